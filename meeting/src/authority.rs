@@ -1,0 +1,56 @@
+//! Which role may give which command. (The chair never votes, rule 20: another delegate
+//! of the chair's delegation votes for it.) The table is the whole story: the rules in
+//! [`crate::rules`] then check the meeting's state and, for delegates, that they act for
+//! their own delegation.
+
+use floor_protocol::{Command, Role};
+
+/// Whether `role` may give `command` at all.
+pub fn permits(role: Role, command: &Command) -> bool {
+    use Command::*;
+    match command {
+        // Setting up the agenda and the booths, and recording others' attendance, is the
+        // secretariat's work.
+        AddAgendaItem { .. } | RecordAttendance { .. } | AssignInterpreter { .. } => {
+            role == Role::Secretariat
+        }
+
+        // The booth's console.
+        TakeMicrophone { .. } | ReleaseMicrophone { .. } => role == Role::Interpreter,
+
+        // Running the meeting: the chair, and the secretariat when asked to.
+        OpenMeeting
+        | SuspendMeeting
+        | ResumeMeeting
+        | CloseMeeting
+        | TakeUpItem { .. }
+        | InscribeSpeaker { .. }
+        | MoveEntry { .. }
+        | AnnounceListClosing { .. }
+        | CloseList { .. }
+        | ReopenList { .. }
+        | NextSpeaker
+        | GiveFloor { .. }
+        | PauseSpeech
+        | ResumeSpeech
+        | EndSpeech
+        | Rule { .. }
+        | TableProposal { .. }
+        | AmendProposal { .. }
+        | AdoptWithoutVote { .. }
+        | OpenVote { .. }
+        | PassMember { .. }
+        | CloseVote { .. } => role.presides(),
+
+        // What a delegation does through its delegates.
+        CheckIn { .. }
+        | RequestFloor { .. }
+        | RaisePointOfOrder { .. }
+        | RaiseMotion { .. }
+        | RequestRightOfReply { .. }
+        | CastVote { .. } => role == Role::Delegate,
+
+        // A delegate withdraws its own entries; the presiding officers any entry.
+        WithdrawEntry { .. } => role == Role::Delegate || role.presides(),
+    }
+}

@@ -1,0 +1,318 @@
+//! The meeting record, derived from the event log alone: every speech with its delegation,
+//! kind, attendance, start, end, speaking time and overrun; every ruling; speaking time per
+//! delegation, in person and remote.
+
+use floor_protocol::api::{
+    DecisionRecord, DrawRecord, MeetingRecord, NamedVote, RulingRecord, SpeakingTotal, SpeechRecord,
+};
+use floor_protocol::meeting::EntryKind;
+use floor_protocol::vote::{Choice, Outcome, Proposal, VoteMethod};
+use floor_protocol::*;
+use std::collections::BTreeMap;
+
+/// Build the record of `meeting_id` from its log. `names` gives delegation names; a
+/// delegation missing from it is shown by its number.
+pub fn meeting_record(
+    meeting_id: MeetingId,
+    log: &[EventEnvelope],
+    names: &BTreeMap<DelegationId, String>,
+) -> MeetingRecord {
+    let name = |d: DelegationId| names.get(&d).cloned().unwrap_or_else(|| format!("#{d}"));
+    let mut items: BTreeMap<AgendaItemId, String> = BTreeMap::new();
+    let mut speeches: Vec<SpeechRecord> = Vec::new();
+    let mut open: BTreeMap<EntryId, usize> = BTreeMap::new();
+    let mut rulings = Vec::new();
+    let mut proposals: BTreeMap<ProposalId, Proposal> = BTreeMap::new();
+    let mut votes: BTreeMap<VoteId, floor_protocol::vote::Vote> = BTreeMap::new();
+    let mut decisions: Vec<DecisionRecord> = Vec::new();
+    let decision =
+        |p: Option<&Proposal>, id: ProposalId, at: Millis, method: &str| DecisionRecord {
+            proposal: id,
+            reference: p.map(|p| p.reference.clone()).unwrap_or_default(),
+            title: p.map(|p| p.title.clone()).unwrap_or_default(),
+            at,
+            method: method.to_string(),
+            vote: None,
+            majority: None,
+            outcome: None,
+            tally: None,
+            required: None,
+            by_member: Vec::new(),
+            absent: Vec::new(),
+            draw: None,
+        };
+
+    for env in log {
+        match &env.event {
+            Event::AgendaItemAdded { item, number, .. } => {
+                items.insert(*item, number.clone());
+            }
+            Event::FloorGiven {
+                entry,
+                limit_ms,
+                attendance,
+                interrupts,
+            } => {
+                if let Some(i) = interrupts.and_then(|e| open.get(&e)) {
+                    speeches[*i].interrupted = true;
+                }
+                let capacity = match &entry.kind {
+                    EntryKind::Statement { capacity } => capacity.label(),
+                    EntryKind::RightOfReply { ordinal } => format!("reply {ordinal}"),
+                    EntryKind::PointOfOrder => String::new(),
+                    EntryKind::Motion { motion } => motion.as_str().to_string(),
+                };
+                open.insert(entry.id, speeches.len());
+                speeches.push(SpeechRecord {
+                    entry: entry.id,
+                    delegation_id: entry.delegation,
+                    delegation: name(entry.delegation),
+                    kind: entry.kind.label().to_string(),
+                    capacity,
+                    item: entry.item.and_then(|i| items.get(&i).cloned()),
+                    attendance: *attendance,
+                    started_at: env.at,
+                    ended_at: None,
+                    spoken_ms: 0,
+                    limit_ms: *limit_ms,
+                    overrun_ms: 0,
+                    interrupted: false,
+                });
+            }
+            Event::SpeechEnded {
+                entry,
+                spoken_ms,
+                overrun_ms,
+            } => {
+                if let Some(i) = open.remove(entry) {
+                    let s = &mut speeches[i];
+                    s.ended_at = Some(env.at);
+                    s.spoken_ms = *spoken_ms;
+                    s.overrun_ms = *overrun_ms;
+                }
+            }
+            Event::RulingGiven {
+                entry,
+                kind,
+                upheld,
+                ruling,
+            } => rulings.push(RulingRecord {
+                entry: *entry,
+                kind: kind.label().to_string(),
+                upheld: *upheld,
+                ruling: ruling.clone(),
+                at: env.at,
+            }),
+            Event::ProposalTabled { proposal } => {
+                proposals.insert(proposal.id, proposal.clone());
+            }
+            Event::AdoptedWithoutVote { proposal } => {
+                decisions.push(decision(
+                    proposals.get(proposal),
+                    *proposal,
+                    env.at,
+                    "without a vote",
+                ));
+            }
+            Event::VoteOpened { vote } => {
+                votes.insert(vote.id, (**vote).clone());
+            }
+            Event::VoteClosed { vote, result } => {
+                let Some(v) = votes.get(vote) else { continue };
+                let method = match v.method {
+                    VoteMethod::ShowOfHands => "show of hands",
+                    VoteMethod::Recorded => "recorded vote",
+                    VoteMethod::RollCall => "roll call",
+                    VoteMethod::SecretBallot => "secret ballot",
+                };
+                let mut d = decision(proposals.get(&v.proposal), v.proposal, env.at, method);
+                d.vote = Some(*vote);
+                d.majority = Some(v.majority);
+                d.outcome = Some(result.outcome.clone());
+                d.tally = Some(result.tally.clone());
+                d.required = Some(result.required);
+                d.by_member = result
+                    .by_member
+                    .iter()
+                    .map(|m| NamedVote {
+                        delegation: name(m.delegation),
+                        choice: m.choice,
+                    })
+                    .collect();
+                d.absent = result.absent.iter().map(|d| name(*d)).collect();
+                d.draw = v.roll_call.as_ref().and_then(|rc| {
+                    rc.order.first().map(|first| DrawRecord {
+                        seed: rc.seed.clone(),
+                        first_called: name(*first),
+                    })
+                });
+                decisions.push(d);
+            }
+            _ => {}
+        }
+    }
+
+    let mut totals: BTreeMap<DelegationId, SpeakingTotal> = BTreeMap::new();
+    for s in speeches.iter().filter(|s| s.ended_at.is_some()) {
+        let t = totals
+            .entry(s.delegation_id)
+            .or_insert_with(|| SpeakingTotal {
+                delegation_id: s.delegation_id,
+                delegation: s.delegation.clone(),
+                speeches: 0,
+                spoken_ms: 0,
+                in_person_ms: 0,
+                remote_ms: 0,
+            });
+        t.speeches += 1;
+        t.spoken_ms += s.spoken_ms;
+        match s.attendance {
+            Some(AttendanceMode::InPerson) => t.in_person_ms += s.spoken_ms,
+            Some(AttendanceMode::Remote) => t.remote_ms += s.spoken_ms,
+            None => {}
+        }
+    }
+
+    MeetingRecord {
+        meeting_id,
+        speeches,
+        rulings,
+        decisions,
+        totals: totals.into_values().collect(),
+    }
+}
+
+/// The record's speeches as CSV (RFC 4180), one row per speech.
+pub fn speeches_csv(record: &MeetingRecord) -> String {
+    let mut out = String::from(
+        "entry,delegation,kind,capacity,item,attendance,started_at,ended_at,spoken_s,limit_s,overrun_s,interrupted\r\n",
+    );
+    for s in &record.speeches {
+        let row = [
+            s.entry.to_string(),
+            s.delegation.clone(),
+            s.kind.clone(),
+            s.capacity.clone(),
+            s.item.clone().unwrap_or_default(),
+            s.attendance
+                .map(|a| a.as_str().to_string())
+                .unwrap_or_default(),
+            iso8601(s.started_at),
+            s.ended_at.map(iso8601).unwrap_or_default(),
+            seconds(s.spoken_ms),
+            seconds(s.limit_ms),
+            seconds(s.overrun_ms),
+            s.interrupted.to_string(),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The record's decisions as CSV, one row per decision.
+pub fn decisions_csv(record: &MeetingRecord) -> String {
+    let mut out = String::from(
+        "proposal,reference,title,at,method,outcome,yes,no,abstain,required,votes,absent\r\n",
+    );
+    for d in &record.decisions {
+        let outcome = match &d.outcome {
+            None => "adopted".to_string(),
+            Some(Outcome::Adopted) => "adopted".into(),
+            Some(Outcome::Rejected) => "rejected".into(),
+            Some(Outcome::Elected { candidate }) => format!("elected candidate {}", candidate + 1),
+            Some(Outcome::NotElected) => "no candidate elected".into(),
+            Some(Outcome::Void { reason }) => format!("void: {reason}"),
+        };
+        let votes: Vec<String> = d
+            .by_member
+            .iter()
+            .map(|v| {
+                let c = match v.choice {
+                    Choice::Yes => "yes".to_string(),
+                    Choice::No => "no".into(),
+                    Choice::Abstain => "abstention".into(),
+                    Choice::Candidate { index } => format!("candidate {}", index + 1),
+                };
+                format!("{}: {c}", v.delegation)
+            })
+            .collect();
+        let t = d.tally.clone().unwrap_or_default();
+        let row = [
+            d.proposal.to_string(),
+            d.reference.clone(),
+            d.title.clone(),
+            iso8601(d.at),
+            d.method.clone(),
+            outcome,
+            t.yes.to_string(),
+            t.no.to_string(),
+            t.abstain.to_string(),
+            d.required.map(|r| r.to_string()).unwrap_or_default(),
+            votes.join("; "),
+            d.absent.join("; "),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn seconds(ms: u64) -> String {
+    format!("{}.{:03}", ms / 1000, ms % 1000)
+}
+
+fn csv_cell(value: &str) -> String {
+    if value.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_string()
+    }
+}
+
+/// UTC time as `YYYY-MM-DDTHH:MM:SS.mmmZ`, computed without a date library.
+pub fn iso8601(t: Millis) -> String {
+    let ms = t.0.rem_euclid(1000);
+    let secs = t.0.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (h, m, s) = (rem / 3600, (rem % 3600) / 60, rem % 60);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{ms:03}Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso8601_matches_known_instants() {
+        assert_eq!(iso8601(Millis(0)), "1970-01-01T00:00:00.000Z");
+        // The CND vote on cannabis, 2 December 2020, 13:05:30.250 UTC.
+        assert_eq!(
+            iso8601(Millis(1_606_914_330_250)),
+            "2020-12-02T13:05:30.250Z"
+        );
+        assert_eq!(iso8601(Millis(951_782_400_000)), "2000-02-29T00:00:00.000Z");
+    }
+
+    #[test]
+    fn csv_quotes_cells_that_need_it() {
+        assert_eq!(
+            csv_cell("on behalf of the \"Group\", 77"),
+            "\"on behalf of the \"\"Group\"\", 77\""
+        );
+        assert_eq!(csv_cell("Chile"), "Chile");
+    }
+}

@@ -1,0 +1,745 @@
+//! `decide`: a command against the meeting's state and the session's rules.
+
+use crate::authority::permits;
+use floor_protocol::command::Capacity;
+use floor_protocol::event::Actor;
+use floor_protocol::meeting::{AgendaItem, Entry};
+use floor_protocol::meeting::{EntryKind, EntryPlace, ListStatus, MeetingStatus};
+use floor_protocol::*;
+use std::collections::BTreeMap;
+
+/// What the rules need to know beyond the meeting's own log: the session's configurable
+/// rules and its roster of delegations, and what the server supplies for a vote.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingContext {
+    pub rules: SessionRules,
+    pub delegations: BTreeMap<DelegationId, DelegationKind>,
+    /// The roster in UN English alphabetical order (the order of roll calls); delegations
+    /// missing from it follow in id order.
+    pub un_order: Vec<DelegationId>,
+    /// Fresh randomness from the server, used only for a roll call's draw by lot (and
+    /// recorded in the log when it is).
+    pub entropy: [u8; 32],
+    /// When closing a secret ballot: the ballots counted by the server's ballot box.
+    pub ballot_tally: Option<floor_protocol::vote::Tally>,
+}
+
+impl MeetingContext {
+    pub fn members(&self) -> u32 {
+        self.delegations
+            .values()
+            .filter(|k| **k == DelegationKind::Member)
+            .count() as u32
+    }
+
+    /// The members, in UN English alphabetical order.
+    pub fn members_in_un_order(&self) -> Vec<DelegationId> {
+        let is_member = |d: &DelegationId| self.delegations.get(d) == Some(&DelegationKind::Member);
+        let mut order: Vec<DelegationId> =
+            self.un_order.iter().copied().filter(is_member).collect();
+        for d in self.delegations.keys().filter(|d| is_member(d)) {
+            if !order.contains(d) {
+                order.push(*d);
+            }
+        }
+        order
+    }
+
+    fn kind_of(&self, delegation: DelegationId) -> Result<DelegationKind, Rejection> {
+        self.delegations
+            .get(&delegation)
+            .copied()
+            .ok_or(Rejection::UnknownDelegation { delegation })
+    }
+
+    /// The time limit of an entry, from the session's rules.
+    pub fn limit_ms(&self, entry: &Entry) -> u64 {
+        let t = &self.rules.time_limits;
+        let secs = match &entry.kind {
+            EntryKind::Statement {
+                capacity: Capacity::OnBehalfOfGroup { .. },
+            } => t.group_secs,
+            EntryKind::Statement {
+                capacity: Capacity::ExplanationOfVote { .. },
+            } => t.explanation_of_vote_secs,
+            EntryKind::Statement {
+                capacity: Capacity::National,
+            } => match self.delegations.get(&entry.delegation) {
+                Some(DelegationKind::Igo | DelegationKind::UnEntity) => t.organization_secs,
+                Some(DelegationKind::Ngo) => t.ngo_secs,
+                _ => t.state_secs,
+            },
+            EntryKind::RightOfReply { ordinal } if *ordinal <= 1 => t.first_reply_secs,
+            EntryKind::RightOfReply { .. } => t.second_reply_secs,
+            EntryKind::PointOfOrder => t.point_of_order_secs,
+            EntryKind::Motion { .. } => t.motion_secs,
+        };
+        u64::from(secs) * 1000
+    }
+}
+
+const MAX_NUMBER_CHARS: u32 = 16;
+const MAX_TITLE_CHARS: u32 = 300;
+const MAX_GROUP_CHARS: u32 = 120;
+const MAX_RULING_CHARS: u32 = 2000;
+
+/// Decide what a command does. Returns the events to append, in order, or why not.
+/// Never changes anything itself: the caller appends the events and folds them in.
+pub fn decide(
+    ctx: &MeetingContext,
+    state: &MeetingState,
+    actor: &Actor,
+    command: &Command,
+    now: Millis,
+) -> Result<Vec<Event>, Rejection> {
+    if !permits(actor.role, command) {
+        return Err(Rejection::NotPermitted {
+            role: actor.role,
+            command: command.name().to_string(),
+        });
+    }
+    let d = Decision {
+        ctx,
+        state,
+        actor,
+        command,
+        now,
+    };
+    d.decide()
+}
+
+/// Decide and, when accepted, fold the events into `state`, numbering them from
+/// `state.seq + 1`. A refused command leaves `state` exactly as it was.
+pub fn execute(
+    ctx: &MeetingContext,
+    state: &mut MeetingState,
+    actor: &Actor,
+    command: &Command,
+    now: Millis,
+) -> Result<Vec<EventEnvelope>, Rejection> {
+    let events = decide(ctx, state, actor, command, now)?;
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        let envelope = EventEnvelope {
+            meeting_id: state.meeting_id,
+            seq: state.seq + 1,
+            at: now,
+            actor: *actor,
+            event,
+        };
+        state.apply(&envelope);
+        out.push(envelope);
+    }
+    Ok(out)
+}
+
+struct Decision<'a> {
+    ctx: &'a MeetingContext,
+    state: &'a MeetingState,
+    actor: &'a Actor,
+    command: &'a Command,
+    now: Millis,
+}
+
+impl Decision<'_> {
+    fn decide(&self) -> Result<Vec<Event>, Rejection> {
+        use Command::*;
+        let s = self.state;
+        match self.command {
+            OpenMeeting => {
+                self.status_in(&[MeetingStatus::Scheduled])?;
+                Ok(vec![Event::MeetingOpened])
+            }
+            SuspendMeeting => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().quiet_during_vote()?;
+                Ok(vec![Event::MeetingSuspended])
+            }
+            ResumeMeeting => {
+                self.status_in(&[MeetingStatus::Suspended])?;
+                Ok(vec![Event::MeetingResumed])
+            }
+            CloseMeeting => {
+                self.status_in(&[MeetingStatus::Open, MeetingStatus::Suspended])?;
+                self.floor_empty()?;
+                self.voting().quiet_during_vote()?;
+                Ok(vec![Event::MeetingClosed])
+            }
+            AddAgendaItem {
+                number,
+                title,
+                parent,
+            } => {
+                self.not_closed()?;
+                let number = text("number", number, MAX_NUMBER_CHARS)?;
+                let title = text("title", title, MAX_TITLE_CHARS)?;
+                // "5 (a)", "5(a)" and "5 (A)" are the same item.
+                let key = |n: &str| -> String {
+                    n.chars()
+                        .filter(|c| !c.is_whitespace())
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                };
+                if s.agenda.iter().any(|i| key(&i.number) == key(&number)) {
+                    return Err(Rejection::DuplicateAgendaNumber { number });
+                }
+                if let Some(p) = parent {
+                    let parent_item = self.item(*p)?;
+                    if parent_item.parent.is_some() {
+                        return Err(Rejection::InvalidAgendaParent { parent: *p });
+                    }
+                }
+                Ok(vec![Event::AgendaItemAdded {
+                    item: AgendaItemId(s.agenda.len() as u32 + 1),
+                    number,
+                    title,
+                    parent: *parent,
+                }])
+            }
+            TakeUpItem { item } => {
+                self.not_closed()?;
+                self.item(*item)?;
+                self.floor_empty()?;
+                self.voting().quiet_during_vote()?;
+                Ok(vec![Event::ItemTakenUp { item: *item }])
+            }
+            CheckIn { mode } => {
+                self.not_closed()?;
+                let delegation = self.own_delegation()?;
+                let participant = self.actor.participant.ok_or(Rejection::NoDelegation)?;
+                let kind = self.ctx.kind_of(delegation)?;
+                Ok(vec![Event::AttendanceRecorded {
+                    participant,
+                    delegation,
+                    mode: *mode,
+                    member: kind == DelegationKind::Member,
+                }])
+            }
+            RecordAttendance {
+                participant,
+                delegation,
+                mode,
+            } => {
+                self.not_closed()?;
+                let kind = self.ctx.kind_of(*delegation)?;
+                Ok(vec![Event::AttendanceRecorded {
+                    participant: *participant,
+                    delegation: *delegation,
+                    mode: *mode,
+                    member: kind == DelegationKind::Member,
+                }])
+            }
+            RequestFloor { item, capacity } => {
+                self.not_closed()?;
+                let delegation = self.own_delegation()?;
+                if self.ctx.kind_of(delegation)? == DelegationKind::Ngo
+                    && !self.ctx.rules.ngo_self_inscription
+                {
+                    return Err(Rejection::NgoInscribedByChair);
+                }
+                self.inscribe(delegation, *item, capacity, false)
+            }
+            InscribeSpeaker {
+                delegation,
+                item,
+                capacity,
+                allow_additional,
+            } => {
+                self.not_closed()?;
+                self.ctx.kind_of(*delegation)?;
+                self.inscribe(*delegation, *item, capacity, *allow_additional)
+            }
+            RequestRightOfReply { item } => {
+                self.not_closed()?;
+                let delegation = self.own_delegation()?;
+                if self.ctx.kind_of(delegation)? == DelegationKind::Ngo
+                    && !self.ctx.rules.ngo_self_inscription
+                {
+                    return Err(Rejection::NgoInscribedByChair);
+                }
+                let item = self.item(self.item_or_current(*item)?)?;
+                let max = self.ctx.rules.max_replies_per_item;
+                let used = item.replies_of(delegation);
+                if used >= max {
+                    return Err(Rejection::ReplyLimitReached {
+                        delegation,
+                        max_per_item: max,
+                    });
+                }
+                Ok(vec![Event::SpeakerInscribed {
+                    entry: self.new_entry(
+                        delegation,
+                        EntryKind::RightOfReply { ordinal: used + 1 },
+                        Some(item.id),
+                    ),
+                }])
+            }
+            RaisePointOfOrder { about_voting } => {
+                if !about_voting {
+                    self.voting().quiet_during_vote()?;
+                }
+                self.raise(EntryKind::PointOfOrder)
+            }
+            RaiseMotion { motion } => {
+                self.voting().quiet_during_vote()?;
+                self.raise(EntryKind::Motion { motion: *motion })
+            }
+            WithdrawEntry { entry } => {
+                self.not_closed()?;
+                let (found, _) = s
+                    .find_entry(*entry)
+                    .ok_or(Rejection::UnknownEntry { entry: *entry })?;
+                let by_presiding = self.actor.role.presides();
+                if !by_presiding && Some(found.delegation) != self.actor.delegation {
+                    return Err(Rejection::NotYourEntry { entry: *entry });
+                }
+                Ok(vec![Event::EntryWithdrawn {
+                    entry: *entry,
+                    by_presiding,
+                }])
+            }
+            MoveEntry { entry, position } => {
+                self.not_closed()?;
+                let (_, place) = s
+                    .find_entry(*entry)
+                    .ok_or(Rejection::UnknownEntry { entry: *entry })?;
+                let len = match place {
+                    EntryPlace::Interventions => {
+                        return Err(Rejection::NotMovable { entry: *entry })
+                    }
+                    EntryPlace::Statements(i) => self.item(i)?.statements.len(),
+                    EntryPlace::Replies(i) => self.item(i)?.replies.len(),
+                };
+                Ok(vec![Event::EntryMoved {
+                    entry: *entry,
+                    position: (*position).min(len.saturating_sub(1) as u32),
+                }])
+            }
+            AnnounceListClosing { item } => self.list_change(*item, &[ListStatus::Open], |item| {
+                Event::ListClosingAnnounced { item }
+            }),
+            CloseList { item } => self.list_change(
+                *item,
+                &[ListStatus::Open, ListStatus::ClosingAnnounced],
+                |item| Event::ListClosed { item },
+            ),
+            ReopenList { item } => self.list_change(
+                *item,
+                &[ListStatus::ClosingAnnounced, ListStatus::Closed],
+                |item| Event::ListReopened { item },
+            ),
+            NextSpeaker => self.next_speaker(),
+            GiveFloor { entry } => self.give_floor(*entry),
+            PauseSpeech => {
+                self.status_in(&[MeetingStatus::Open])?;
+                let floor = s.floor.as_ref().ok_or(Rejection::FloorEmpty)?;
+                if floor.paused_at.is_some() {
+                    return Err(Rejection::AlreadyPaused);
+                }
+                Ok(vec![Event::SpeechPaused])
+            }
+            ResumeSpeech => {
+                self.status_in(&[MeetingStatus::Open])?;
+                let floor = s.floor.as_ref().ok_or(Rejection::FloorEmpty)?;
+                if floor.paused_at.is_none() {
+                    return Err(Rejection::NotPaused);
+                }
+                self.no_ruling_pending()?;
+                // A point of order raised meanwhile is dealt with before the speech goes on.
+                if let Some(p) = s
+                    .interventions
+                    .iter()
+                    .find(|e| e.kind == EntryKind::PointOfOrder)
+                {
+                    return Err(Rejection::InterventionPending { entry: p.id });
+                }
+                Ok(vec![Event::SpeechResumed])
+            }
+            EndSpeech => {
+                self.status_in(&[MeetingStatus::Open, MeetingStatus::Suspended])?;
+                Ok(vec![self.end_speech()?])
+            }
+            AssignInterpreter {
+                participant,
+                channel,
+            } => {
+                self.not_closed()?;
+                self.channel(channel)?;
+                Ok(vec![Event::InterpreterAssigned {
+                    participant: *participant,
+                    channel: channel.clone(),
+                }])
+            }
+            TakeMicrophone { channel } | ReleaseMicrophone { channel } => {
+                self.not_closed()?;
+                self.channel(channel)?;
+                let me = self.actor.participant.ok_or(Rejection::NoDelegation)?;
+                let booth = s
+                    .booth(channel)
+                    .filter(|b| b.interpreters.contains(&me))
+                    .ok_or_else(|| Rejection::NotInBooth {
+                        channel: channel.clone(),
+                    })?;
+                if matches!(self.command, TakeMicrophone { .. }) {
+                    Ok(vec![Event::MicrophoneTaken {
+                        channel: channel.clone(),
+                        participant: me,
+                    }])
+                } else if booth.live == Some(me) {
+                    Ok(vec![Event::MicrophoneReleased {
+                        channel: channel.clone(),
+                    }])
+                } else {
+                    Err(Rejection::MicrophoneNotLive {
+                        channel: channel.clone(),
+                    })
+                }
+            }
+            TableProposal {
+                reference,
+                title,
+                sponsors,
+            } => {
+                self.not_closed()?;
+                self.voting().table(reference, title, sponsors)
+            }
+            AmendProposal { proposal } => {
+                self.not_closed()?;
+                self.voting().amend(*proposal)
+            }
+            AdoptWithoutVote { proposal } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().adopt_without_vote(*proposal)
+            }
+            OpenVote {
+                proposal,
+                method,
+                majority,
+                candidates,
+            } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting()
+                    .open_vote(*proposal, *method, *majority, candidates)
+            }
+            CastVote { vote, choice } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().cast(*vote, *choice)
+            }
+            PassMember { vote } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().pass(*vote)
+            }
+            CloseVote { vote, counts } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().close(*vote, counts.as_ref())
+            }
+            Rule {
+                entry,
+                upheld,
+                ruling,
+            } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                if ruling.chars().count() > MAX_RULING_CHARS as usize {
+                    return Err(Rejection::InvalidText {
+                        field: "ruling".into(),
+                        max_chars: MAX_RULING_CHARS,
+                    });
+                }
+                let target = s
+                    .awaiting_ruling
+                    .iter()
+                    .chain(s.interventions.iter())
+                    .find(|e| e.id == *entry)
+                    .ok_or(Rejection::NothingToRule { entry: *entry })?;
+                Ok(vec![Event::RulingGiven {
+                    entry: *entry,
+                    kind: target.kind.clone(),
+                    upheld: *upheld,
+                    ruling: ruling.trim().to_string(),
+                }])
+            }
+        }
+    }
+
+    fn voting(&self) -> crate::voting::Voting<'_> {
+        crate::voting::Voting {
+            ctx: self.ctx,
+            state: self.state,
+            actor: self.actor,
+            now: self.now,
+        }
+    }
+
+    fn channel(&self, channel: &str) -> Result<(), Rejection> {
+        if self
+            .ctx
+            .rules
+            .interpretation_channels
+            .iter()
+            .any(|c| c == channel)
+        {
+            Ok(())
+        } else {
+            Err(Rejection::UnknownChannel {
+                channel: channel.to_string(),
+            })
+        }
+    }
+
+    fn status_in(&self, allowed: &[MeetingStatus]) -> Result<(), Rejection> {
+        if allowed.contains(&self.state.status) {
+            Ok(())
+        } else {
+            Err(Rejection::WrongMeetingStatus {
+                status: self.state.status,
+                command: self.command.name().to_string(),
+            })
+        }
+    }
+
+    fn not_closed(&self) -> Result<(), Rejection> {
+        self.status_in(&[
+            MeetingStatus::Scheduled,
+            MeetingStatus::Open,
+            MeetingStatus::Suspended,
+        ])
+    }
+
+    fn floor_empty(&self) -> Result<(), Rejection> {
+        match &self.state.floor {
+            Some(f) => Err(Rejection::FloorOccupied { entry: f.entry.id }),
+            None => Ok(()),
+        }
+    }
+
+    fn no_ruling_pending(&self) -> Result<(), Rejection> {
+        match self.state.awaiting_ruling.first() {
+            Some(e) => Err(Rejection::RulingPending { entry: e.id }),
+            None => Ok(()),
+        }
+    }
+
+    fn own_delegation(&self) -> Result<DelegationId, Rejection> {
+        self.actor.delegation.ok_or(Rejection::NoDelegation)
+    }
+
+    fn item(&self, id: AgendaItemId) -> Result<&AgendaItem, Rejection> {
+        self.state
+            .item(id)
+            .ok_or(Rejection::UnknownAgendaItem { item: id })
+    }
+
+    fn item_or_current(&self, item: Option<AgendaItemId>) -> Result<AgendaItemId, Rejection> {
+        item.or(self.state.current_item)
+            .ok_or(Rejection::NoCurrentItem)
+    }
+
+    fn new_entry(
+        &self,
+        delegation: DelegationId,
+        kind: EntryKind,
+        item: Option<AgendaItemId>,
+    ) -> Entry {
+        Entry {
+            id: self.state.next_entry,
+            delegation,
+            kind,
+            item,
+            requested_by: if self.actor.delegation == Some(delegation) {
+                self.actor.participant
+            } else {
+                None
+            },
+            inscribed_at: self.now,
+        }
+    }
+
+    fn inscribe(
+        &self,
+        delegation: DelegationId,
+        item: Option<AgendaItemId>,
+        capacity: &Capacity,
+        allow_additional: bool,
+    ) -> Result<Vec<Event>, Rejection> {
+        let item = self.item(self.item_or_current(item)?)?;
+        if item.list_status == ListStatus::Closed {
+            return Err(Rejection::ListClosed { item: item.id });
+        }
+        let capacity = match capacity {
+            Capacity::National => Capacity::National,
+            Capacity::OnBehalfOfGroup { group } => Capacity::OnBehalfOfGroup {
+                group: text("group", group, MAX_GROUP_CHARS)?,
+            },
+            Capacity::ExplanationOfVote { proposal } => {
+                self.voting().may_explain(*proposal, delegation)?;
+                Capacity::ExplanationOfVote {
+                    proposal: *proposal,
+                }
+            }
+        };
+        let max = self.ctx.rules.max_waiting_statements;
+        let waiting = item
+            .statements
+            .iter()
+            .filter(|e| e.delegation == delegation)
+            .count() as u32;
+        if waiting >= max && !allow_additional {
+            return Err(Rejection::AlreadyInscribed {
+                delegation,
+                max_waiting: max,
+            });
+        }
+        Ok(vec![Event::SpeakerInscribed {
+            entry: self.new_entry(delegation, EntryKind::Statement { capacity }, Some(item.id)),
+        }])
+    }
+
+    fn raise(&self, kind: EntryKind) -> Result<Vec<Event>, Rejection> {
+        self.status_in(&[MeetingStatus::Open])?;
+        let delegation = self.own_delegation()?;
+        self.ctx.kind_of(delegation)?;
+        if let Some(e) = self
+            .state
+            .interventions
+            .iter()
+            .find(|e| e.delegation == delegation && e.kind == kind)
+        {
+            return Err(Rejection::AlreadyRaised { entry: e.id });
+        }
+        Ok(vec![Event::InterventionRaised {
+            entry: self.new_entry(delegation, kind, None),
+        }])
+    }
+
+    fn list_change(
+        &self,
+        item: Option<AgendaItemId>,
+        from: &[ListStatus],
+        event: impl FnOnce(AgendaItemId) -> Event,
+    ) -> Result<Vec<Event>, Rejection> {
+        self.not_closed()?;
+        let item = self.item(self.item_or_current(item)?)?;
+        if !from.contains(&item.list_status) {
+            return Err(Rejection::ListAlreadyThere { item: item.id });
+        }
+        Ok(vec![event(item.id)])
+    }
+
+    /// The first in line: points of order, then motions by precedence, then the current
+    /// item's statements, then (when the rules say so) its rights of reply.
+    fn first_in_line(&self) -> Option<&Entry> {
+        let s = self.state;
+        if let Some(e) = s.interventions.first() {
+            return Some(e);
+        }
+        let item = s.current_item.and_then(|i| s.item(i))?;
+        if let Some(e) = item.statements.first() {
+            return Some(e);
+        }
+        if self.ctx.rules.replies_taken == RepliesTaken::EndOfItem {
+            return item.replies.first();
+        }
+        None
+    }
+
+    fn floor_given(&self, entry: &Entry, interrupts: Option<EntryId>) -> Event {
+        let mut entry = entry.clone();
+        // A reply's place (first, second) is what it is when heard, not when asked for:
+        // a withdrawn or reordered reply must not cost the delegation its longer limit.
+        if let (EntryKind::RightOfReply { ordinal }, Some(item)) = (&mut entry.kind, entry.item) {
+            let heard = self
+                .state
+                .item(item)
+                .and_then(|i| i.replies_heard.get(&entry.delegation).copied())
+                .unwrap_or(0);
+            *ordinal = heard + 1;
+        }
+        let attendance = entry
+            .requested_by
+            .and_then(|p| {
+                self.state
+                    .attendance
+                    .iter()
+                    .find(|a| a.participant == p)
+                    .map(|a| a.mode)
+            })
+            .or_else(|| self.state.delegation_attendance(entry.delegation));
+        Event::FloorGiven {
+            limit_ms: self.ctx.limit_ms(&entry),
+            entry,
+            attendance,
+            interrupts,
+        }
+    }
+
+    fn end_speech(&self) -> Result<Event, Rejection> {
+        let floor = self.state.floor.as_ref().ok_or(Rejection::FloorEmpty)?;
+        let spoken_ms = floor.spoken_ms(self.now);
+        Ok(Event::SpeechEnded {
+            entry: floor.entry.id,
+            spoken_ms,
+            overrun_ms: spoken_ms.saturating_sub(floor.limit_ms),
+        })
+    }
+
+    fn next_speaker(&self) -> Result<Vec<Event>, Rejection> {
+        let s = self.state;
+        self.status_in(&[MeetingStatus::Open])?;
+        self.no_ruling_pending()?;
+        if let Some(f) = &s.floor {
+            // A point of order or motion on the floor is ended and ruled on, not "nexted".
+            if f.entry.kind.is_intervention() {
+                return Err(Rejection::FloorOccupied { entry: f.entry.id });
+            }
+        }
+        // (A speech set aside implies a point of order or motion on the floor, refused above.)
+        let next = self.first_in_line().ok_or(Rejection::NobodyWaiting)?;
+        if next.kind != EntryKind::PointOfOrder {
+            self.voting().quiet_during_vote()?;
+        }
+        let mut events = Vec::with_capacity(2);
+        if s.floor.is_some() {
+            events.push(self.end_speech()?);
+        }
+        events.push(self.floor_given(next, None));
+        Ok(events)
+    }
+
+    fn give_floor(&self, id: EntryId) -> Result<Vec<Event>, Rejection> {
+        let s = self.state;
+        self.status_in(&[MeetingStatus::Open])?;
+        self.no_ruling_pending()?;
+        let (entry, _) = s
+            .find_entry(id)
+            .ok_or(Rejection::UnknownEntry { entry: id })?;
+        if entry.kind != EntryKind::PointOfOrder {
+            self.voting().quiet_during_vote()?;
+        }
+        // Nothing waiting may have higher precedence than what is given the floor.
+        if let Some(first) = s.interventions.first() {
+            if first.kind.precedence() < entry.kind.precedence() {
+                return Err(Rejection::InterventionPending { entry: first.id });
+            }
+        }
+        let interrupts = match &s.floor {
+            None => None,
+            Some(f) if entry.kind.is_intervention() && !f.entry.kind.is_intervention() => {
+                Some(f.entry.id)
+            }
+            Some(f) => return Err(Rejection::FloorOccupied { entry: f.entry.id }),
+        };
+        Ok(vec![self.floor_given(entry, interrupts)])
+    }
+}
+
+/// A trimmed text of 1..=max characters.
+fn text(field: &str, value: &str, max: u32) -> Result<String, Rejection> {
+    let t = value.trim();
+    if t.is_empty() || t.chars().count() > max as usize {
+        return Err(Rejection::InvalidText {
+            field: field.to_string(),
+            max_chars: max,
+        });
+    }
+    Ok(t.to_string())
+}

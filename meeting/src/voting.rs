@@ -1,0 +1,386 @@
+//! Decisions and voting: tabling proposals, decisions without a vote, opening a vote with
+//! its quorum check, casting, roll calls drawn by lot, and the result by the majority the
+//! vote requires. Called from [`crate::rules`]; pure like the rest of the crate.
+
+use crate::rules::MeetingContext;
+use floor_protocol::event::Actor;
+use floor_protocol::vote::*;
+use floor_protocol::*;
+use sha2::{Digest, Sha256};
+
+const MAX_REFERENCE_CHARS: usize = 120;
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_CANDIDATE_CHARS: usize = 200;
+
+pub(crate) struct Voting<'a> {
+    pub ctx: &'a MeetingContext,
+    pub state: &'a MeetingState,
+    pub actor: &'a Actor,
+    pub now: Millis,
+}
+
+fn text_ok(value: &str, max: usize) -> bool {
+    let n = value.trim().chars().count();
+    n > 0 && n <= max
+}
+
+impl Voting<'_> {
+    fn proposal(&self, id: ProposalId) -> Result<&Proposal, Rejection> {
+        self.state
+            .proposal(id)
+            .ok_or(Rejection::UnknownProposal { proposal: id })
+    }
+
+    fn undecided(&self, id: ProposalId) -> Result<&Proposal, Rejection> {
+        let p = self.proposal(id)?;
+        if p.decision.is_some() {
+            return Err(Rejection::AlreadyDecided { proposal: id });
+        }
+        if let Some(v) = self.state.open_vote() {
+            if v.proposal == id {
+                return Err(Rejection::VoteInProgress { vote: v.id });
+            }
+        }
+        Ok(p)
+    }
+
+    fn open(&self, id: VoteId) -> Result<&Vote, Rejection> {
+        let v = self
+            .state
+            .vote(id)
+            .ok_or(Rejection::UnknownVote { vote: id })?;
+        if v.result.is_some() {
+            return Err(Rejection::VoteNotOpen { vote: id });
+        }
+        Ok(v)
+    }
+
+    pub fn table(
+        &self,
+        reference: &str,
+        title: &str,
+        sponsors: &[DelegationId],
+    ) -> Result<Vec<Event>, Rejection> {
+        if !text_ok(reference, MAX_REFERENCE_CHARS) {
+            return Err(Rejection::InvalidText {
+                field: "reference".into(),
+                max_chars: MAX_REFERENCE_CHARS as u32,
+            });
+        }
+        if !text_ok(title, MAX_TITLE_CHARS) {
+            return Err(Rejection::InvalidText {
+                field: "title".into(),
+                max_chars: MAX_TITLE_CHARS as u32,
+            });
+        }
+        let mut unique = Vec::new();
+        for d in sponsors {
+            if !self.ctx.delegations.contains_key(d) {
+                return Err(Rejection::UnknownDelegation { delegation: *d });
+            }
+            if !unique.contains(d) {
+                unique.push(*d);
+            }
+        }
+        Ok(vec![Event::ProposalTabled {
+            proposal: Proposal {
+                id: ProposalId(self.state.proposals.len() as u32 + 1),
+                reference: reference.trim().to_string(),
+                title: title.trim().to_string(),
+                sponsors: unique,
+                amended: false,
+                decision: None,
+            },
+        }])
+    }
+
+    pub fn amend(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        self.undecided(proposal)?;
+        Ok(vec![Event::ProposalAmended { proposal }])
+    }
+
+    pub fn adopt_without_vote(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        self.undecided(proposal)?;
+        Ok(vec![Event::AdoptedWithoutVote { proposal }])
+    }
+
+    pub fn open_vote(
+        &self,
+        proposal: ProposalId,
+        method: VoteMethod,
+        majority: Majority,
+        candidates: &[String],
+    ) -> Result<Vec<Event>, Rejection> {
+        if let Some(v) = self.state.open_vote() {
+            return Err(Rejection::VoteInProgress { vote: v.id });
+        }
+        if let Some(f) = &self.state.floor {
+            return Err(Rejection::FloorOccupied { entry: f.entry.id });
+        }
+        self.undecided(proposal)?;
+        let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
+        if !candidates.is_empty() {
+            let mut seen = candidates.clone();
+            seen.sort();
+            seen.dedup();
+            let valid = method == VoteMethod::SecretBallot
+                && seen.len() == candidates.len()
+                && candidates.iter().all(|c| text_ok(c, MAX_CANDIDATE_CHARS));
+            if !valid {
+                return Err(Rejection::InvalidCandidates);
+            }
+        }
+        let members = self.ctx.members();
+        let present = self.state.members_present();
+        let required = self.ctx.rules.quorum_required(members);
+        if present < required {
+            return Err(Rejection::NoQuorum { present, required });
+        }
+        let roll_call = (method == VoteMethod::RollCall).then(|| self.draw());
+        Ok(vec![Event::VoteOpened {
+            vote: Box::new(Vote {
+                id: VoteId(self.state.votes.len() as u32 + 1),
+                proposal,
+                method,
+                majority,
+                candidates,
+                opened_at: self.now,
+                members,
+                members_present: present,
+                voted: Vec::new(),
+                choices: Vec::new(),
+                roll_call,
+                result: None,
+            }),
+        }])
+    }
+
+    /// The roll call's draw by lot from the server's entropy, recorded with its seed.
+    fn draw(&self) -> RollCall {
+        let un_order = self.ctx.members_in_un_order();
+        let seed = hex(&self.ctx.entropy);
+        let first = drawn_index(&self.ctx.entropy, un_order.len());
+        let mut order = un_order.clone();
+        order.rotate_left(first);
+        RollCall {
+            seed,
+            un_order,
+            order,
+            position: 0,
+            passed: Vec::new(),
+            second_round: false,
+            absent: Vec::new(),
+        }
+    }
+
+    pub fn cast(&self, vote: VoteId, choice: Choice) -> Result<Vec<Event>, Rejection> {
+        let v = self.open(vote)?;
+        if v.method == VoteMethod::ShowOfHands {
+            return Err(Rejection::CountedByChair { vote });
+        }
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        if v.voted.contains(&delegation) {
+            return Err(Rejection::AlreadyVoted { delegation });
+        }
+        let fits = match choice {
+            Choice::Abstain => true,
+            Choice::Yes | Choice::No => v.candidates.is_empty(),
+            Choice::Candidate { index } => (index as usize) < v.candidates.len(),
+        };
+        if !fits {
+            return Err(Rejection::InvalidChoice);
+        }
+        if let Some(rc) = &v.roll_call {
+            let called = rc.called();
+            if called != Some(delegation) {
+                return Err(Rejection::NotYourTurn { called });
+            }
+        }
+        Ok(vec![Event::VoteCast {
+            vote,
+            delegation,
+            // A secret ballot's choice never enters the log; the server's ballot box
+            // counts it apart from who cast it.
+            choice: (v.method != VoteMethod::SecretBallot).then_some(choice),
+            sealed: v.method == VoteMethod::Recorded,
+        }])
+    }
+
+    pub fn pass(&self, vote: VoteId) -> Result<Vec<Event>, Rejection> {
+        let v = self.open(vote)?;
+        let rc = v
+            .roll_call
+            .as_ref()
+            .ok_or(Rejection::NotARollCall { vote })?;
+        let delegation = rc.called().ok_or(Rejection::NotYourTurn { called: None })?;
+        Ok(vec![Event::MemberPassed { vote, delegation }])
+    }
+
+    pub fn close(&self, vote: VoteId, counts: Option<&Tally>) -> Result<Vec<Event>, Rejection> {
+        let v = self.open(vote)?;
+        let mut by_member = Vec::new();
+        let mut absent = Vec::new();
+        let tally = match (v.method, counts) {
+            (VoteMethod::ShowOfHands, None) => return Err(Rejection::CountsRequired),
+            (VoteMethod::ShowOfHands, Some(c)) => {
+                if !c.candidates.is_empty() {
+                    return Err(Rejection::InvalidChoice);
+                }
+                if c.ballots() > v.members {
+                    return Err(Rejection::CountsExceedMembers { members: v.members });
+                }
+                c.clone()
+            }
+            (_, Some(_)) => return Err(Rejection::CountsNotAllowed),
+            (VoteMethod::SecretBallot, None) => {
+                let counted = self.ctx.ballot_tally.clone().unwrap_or_default();
+                if counted.ballots() != v.voted.len() as u32 {
+                    let reason = format!(
+                        "{} members voted but {} ballots were counted; the ballot must be taken again",
+                        v.voted.len(),
+                        counted.ballots()
+                    );
+                    return Ok(vec![closed(
+                        vote,
+                        counted,
+                        0,
+                        Outcome::Void { reason },
+                        vec![],
+                        vec![],
+                    )]);
+                }
+                counted
+            }
+            (VoteMethod::Recorded | VoteMethod::RollCall, None) => {
+                if let Some(rc) = &v.roll_call {
+                    let remaining = remaining(rc);
+                    if remaining > 0 {
+                        return Err(Rejection::RollCallIncomplete { remaining });
+                    }
+                    absent = rc.absent.clone();
+                }
+                let mut t = Tally::default();
+                for mv in &v.choices {
+                    t.add(mv.choice);
+                }
+                by_member = v.choices.clone();
+                by_member.sort_by_key(|m| {
+                    let order = self.ctx.members_in_un_order();
+                    order
+                        .iter()
+                        .position(|d| *d == m.delegation)
+                        .unwrap_or(usize::MAX)
+                });
+                t
+            }
+        };
+        let (required, outcome) = if v.candidates.is_empty() {
+            let (required, adopted) = required_and_adopted(v.majority, &tally, v.members);
+            (
+                required,
+                if adopted {
+                    Outcome::Adopted
+                } else {
+                    Outcome::Rejected
+                },
+            )
+        } else {
+            election_outcome(v.majority, &tally, v.members)
+        };
+        Ok(vec![closed(
+            vote, tally, required, outcome, by_member, absent,
+        )])
+    }
+
+    /// Whether an explanation of vote on `proposal` may be inscribed now for `delegation`.
+    pub fn may_explain(
+        &self,
+        proposal: ProposalId,
+        delegation: DelegationId,
+    ) -> Result<(), Rejection> {
+        let p = self.proposal(proposal)?;
+        if let Some(v) = self.state.open_vote() {
+            return Err(Rejection::VoteInProgress { vote: v.id });
+        }
+        if p.sponsors.contains(&delegation) && !p.amended {
+            return Err(Rejection::SponsorCannotExplain { proposal });
+        }
+        Ok(())
+    }
+
+    /// While a vote is open, only a point of order on its conduct is heard.
+    pub fn quiet_during_vote(&self) -> Result<(), Rejection> {
+        match self.state.open_vote() {
+            Some(v) => Err(Rejection::VoteInProgress { vote: v.id }),
+            None => Ok(()),
+        }
+    }
+}
+
+fn closed(
+    vote: VoteId,
+    tally: Tally,
+    required: u32,
+    outcome: Outcome,
+    by_member: Vec<MemberVote>,
+    absent: Vec<DelegationId>,
+) -> Event {
+    Event::VoteClosed {
+        vote,
+        result: VoteResult {
+            present_and_voting: tally.present_and_voting(),
+            tally,
+            required,
+            outcome,
+            by_member,
+            absent,
+        },
+    }
+}
+
+/// Members still to be called in a roll call.
+pub fn remaining(rc: &RollCall) -> u32 {
+    let pos = rc.position as usize;
+    if rc.second_round {
+        rc.passed.len().saturating_sub(pos) as u32
+    } else {
+        (rc.order.len().saturating_sub(pos) + rc.passed.len()) as u32
+    }
+}
+
+/// The index drawn by lot among `n`: the first eight bytes of SHA-256(seed), modulo `n`.
+pub fn drawn_index(seed: &[u8], n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let digest = Sha256::digest(seed);
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    (u64::from_be_bytes(first) % n as u64) as usize
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Check a roll call's draw from the log: the seed, decoded from hex, gives the first member.
+pub fn verify_draw(rc: &RollCall) -> bool {
+    let Some(seed) = (0..rc.seed.len())
+        .step_by(2)
+        .map(|i| {
+            rc.seed
+                .get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect::<Option<Vec<u8>>>()
+    else {
+        return false;
+    };
+    let first = drawn_index(&seed, rc.un_order.len());
+    let mut expected = rc.un_order.clone();
+    expected.rotate_left(first);
+    expected == rc.order
+}

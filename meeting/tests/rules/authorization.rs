@@ -1,0 +1,197 @@
+//! Who may give which command: the whole policy as one table.
+
+use crate::helpers::*;
+use floor_meeting::authority::permits;
+use floor_meeting::decide;
+use floor_protocol::roster::AttendanceMode;
+use floor_protocol::vote::{Majority, VoteMethod};
+use floor_protocol::*;
+
+const Y: bool = true;
+const N: bool = false;
+
+/// Every command against every role. The columns follow `Role::ALL`.
+/// Interpreters only work their booth's microphone; the room's device and viewers give no
+/// command to the meeting at all.
+#[rustfmt::skip]
+const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
+    //                          secretariat chair delegate interpreter room viewer
+    ("open_meeting",            [Y,         Y,    N,       N,          N,   N]),
+    ("suspend_meeting",         [Y,         Y,    N,       N,          N,   N]),
+    ("resume_meeting",          [Y,         Y,    N,       N,          N,   N]),
+    ("close_meeting",           [Y,         Y,    N,       N,          N,   N]),
+    ("add_agenda_item",         [Y,         N,    N,       N,          N,   N]),
+    ("take_up_item",            [Y,         Y,    N,       N,          N,   N]),
+    ("check_in",                [N,         N,    Y,       N,          N,   N]),
+    ("record_attendance",       [Y,         N,    N,       N,          N,   N]),
+    ("request_floor",           [N,         N,    Y,       N,          N,   N]),
+    ("inscribe_speaker",        [Y,         Y,    N,       N,          N,   N]),
+    ("withdraw_entry",          [Y,         Y,    Y,       N,          N,   N]),
+    ("move_entry",              [Y,         Y,    N,       N,          N,   N]),
+    ("announce_list_closing",   [Y,         Y,    N,       N,          N,   N]),
+    ("close_list",              [Y,         Y,    N,       N,          N,   N]),
+    ("reopen_list",             [Y,         Y,    N,       N,          N,   N]),
+    ("raise_point_of_order",    [N,         N,    Y,       N,          N,   N]),
+    ("raise_motion",            [N,         N,    Y,       N,          N,   N]),
+    ("request_right_of_reply",  [N,         N,    Y,       N,          N,   N]),
+    ("next_speaker",            [Y,         Y,    N,       N,          N,   N]),
+    ("give_floor",              [Y,         Y,    N,       N,          N,   N]),
+    ("pause_speech",            [Y,         Y,    N,       N,          N,   N]),
+    ("resume_speech",           [Y,         Y,    N,       N,          N,   N]),
+    ("end_speech",              [Y,         Y,    N,       N,          N,   N]),
+    ("rule",                    [Y,         Y,    N,       N,          N,   N]),
+    ("assign_interpreter",      [Y,         N,    N,       N,          N,   N]),
+    ("take_microphone",         [N,         N,    N,       Y,          N,   N]),
+    ("release_microphone",      [N,         N,    N,       Y,          N,   N]),
+    ("table_proposal",          [Y,         Y,    N,       N,          N,   N]),
+    ("amend_proposal",          [Y,         Y,    N,       N,          N,   N]),
+    ("adopt_without_vote",      [Y,         Y,    N,       N,          N,   N]),
+    ("open_vote",               [Y,         Y,    N,       N,          N,   N]),
+    ("cast_vote",               [N,         N,    Y,       N,          N,   N]),
+    ("pass_member",             [Y,         Y,    N,       N,          N,   N]),
+    ("close_vote",              [Y,         Y,    N,       N,          N,   N]),
+];
+
+/// The table's columns are the roles in this order, and its rows one of each command.
+#[test]
+fn the_table_lists_every_role_and_every_command() {
+    assert_eq!(
+        Role::ALL,
+        [
+            Role::Secretariat,
+            Role::Chair,
+            Role::Delegate,
+            Role::Interpreter,
+            Role::Room,
+            Role::Viewer
+        ]
+    );
+    let commands = every_command();
+    let kinds: Vec<usize> = commands.iter().map(variant).collect();
+    assert_eq!(kinds, (0..COMMAND_KINDS).collect::<Vec<_>>());
+    let names: Vec<&str> = commands.iter().map(|c| c.name()).collect();
+    let rows: Vec<&str> = POLICY.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, rows);
+}
+
+/// A meeting where every command could make sense: open, item 1 under consideration,
+/// Austria (entry 1) and Brazil (entry 2) inscribed, Chile's point of order (entry 3) waiting.
+fn busy_meeting() -> Fixture {
+    let mut f = Fixture::open();
+    f.request(AUSTRIA);
+    f.request(BRAZIL);
+    f.point_of_order(CHILE);
+    f
+}
+
+#[test]
+fn each_role_may_give_exactly_the_commands_of_the_table() {
+    let mut mismatches = Vec::new();
+    for (command, (name, allowed)) in every_command().into_iter().zip(POLICY) {
+        for (role, allowed) in Role::ALL.into_iter().zip(allowed) {
+            if permits(role, &command) != allowed {
+                mismatches.push(format!(
+                    "{name}: {} {}",
+                    role.as_str(),
+                    if allowed {
+                        "should be allowed"
+                    } else {
+                        "should be denied"
+                    }
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
+
+#[test]
+fn a_denied_command_is_refused_as_not_permitted_and_changes_nothing() {
+    for (command, (name, allowed)) in every_command().into_iter().zip(POLICY) {
+        for (role, allowed) in Role::ALL.into_iter().zip(allowed) {
+            let mut f = busy_meeting();
+            let before = f.state.clone();
+            let who = actor(role);
+            let decided = decide(&f.ctx, &f.state, &who, &command, START);
+            let not_permitted = Rejection::NotPermitted {
+                role,
+                command: name.to_string(),
+            };
+            if allowed {
+                assert_ne!(decided, Err(not_permitted), "{name} by {role:?}");
+            } else {
+                assert_eq!(decided, Err(not_permitted.clone()), "{name} by {role:?}");
+                assert_eq!(f.refused(who, command.clone()), not_permitted);
+                assert_eq!(f.state, before);
+            }
+        }
+    }
+}
+
+/// The permitted side of the table is real: in a meeting ready for it, each role gets each
+/// of its commands accepted (not merely past the role check).
+#[test]
+fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
+    use Command::*;
+    for (command, (name, allowed)) in every_command().into_iter().zip(POLICY) {
+        for (role, allowed) in Role::ALL.into_iter().zip(allowed) {
+            if !allowed {
+                continue;
+            }
+            let mut f = busy_meeting();
+            // Bring the meeting to where the command applies.
+            match &command {
+                OpenMeeting => f = Fixture::new(),
+                ResumeMeeting => {
+                    f.ok(chair(), SuspendMeeting);
+                }
+                RequestFloor { .. } => {
+                    f.ok(chair(), WithdrawEntry { entry: EntryId(1) });
+                }
+                ReopenList { .. } => {
+                    f.ok(chair(), CloseList { item: None });
+                }
+                PauseSpeech | EndSpeech => {
+                    f.ok(chair(), NextSpeaker);
+                }
+                ResumeSpeech => {
+                    f.ok(chair(), NextSpeaker);
+                    f.ok(chair(), PauseSpeech);
+                }
+                GiveFloor { .. } | NextSpeaker | RaisePointOfOrder { .. } | RaiseMotion { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
+                }
+                TakeMicrophone { .. } => {
+                    f.ok(secretariat(), every_command()[24].clone());
+                }
+                ReleaseMicrophone { .. } => {
+                    f.ok(secretariat(), every_command()[24].clone());
+                    f.ok(interpreter(), every_command()[25].clone());
+                }
+                AmendProposal { .. } | AdoptWithoutVote { .. } => {
+                    f.ok(chair(), table_proposal(&[]));
+                }
+                OpenVote { .. } | CastVote { .. } | CloseVote { .. } | PassMember { .. } => {
+                    // A quorum (three of the four members) and a clear floor.
+                    f.ok(chair(), rule(EntryId(3), false));
+                    for d in [AUSTRIA, BRAZIL, CHILE] {
+                        f.check_in(delegate(d), AttendanceMode::Remote);
+                    }
+                    f.ok(chair(), table_proposal(&[]));
+                    let method = if matches!(command, PassMember { .. }) {
+                        VoteMethod::RollCall
+                    } else {
+                        VoteMethod::Recorded
+                    };
+                    if !matches!(command, OpenVote { .. }) {
+                        f.ok(chair(), open_vote(method, Majority::PresentAndVoting));
+                    }
+                }
+                _ => {}
+            }
+            if let Err(r) = f.run(actor(role), command.clone()) {
+                panic!("{name} by {role:?} was refused: {r:?}");
+            }
+        }
+    }
+}

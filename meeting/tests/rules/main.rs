@@ -1,0 +1,15 @@
+//! Tests of the rules of procedure (`floor-meeting`), as a chair, a delegate and the
+//! secretariat would notice them.
+//!
+//! - [`properties`]: random sessions of random commands by random people; what must always hold.
+//! - [`authorization`]: the whole table of who may give which command.
+//! - [`speakers_list`]: the speakers list run as a chair runs it.
+//! - [`meeting_status`]: opening, suspending and closing; attendance and quorum.
+//! - [`record`]: the meeting record and its CSV export.
+
+mod authorization;
+mod helpers;
+mod meeting_status;
+mod properties;
+mod record;
+mod speakers_list;

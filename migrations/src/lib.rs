@@ -1,0 +1,23 @@
+//! Schema migrations for Floor. The same migrations run on SQLite (the embedded default)
+//! and PostgreSQL (production); the server applies them at start-up.
+//!
+//! Times are stored as milliseconds since the Unix epoch (`big_integer`), structured
+//! values (session rules, event payloads, actors) as JSON text, so both databases read
+//! them the same way.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261124_000001_meeting_core;
+mod m20261124_000002_documents;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261124_000001_meeting_core::Migration),
+            Box::new(m20261124_000002_documents::Migration),
+        ]
+    }
+}

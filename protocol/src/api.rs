@@ -1,0 +1,290 @@
+//! HTTP request and response bodies, and the meeting record.
+
+use crate::command::Command;
+use crate::event::EventEnvelope;
+use crate::ids::*;
+use crate::meeting::MeetingStatus;
+use crate::roster::*;
+use serde::{Deserialize, Serialize};
+
+/// The body of every HTTP error: a stable code and a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+    /// For a refused command, the typed reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<crate::Rejection>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RedeemRequest {
+    /// The invitation code, as handed out or as the last part of the invitation link.
+    pub code: String,
+}
+
+/// A bearer token and what it carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct TokenResponse {
+    pub token: String,
+    pub expires_at: Millis,
+    pub role: Role,
+    pub scope: Scope,
+    pub participant: Option<ParticipantId>,
+    pub delegation: Option<DelegationId>,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NewSession {
+    /// e.g. "Commission on Narcotic Drugs, sixty-sixth session"
+    pub title: String,
+    /// e.g. "E/CN.7"
+    #[serde(default)]
+    pub body_symbol: String,
+    #[serde(default)]
+    pub rules: Option<SessionRules>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Session {
+    pub id: SessionId,
+    pub title: String,
+    pub body_symbol: String,
+    pub rules: SessionRules,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NewDelegation {
+    pub name: String,
+    pub kind: DelegationKind,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NewParticipant {
+    pub display_name: String,
+    pub role: Role,
+    /// Required for delegates; optional for the chair (the chair's own delegation).
+    #[serde(default)]
+    pub delegation_id: Option<DelegationId>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NewInvitation {
+    /// Limit the invitation to one meeting; by default it covers the whole session.
+    #[serde(default)]
+    pub meeting_id: Option<MeetingId>,
+    /// How long the invitation may be redeemed, in hours (default 72).
+    #[serde(default)]
+    pub valid_for_hours: Option<u32>,
+}
+
+/// A one-time invitation. The code is shown once; only its hash is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Invitation {
+    pub participant_id: ParticipantId,
+    pub code: String,
+    /// A path to open in the browser client: `/join/<code>`.
+    pub link: String,
+    pub expires_at: Millis,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NewMeeting {
+    /// e.g. "Plenary, 3rd meeting"
+    pub title: String,
+    pub format: MeetingFormat,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub session_id: SessionId,
+    pub title: String,
+    pub format: MeetingFormat,
+    pub status: MeetingStatus,
+}
+
+/// A command sent over HTTP instead of the WebSocket.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CommandRequest {
+    pub command: Command,
+}
+
+/// The events an accepted command produced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CommandAccepted {
+    pub seq: u64,
+    pub events: Vec<EventEnvelope>,
+}
+
+/// Whether enough members are present.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Quorum {
+    pub members: u32,
+    pub members_present: u32,
+    pub required: u32,
+    pub met: bool,
+}
+
+/// A meeting's current state with what the client needs to read it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MeetingView {
+    pub meeting: Meeting,
+    pub state: crate::MeetingState,
+    pub quorum: Quorum,
+    pub rules: SessionRules,
+    pub delegations: Vec<Delegation>,
+}
+
+/// One speech in the meeting record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SpeechRecord {
+    pub entry: EntryId,
+    pub delegation_id: DelegationId,
+    pub delegation: String,
+    /// statement, right_of_reply, point_of_order or motion
+    pub kind: String,
+    /// "national", "on behalf of <group>", "reply 1", "suspend_meeting", ...
+    pub capacity: String,
+    /// The agenda item's number, for statements and replies.
+    pub item: Option<String>,
+    pub attendance: Option<AttendanceMode>,
+    pub started_at: Millis,
+    pub ended_at: Option<Millis>,
+    /// Speaking time, not counting pauses.
+    pub spoken_ms: u64,
+    pub limit_ms: u64,
+    pub overrun_ms: u64,
+    /// Whether a point of order or motion set this speech aside for a while.
+    pub interrupted: bool,
+}
+
+/// Speaking time added up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SpeakingTotal {
+    pub delegation_id: DelegationId,
+    pub delegation: String,
+    pub speeches: u32,
+    pub spoken_ms: u64,
+    pub in_person_ms: u64,
+    pub remote_ms: u64,
+}
+
+/// The record of a meeting: every speech, every ruling, every decision, and speaking time
+/// per delegation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MeetingRecord {
+    pub meeting_id: MeetingId,
+    pub speeches: Vec<SpeechRecord>,
+    pub rulings: Vec<RulingRecord>,
+    pub decisions: Vec<DecisionRecord>,
+    pub totals: Vec<SpeakingTotal>,
+}
+
+/// How a proposal was decided, as the record shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DecisionRecord {
+    pub proposal: ProposalId,
+    pub reference: String,
+    pub title: String,
+    pub at: Millis,
+    /// "without a vote", or the vote's method.
+    pub method: String,
+    pub vote: Option<VoteId>,
+    pub majority: Option<crate::vote::Majority>,
+    pub outcome: Option<crate::vote::Outcome>,
+    pub tally: Option<crate::vote::Tally>,
+    pub required: Option<u32>,
+    /// Each member's vote, by name, in UN order (recorded votes and roll calls).
+    pub by_member: Vec<NamedVote>,
+    /// Members absent when called twice in a roll call.
+    pub absent: Vec<String>,
+    /// A roll call's draw: the seed and the member called first.
+    pub draw: Option<DrawRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NamedVote {
+    pub delegation: String,
+    pub choice: crate::vote::Choice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DrawRecord {
+    pub seed: String,
+    pub first_called: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RulingRecord {
+    pub entry: EntryId,
+    pub kind: String,
+    pub upheld: bool,
+    pub ruling: String,
+    pub at: Millis,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Health {
+    pub status: String,
+    pub database: String,
+    pub bus: String,
+}
+
+/// A file stored by an upload, to be named in a document's `files`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct UploadedFile {
+    /// SHA-256 of the content, hex.
+    pub content_id: String,
+    /// The type found in the content (not the name or the declared type).
+    pub mime: String,
+    pub size: u64,
+}
+
+/// A command on a session's document register, sent over HTTP.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DocumentCommandRequest {
+    pub command: crate::document::DocumentCommand,
+}
+
+/// The events an accepted document command produced.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DocumentCommandAccepted {
+    pub seq: u64,
+    pub events: Vec<crate::document::DocumentEnvelope>,
+}

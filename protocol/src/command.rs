@@ -1,0 +1,265 @@
+//! Commands: what a participant asks a meeting to do. A command is checked against the
+//! actor's role and the meeting's state; it either becomes events or a [`crate::Rejection`].
+
+use crate::ids::*;
+use crate::roster::AttendanceMode;
+use crate::vote::{Choice, Majority, Tally, VoteMethod};
+use serde::{Deserialize, Serialize};
+
+/// In what capacity a delegation makes a statement; decides its time limit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Capacity {
+    /// In its own name.
+    #[default]
+    National,
+    /// On behalf of a group of States (a regional group, the European Union, ...).
+    OnBehalfOfGroup { group: String },
+    /// An explanation of vote on a proposal, before the vote or after it (rule 60).
+    ExplanationOfVote { proposal: ProposalId },
+}
+
+/// A procedural motion, in order of precedence (highest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MotionKind {
+    SuspendMeeting,
+    AdjournMeeting,
+    AdjournDebate,
+    CloseDebate,
+}
+
+impl MotionKind {
+    pub const ALL: [MotionKind; 4] = [
+        MotionKind::SuspendMeeting,
+        MotionKind::AdjournMeeting,
+        MotionKind::AdjournDebate,
+        MotionKind::CloseDebate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MotionKind::SuspendMeeting => "suspend_meeting",
+            MotionKind::AdjournMeeting => "adjourn_meeting",
+            MotionKind::AdjournDebate => "adjourn_debate",
+            MotionKind::CloseDebate => "close_debate",
+        }
+    }
+}
+
+/// Every command a meeting accepts. Serialised with a `type` tag, e.g.
+/// `{"type":"request_floor"}` or `{"type":"give_floor","entry":7}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Command {
+    // --- the meeting itself (chair, secretariat)
+    OpenMeeting,
+    SuspendMeeting,
+    ResumeMeeting,
+    CloseMeeting,
+
+    // --- agenda
+    /// Secretariat: add an item ("5") or a sub-item ("5 (a)", with `parent`).
+    AddAgendaItem {
+        number: String,
+        title: String,
+        #[serde(default)]
+        parent: Option<AgendaItemId>,
+    },
+    /// Chair, secretariat: take up an item.
+    TakeUpItem {
+        item: AgendaItemId,
+    },
+
+    // --- attendance
+    /// Delegate: check in to this meeting, in person or remotely (may be changed later).
+    CheckIn {
+        mode: AttendanceMode,
+    },
+    /// Secretariat: record a participant's attendance on their behalf.
+    RecordAttendance {
+        participant: ParticipantId,
+        delegation: DelegationId,
+        mode: AttendanceMode,
+    },
+
+    // --- the speakers list
+    /// Delegate: inscribe the own delegation for a statement on an item (the current one
+    /// by default).
+    RequestFloor {
+        #[serde(default)]
+        item: Option<AgendaItemId>,
+        #[serde(default)]
+        capacity: Capacity,
+    },
+    /// Chair, secretariat: inscribe a delegation on its behalf; `allow_additional` lets it
+    /// have more waiting statements than the session's limit.
+    InscribeSpeaker {
+        delegation: DelegationId,
+        #[serde(default)]
+        item: Option<AgendaItemId>,
+        #[serde(default)]
+        capacity: Capacity,
+        #[serde(default)]
+        allow_additional: bool,
+    },
+    /// A delegate withdraws an entry of its own delegation; the chair or secretariat any entry.
+    WithdrawEntry {
+        entry: EntryId,
+    },
+    /// Chair, secretariat: move a waiting statement or reply to `position` (0 = first) in its list.
+    MoveEntry {
+        entry: EntryId,
+        position: u32,
+    },
+    /// Chair: announce that the item's list will close.
+    AnnounceListClosing {
+        #[serde(default)]
+        item: Option<AgendaItemId>,
+    },
+    /// Chair: close the item's list of statements (rights of reply stay open).
+    CloseList {
+        #[serde(default)]
+        item: Option<AgendaItemId>,
+    },
+    /// Chair: reopen a closed list.
+    ReopenList {
+        #[serde(default)]
+        item: Option<AgendaItemId>,
+    },
+    /// Delegate: raise a point of order; it goes ahead of everything, even during a speech.
+    /// While a vote is open, only a point of order on the conduct of the vote (rule 61).
+    RaisePointOfOrder {
+        #[serde(default)]
+        about_voting: bool,
+    },
+    /// Delegate: raise a procedural motion; raised like a point of order.
+    RaiseMotion {
+        motion: MotionKind,
+    },
+    /// Delegate: ask for a right of reply on an item (the current one by default).
+    RequestRightOfReply {
+        #[serde(default)]
+        item: Option<AgendaItemId>,
+    },
+
+    // --- the floor (chair, secretariat)
+    /// End the current speech, if any, and give the floor to the first in line: points of
+    /// order, then motions by precedence, then statements, then rights of reply.
+    NextSpeaker,
+    /// Give the floor to one entry. A point of order or motion may interrupt a speech.
+    GiveFloor {
+        entry: EntryId,
+    },
+    PauseSpeech,
+    ResumeSpeech,
+    EndSpeech,
+    /// Rule on a point of order, or dispose of a motion (`upheld` = accepted).
+    Rule {
+        entry: EntryId,
+        upheld: bool,
+        #[serde(default)]
+        ruling: String,
+    },
+
+    // --- interpretation
+    /// Secretariat: put an interpreter in a channel's booth.
+    AssignInterpreter {
+        participant: ParticipantId,
+        channel: String,
+    },
+    /// Interpreter of the booth: take the live microphone (from the partner, if theirs was).
+    TakeMicrophone {
+        channel: String,
+    },
+    /// Interpreter holding the live microphone: switch it off.
+    ReleaseMicrophone {
+        channel: String,
+    },
+
+    // --- decisions and voting
+    /// Chair, secretariat: put a proposal before the meeting.
+    TableProposal {
+        reference: String,
+        title: String,
+        #[serde(default)]
+        sponsors: Vec<DelegationId>,
+    },
+    /// Chair, secretariat: note that a proposal was amended.
+    AmendProposal {
+        proposal: ProposalId,
+    },
+    /// Chair: "adopted without a vote".
+    AdoptWithoutVote {
+        proposal: ProposalId,
+    },
+    /// Chair: open a vote. The quorum is checked now. `candidates` makes it an election.
+    OpenVote {
+        proposal: ProposalId,
+        method: VoteMethod,
+        #[serde(default)]
+        majority: Majority,
+        #[serde(default)]
+        candidates: Vec<String>,
+    },
+    /// Delegate of a member: vote (in a roll call, when the delegation is called).
+    CastVote {
+        vote: VoteId,
+        choice: Choice,
+    },
+    /// Chair: in a roll call, pass the member called, who is absent.
+    PassMember {
+        vote: VoteId,
+    },
+    /// Chair: close the vote and announce the result; a show of hands needs the counts.
+    CloseVote {
+        vote: VoteId,
+        #[serde(default)]
+        counts: Option<Tally>,
+    },
+}
+
+impl Command {
+    /// The command's wire name (its `type` tag).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::OpenMeeting => "open_meeting",
+            Command::SuspendMeeting => "suspend_meeting",
+            Command::ResumeMeeting => "resume_meeting",
+            Command::CloseMeeting => "close_meeting",
+            Command::AddAgendaItem { .. } => "add_agenda_item",
+            Command::TakeUpItem { .. } => "take_up_item",
+            Command::CheckIn { .. } => "check_in",
+            Command::RecordAttendance { .. } => "record_attendance",
+            Command::RequestFloor { .. } => "request_floor",
+            Command::InscribeSpeaker { .. } => "inscribe_speaker",
+            Command::WithdrawEntry { .. } => "withdraw_entry",
+            Command::MoveEntry { .. } => "move_entry",
+            Command::AnnounceListClosing { .. } => "announce_list_closing",
+            Command::CloseList { .. } => "close_list",
+            Command::ReopenList { .. } => "reopen_list",
+            Command::RaisePointOfOrder { .. } => "raise_point_of_order",
+            Command::RaiseMotion { .. } => "raise_motion",
+            Command::RequestRightOfReply { .. } => "request_right_of_reply",
+            Command::NextSpeaker => "next_speaker",
+            Command::GiveFloor { .. } => "give_floor",
+            Command::PauseSpeech => "pause_speech",
+            Command::ResumeSpeech => "resume_speech",
+            Command::EndSpeech => "end_speech",
+            Command::Rule { .. } => "rule",
+            Command::AssignInterpreter { .. } => "assign_interpreter",
+            Command::TakeMicrophone { .. } => "take_microphone",
+            Command::ReleaseMicrophone { .. } => "release_microphone",
+            Command::TableProposal { .. } => "table_proposal",
+            Command::AmendProposal { .. } => "amend_proposal",
+            Command::AdoptWithoutVote { .. } => "adopt_without_vote",
+            Command::OpenVote { .. } => "open_vote",
+            Command::CastVote { .. } => "cast_vote",
+            Command::PassMember { .. } => "pass_member",
+            Command::CloseVote { .. } => "close_vote",
+        }
+    }
+}

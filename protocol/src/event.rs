@@ -1,0 +1,231 @@
+//! Events: what happened in a meeting, as stored in its append-only log. Each carries the
+//! facts needed to fold it into [`crate::MeetingState`] without looking anything up.
+
+use crate::command::Capacity;
+use crate::ids::*;
+use crate::meeting::{Entry, EntryKind};
+use crate::roster::{AttendanceMode, Role};
+use crate::vote::{Choice, Proposal, Vote, VoteResult};
+use serde::{Deserialize, Serialize};
+
+/// Who caused an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Actor {
+    pub role: Role,
+    /// The participant, or `None` for a secretariat account.
+    pub participant: Option<ParticipantId>,
+    pub account: Option<AccountId>,
+    pub delegation: Option<DelegationId>,
+}
+
+/// One event of a meeting's log with its place in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EventEnvelope {
+    pub meeting_id: MeetingId,
+    /// Position in the meeting's log, from 1, without gaps.
+    pub seq: u64,
+    /// When the command was accepted.
+    pub at: Millis,
+    pub actor: Actor,
+    pub event: Event,
+}
+
+/// Everything that can happen in a meeting. Serialised with a `type` tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    MeetingOpened,
+    MeetingSuspended,
+    MeetingResumed,
+    MeetingClosed,
+    AgendaItemAdded {
+        item: AgendaItemId,
+        number: String,
+        title: String,
+        parent: Option<AgendaItemId>,
+    },
+    ItemTakenUp {
+        item: AgendaItemId,
+    },
+    AttendanceRecorded {
+        participant: ParticipantId,
+        delegation: DelegationId,
+        mode: AttendanceMode,
+        /// Whether the delegation is a member of the commission (counts for quorum).
+        member: bool,
+    },
+    /// A statement or a right of reply joined the end of an item's list.
+    SpeakerInscribed {
+        entry: Entry,
+    },
+    /// A point of order or a motion was raised; it queues ahead of every list.
+    InterventionRaised {
+        entry: Entry,
+    },
+    EntryWithdrawn {
+        entry: EntryId,
+        /// Removed by the chair or the secretariat rather than by the delegation.
+        by_presiding: bool,
+    },
+    EntryMoved {
+        entry: EntryId,
+        position: u32,
+    },
+    ListClosingAnnounced {
+        item: AgendaItemId,
+    },
+    ListClosed {
+        item: AgendaItemId,
+    },
+    ListReopened {
+        item: AgendaItemId,
+    },
+    /// The floor was given to `entry` (which leaves its list). If someone was speaking, their
+    /// speech is set aside, paused, until this one ends.
+    FloorGiven {
+        entry: Entry,
+        limit_ms: u64,
+        attendance: Option<AttendanceMode>,
+        interrupts: Option<EntryId>,
+    },
+    SpeechPaused,
+    SpeechResumed,
+    /// The speech on the floor ended. An interrupted speech, if any, returns to the floor paused.
+    SpeechEnded {
+        entry: EntryId,
+        spoken_ms: u64,
+        overrun_ms: u64,
+    },
+    RulingGiven {
+        entry: EntryId,
+        kind: EntryKind,
+        upheld: bool,
+        ruling: String,
+    },
+    /// An interpreter joined a booth (leaving any other).
+    InterpreterAssigned {
+        participant: ParticipantId,
+        channel: String,
+    },
+    /// This interpreter's microphone is now the booth's live one; the partner's is not.
+    /// A handover is this one event: no gap, no overlap.
+    MicrophoneTaken {
+        channel: String,
+        participant: ParticipantId,
+    },
+    MicrophoneReleased {
+        channel: String,
+    },
+    ProposalTabled {
+        proposal: Proposal,
+    },
+    ProposalAmended {
+        proposal: ProposalId,
+    },
+    AdoptedWithoutVote {
+        proposal: ProposalId,
+    },
+    VoteOpened {
+        vote: Box<Vote>,
+    },
+    /// A member voted. `choice` is absent for a secret ballot (it is never stored), and
+    /// `sealed` hides it from participants until the result of a recorded vote.
+    VoteCast {
+        vote: VoteId,
+        delegation: DelegationId,
+        choice: Option<Choice>,
+        sealed: bool,
+    },
+    /// In a roll call, the member called did not answer and is passed.
+    MemberPassed {
+        vote: VoteId,
+        delegation: DelegationId,
+    },
+    /// The vote is closed and its result announced to everyone at once.
+    VoteClosed {
+        vote: VoteId,
+        result: VoteResult,
+    },
+}
+
+impl Event {
+    /// The event's wire name (its `type` tag).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::MeetingOpened => "meeting_opened",
+            Event::MeetingSuspended => "meeting_suspended",
+            Event::MeetingResumed => "meeting_resumed",
+            Event::MeetingClosed => "meeting_closed",
+            Event::AgendaItemAdded { .. } => "agenda_item_added",
+            Event::ItemTakenUp { .. } => "item_taken_up",
+            Event::AttendanceRecorded { .. } => "attendance_recorded",
+            Event::SpeakerInscribed { .. } => "speaker_inscribed",
+            Event::InterventionRaised { .. } => "intervention_raised",
+            Event::EntryWithdrawn { .. } => "entry_withdrawn",
+            Event::EntryMoved { .. } => "entry_moved",
+            Event::ListClosingAnnounced { .. } => "list_closing_announced",
+            Event::ListClosed { .. } => "list_closed",
+            Event::ListReopened { .. } => "list_reopened",
+            Event::FloorGiven { .. } => "floor_given",
+            Event::SpeechPaused => "speech_paused",
+            Event::SpeechResumed => "speech_resumed",
+            Event::SpeechEnded { .. } => "speech_ended",
+            Event::RulingGiven { .. } => "ruling_given",
+            Event::InterpreterAssigned { .. } => "interpreter_assigned",
+            Event::MicrophoneTaken { .. } => "microphone_taken",
+            Event::MicrophoneReleased { .. } => "microphone_released",
+            Event::ProposalTabled { .. } => "proposal_tabled",
+            Event::ProposalAmended { .. } => "proposal_amended",
+            Event::AdoptedWithoutVote { .. } => "adopted_without_vote",
+            Event::VoteOpened { .. } => "vote_opened",
+            Event::VoteCast { .. } => "vote_cast",
+            Event::MemberPassed { .. } => "member_passed",
+            Event::VoteClosed { .. } => "vote_closed",
+        }
+    }
+
+    /// The event as participants may see it: a sealed vote's choice is withheld until the
+    /// result is announced. Everything sent to clients passes through here.
+    pub fn for_participants(&self) -> Event {
+        match self {
+            Event::VoteCast {
+                vote,
+                delegation,
+                sealed: true,
+                ..
+            } => Event::VoteCast {
+                vote: *vote,
+                delegation: *delegation,
+                choice: None,
+                sealed: true,
+            },
+            other => other.clone(),
+        }
+    }
+}
+
+impl EventEnvelope {
+    /// The envelope as participants may see it (see [`Event::for_participants`]).
+    pub fn for_participants(&self) -> EventEnvelope {
+        EventEnvelope {
+            event: self.event.for_participants(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Used by [`Capacity`] consumers that need a label.
+impl Capacity {
+    pub fn label(&self) -> String {
+        match self {
+            Capacity::National => "national".to_string(),
+            Capacity::OnBehalfOfGroup { group } => format!("on behalf of {group}"),
+            Capacity::ExplanationOfVote { proposal } => {
+                format!("explanation of vote on proposal {proposal}")
+            }
+        }
+    }
+}

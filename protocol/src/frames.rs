@@ -1,0 +1,175 @@
+//! WebSocket frames. Every frame is one JSON text message with a `type` tag.
+//!
+//! A connection authenticates with its first frame, subscribes to meetings, and then gets a
+//! snapshot followed by every event in order. Commands carry a `request_id` that comes back
+//! in the `ack` or `rejected` answer.
+
+use crate::command::Command;
+use crate::event::EventEnvelope;
+use crate::ids::*;
+use crate::meeting::MeetingState;
+use crate::rejection::Rejection;
+use crate::roster::Role;
+use serde::{Deserialize, Serialize};
+
+/// Frames a client sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientFrame {
+    /// Must be the first frame: the token from login or from an invitation.
+    Authenticate {
+        token: String,
+    },
+    /// Follow a meeting. With `since`, only the events after that sequence number are
+    /// replayed (or a fresh snapshot when that is shorter); without it, a snapshot.
+    Subscribe {
+        meeting_id: MeetingId,
+        #[serde(default)]
+        since: Option<u64>,
+    },
+    Unsubscribe {
+        meeting_id: MeetingId,
+    },
+    /// Follow a session's documents: those the token's holder is entitled to. With
+    /// `since`, the entitled events after that register number; otherwise a snapshot.
+    SubscribeDocuments {
+        session_id: SessionId,
+        #[serde(default)]
+        since: Option<u64>,
+    },
+    UnsubscribeDocuments {
+        session_id: SessionId,
+    },
+    /// Join a meeting's media with a WebRTC offer (no trickle needed: the server is ICE-lite
+    /// and answers with its one host candidate). Send a microphone and/or camera as
+    /// `sendonly`; to receive, offer four `recvonly` audio m-lines (speaker, chair, room,
+    /// interpretation, in that order) and one `recvonly` video m-line (the floor video).
+    /// A new offer replaces the previous media connection of this WebSocket.
+    MediaOffer {
+        meeting_id: MeetingId,
+        sdp: String,
+    },
+    /// Pick what the interpretation slot carries: a channel's language code, or `null`
+    /// for the floor only. No renegotiation.
+    MediaListen {
+        meeting_id: MeetingId,
+        #[serde(default)]
+        channel: Option<String>,
+    },
+    MediaLeave {
+        meeting_id: MeetingId,
+    },
+    Command {
+        request_id: String,
+        meeting_id: MeetingId,
+        command: Command,
+    },
+    /// An application-level heartbeat for clients that cannot see WebSocket pings.
+    Ping {
+        #[serde(default)]
+        nonce: Option<u64>,
+    },
+}
+
+/// Frames the server sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerFrame {
+    Authenticated {
+        role: Role,
+        participant: Option<ParticipantId>,
+        delegation: Option<DelegationId>,
+        display_name: String,
+        expires_at: Millis,
+    },
+    /// The whole state of a meeting as of `state.seq`; events with higher numbers follow.
+    Snapshot {
+        meeting_id: MeetingId,
+        state: Box<MeetingState>,
+    },
+    /// One event of a meeting's log; numbers follow each other without gaps.
+    Event(EventEnvelope),
+    /// The documents of a session the holder is entitled to, as of register number `seq`.
+    Documents {
+        session_id: SessionId,
+        seq: u64,
+        documents: Vec<crate::document::Document>,
+    },
+    /// One event of a session's document register (only of documents the holder is
+    /// entitled to, so the numbers may skip).
+    DocumentEvent(crate::document::DocumentEnvelope),
+    /// The command was accepted; its events end at `seq` (they arrive as `event` frames too).
+    Ack {
+        request_id: String,
+        meeting_id: MeetingId,
+        seq: u64,
+    },
+    /// The command was refused and changed nothing.
+    Rejected {
+        request_id: String,
+        meeting_id: MeetingId,
+        reason: Rejection,
+        message: String,
+    },
+    /// A frame could not be taken (malformed, unknown, not allowed). The connection stays usable.
+    Error {
+        code: ErrorCode,
+        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        request_id: Option<String>,
+    },
+    /// The server's answer to a `media_offer`.
+    MediaAnswer { meeting_id: MeetingId, sdp: String },
+    Pong {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        nonce: Option<u64>,
+    },
+    /// The server is about to close the connection, and why. Reconnect with `since`.
+    Closing {
+        reason: CloseReason,
+        message: String,
+    },
+}
+
+/// Why a frame was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Not JSON, or not a frame this protocol knows.
+    MalformedFrame,
+    /// A `command` frame whose command type does not exist.
+    UnknownCommand,
+    /// A command of a known type with missing or wrong fields.
+    MalformedCommand,
+    /// A binary frame or a text frame over the size limit.
+    FrameTooLarge,
+    NotAuthenticated,
+    AlreadyAuthenticated,
+    InvalidToken,
+    TokenExpired,
+    /// The token does not cover that meeting.
+    WrongScope,
+    UnknownMeeting,
+    /// A media offer or channel choice could not be taken (full, malformed, unknown channel).
+    MediaRefused,
+    /// The server failed; the command may be retried with the same outcome guarantee.
+    Internal,
+}
+
+/// Why the server closed a connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CloseReason {
+    /// The client did not read its events fast enough; resubscribe with `since`.
+    TooSlow,
+    TokenExpired,
+    /// No `authenticate` frame in time.
+    AuthenticationTimeout,
+    /// No pong or frame from the client in time.
+    HeartbeatTimeout,
+    ShuttingDown,
+}

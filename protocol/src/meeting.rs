@@ -1,0 +1,621 @@
+//! The state of one meeting and how each event folds into it. The server rebuilds a meeting
+//! by folding its whole log; a client keeps its view current by folding the events it
+//! receives after a snapshot. Both use [`MeetingState::apply`], so they cannot disagree.
+
+use crate::command::{Capacity, MotionKind};
+use crate::event::{Event, EventEnvelope};
+use crate::ids::*;
+use crate::roster::AttendanceMode;
+use crate::vote::{Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a meeting is in its life: scheduled → open → suspended ↔ open → closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    #[default]
+    Scheduled,
+    Open,
+    Suspended,
+    Closed,
+}
+
+impl MeetingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingStatus::Scheduled => "scheduled",
+            MeetingStatus::Open => "open",
+            MeetingStatus::Suspended => "suspended",
+            MeetingStatus::Closed => "closed",
+        }
+    }
+}
+
+/// What an entry asks the floor for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EntryKind {
+    Statement {
+        capacity: Capacity,
+    },
+    /// The delegation's first, second, ... right of reply on the item.
+    RightOfReply {
+        ordinal: u32,
+    },
+    PointOfOrder,
+    Motion {
+        motion: MotionKind,
+    },
+}
+
+impl EntryKind {
+    /// Points of order and motions queue meeting-wide, ahead of every list.
+    pub fn is_intervention(&self) -> bool {
+        matches!(self, EntryKind::PointOfOrder | EntryKind::Motion { .. })
+    }
+
+    /// Order among interventions: points of order first, then motions by precedence.
+    pub fn precedence(&self) -> u32 {
+        match self {
+            EntryKind::PointOfOrder => 0,
+            EntryKind::Motion { motion } => 1 + *motion as u32,
+            EntryKind::Statement { .. } => 10,
+            EntryKind::RightOfReply { .. } => 11,
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            EntryKind::Statement { .. } => "statement",
+            EntryKind::RightOfReply { .. } => "right_of_reply",
+            EntryKind::PointOfOrder => "point_of_order",
+            EntryKind::Motion { .. } => "motion",
+        }
+    }
+}
+
+/// An entry waiting for (or holding) the floor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Entry {
+    pub id: EntryId,
+    pub delegation: DelegationId,
+    pub kind: EntryKind,
+    /// The agenda item of a statement or reply; `None` for points of order and motions.
+    pub item: Option<AgendaItemId>,
+    /// The participant who asked, when a delegate asked in person.
+    pub requested_by: Option<ParticipantId>,
+    pub inscribed_at: Millis,
+}
+
+/// Whether an item's list of statements takes new inscriptions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ListStatus {
+    #[default]
+    Open,
+    ClosingAnnounced,
+    Closed,
+}
+
+/// An agenda item with its own speakers list and list of rights of reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AgendaItem {
+    pub id: AgendaItemId,
+    /// As printed on the agenda: "5", "5 (a)".
+    pub number: String,
+    pub title: String,
+    pub parent: Option<AgendaItemId>,
+    pub list_status: ListStatus,
+    /// Statements in speaking order.
+    pub statements: Vec<Entry>,
+    /// Rights of reply in speaking order.
+    pub replies: Vec<Entry>,
+    /// Rights of reply already heard on this item, per delegation.
+    pub replies_heard: BTreeMap<DelegationId, u32>,
+}
+
+impl AgendaItem {
+    /// Rights of reply a delegation has used or has waiting on this item.
+    pub fn replies_of(&self, delegation: DelegationId) -> u32 {
+        let waiting = self
+            .replies
+            .iter()
+            .filter(|e| e.delegation == delegation)
+            .count() as u32;
+        waiting + self.replies_heard.get(&delegation).copied().unwrap_or(0)
+    }
+}
+
+/// The speech holding the floor, with its clock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Floor {
+    pub entry: Entry,
+    pub started_at: Millis,
+    pub limit_ms: u64,
+    /// Set while the speaker's clock is stopped.
+    pub paused_at: Option<Millis>,
+    /// Time spent paused before `paused_at`.
+    pub paused_ms: u64,
+    pub attendance: Option<AttendanceMode>,
+}
+
+impl Floor {
+    /// Speaking time used at `now`, not counting pauses.
+    pub fn spoken_ms(&self, now: Millis) -> u64 {
+        let until = self.paused_at.unwrap_or(now);
+        until.since(self.started_at).saturating_sub(self.paused_ms)
+    }
+
+    /// Time left at `now`; negative once the speaker overruns (shown, never cut).
+    pub fn remaining_ms(&self, now: Millis) -> i64 {
+        self.limit_ms as i64 - self.spoken_ms(now) as i64
+    }
+
+    fn pause(&mut self, at: Millis) {
+        if self.paused_at.is_none() {
+            self.paused_at = Some(at);
+        }
+    }
+
+    fn resume(&mut self, at: Millis) {
+        if let Some(p) = self.paused_at.take() {
+            self.paused_ms += at.since(p);
+        }
+    }
+}
+
+/// A participant checked in to the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Attendee {
+    pub participant: ParticipantId,
+    pub delegation: DelegationId,
+    pub mode: AttendanceMode,
+    /// The delegation is a member of the commission.
+    pub member: bool,
+}
+
+/// Everything a participant sees of a meeting. Rebuilt by folding the event log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MeetingState {
+    pub meeting_id: MeetingId,
+    /// The last event folded in; 0 for a meeting with no events.
+    pub seq: u64,
+    pub status: MeetingStatus,
+    pub agenda: Vec<AgendaItem>,
+    pub current_item: Option<AgendaItemId>,
+    /// Points of order and motions waiting, in the order they will be heard.
+    pub interventions: Vec<Entry>,
+    pub floor: Option<Floor>,
+    /// A speech set aside by a point of order or motion; it returns when that one ends.
+    pub interrupted: Option<Floor>,
+    /// Points of order and motions heard and waiting for the chair's ruling.
+    pub awaiting_ruling: Vec<Entry>,
+    /// Checked-in participants, ordered by participant id.
+    pub attendance: Vec<Attendee>,
+    /// The id the next entry will get.
+    pub next_entry: EntryId,
+    /// Proposals before the meeting, decided or not.
+    pub proposals: Vec<Proposal>,
+    /// Votes taken or under way, in order.
+    pub votes: Vec<Vote>,
+    /// Interpretation booths, one per channel that has interpreters.
+    pub booths: Vec<Booth>,
+}
+
+/// A language booth: its interpreters and which one's microphone is live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Booth {
+    /// The channel's language code ("fr").
+    pub channel: String,
+    pub interpreters: Vec<ParticipantId>,
+    /// Exactly one microphone per booth is live: this interpreter's, if any.
+    pub live: Option<ParticipantId>,
+}
+
+/// Where an entry waits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryPlace {
+    Statements(AgendaItemId),
+    Replies(AgendaItemId),
+    Interventions,
+}
+
+impl MeetingState {
+    pub fn new(meeting_id: MeetingId) -> Self {
+        MeetingState {
+            meeting_id,
+            seq: 0,
+            status: MeetingStatus::Scheduled,
+            agenda: Vec::new(),
+            current_item: None,
+            interventions: Vec::new(),
+            floor: None,
+            interrupted: None,
+            awaiting_ruling: Vec::new(),
+            attendance: Vec::new(),
+            next_entry: EntryId(1),
+            proposals: Vec::new(),
+            votes: Vec::new(),
+            booths: Vec::new(),
+        }
+    }
+
+    pub fn booth(&self, channel: &str) -> Option<&Booth> {
+        self.booths.iter().find(|b| b.channel == channel)
+    }
+
+    /// The vote under way, if any.
+    pub fn open_vote(&self) -> Option<&Vote> {
+        self.votes.last().filter(|v| v.result.is_none())
+    }
+
+    pub fn vote(&self, id: VoteId) -> Option<&Vote> {
+        self.votes.iter().find(|v| v.id == id)
+    }
+
+    fn vote_mut(&mut self, id: VoteId) -> Option<&mut Vote> {
+        self.votes.iter_mut().find(|v| v.id == id)
+    }
+
+    pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
+        self.proposals.iter().find(|p| p.id == id)
+    }
+
+    fn proposal_mut(&mut self, id: ProposalId) -> Option<&mut Proposal> {
+        self.proposals.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The state as participants may see it: how members voted in a recorded vote stays
+    /// on the server until the result is announced.
+    pub fn for_participants(&self) -> MeetingState {
+        let mut s = self.clone();
+        for v in &mut s.votes {
+            if v.result.is_none() && v.method == VoteMethod::Recorded {
+                v.choices.clear();
+            }
+        }
+        s
+    }
+
+    /// Rebuild a meeting from its log.
+    pub fn replay<'a>(
+        meeting_id: MeetingId,
+        log: impl IntoIterator<Item = &'a EventEnvelope>,
+    ) -> Self {
+        let mut state = MeetingState::new(meeting_id);
+        for e in log {
+            state.apply(e);
+        }
+        state
+    }
+
+    pub fn item(&self, id: AgendaItemId) -> Option<&AgendaItem> {
+        self.agenda.iter().find(|i| i.id == id)
+    }
+
+    fn item_mut(&mut self, id: AgendaItemId) -> Option<&mut AgendaItem> {
+        self.agenda.iter_mut().find(|i| i.id == id)
+    }
+
+    /// A waiting entry and where it waits.
+    pub fn find_entry(&self, id: EntryId) -> Option<(&Entry, EntryPlace)> {
+        if let Some(e) = self.interventions.iter().find(|e| e.id == id) {
+            return Some((e, EntryPlace::Interventions));
+        }
+        for item in &self.agenda {
+            if let Some(e) = item.statements.iter().find(|e| e.id == id) {
+                return Some((e, EntryPlace::Statements(item.id)));
+            }
+            if let Some(e) = item.replies.iter().find(|e| e.id == id) {
+                return Some((e, EntryPlace::Replies(item.id)));
+            }
+        }
+        None
+    }
+
+    fn take_entry(&mut self, id: EntryId) -> Option<Entry> {
+        let (_, place) = self.find_entry(id)?;
+        let list = match place {
+            EntryPlace::Interventions => &mut self.interventions,
+            EntryPlace::Statements(item) => &mut self.item_mut(item)?.statements,
+            EntryPlace::Replies(item) => &mut self.item_mut(item)?.replies,
+        };
+        let at = list.iter().position(|e| e.id == id)?;
+        Some(list.remove(at))
+    }
+
+    /// Member delegations with at least one participant checked in.
+    pub fn members_present(&self) -> u32 {
+        let mut seen: Vec<DelegationId> = self
+            .attendance
+            .iter()
+            .filter(|a| a.member)
+            .map(|a| a.delegation)
+            .collect();
+        seen.sort();
+        seen.dedup();
+        seen.len() as u32
+    }
+
+    /// How a delegation attends: in person if any of its participants is in the room.
+    pub fn delegation_attendance(&self, delegation: DelegationId) -> Option<AttendanceMode> {
+        let mut modes = self
+            .attendance
+            .iter()
+            .filter(|a| a.delegation == delegation)
+            .map(|a| a.mode);
+        let first = modes.next()?;
+        if first == AttendanceMode::InPerson || modes.any(|m| m == AttendanceMode::InPerson) {
+            Some(AttendanceMode::InPerson)
+        } else {
+            Some(AttendanceMode::Remote)
+        }
+    }
+
+    /// Fold one event into the state. Events come from accepted commands, so they are
+    /// consistent with the state; anything that does not fit is ignored rather than
+    /// allowed to corrupt it.
+    pub fn apply(&mut self, envelope: &EventEnvelope) {
+        let at = envelope.at;
+        self.seq = envelope.seq;
+        match &envelope.event {
+            Event::MeetingOpened | Event::MeetingResumed => self.status = MeetingStatus::Open,
+            Event::MeetingSuspended => {
+                self.status = MeetingStatus::Suspended;
+                if let Some(f) = self.floor.as_mut() {
+                    f.pause(at);
+                }
+            }
+            Event::MeetingClosed => self.status = MeetingStatus::Closed,
+            Event::AgendaItemAdded {
+                item,
+                number,
+                title,
+                parent,
+            } => {
+                let new = AgendaItem {
+                    id: *item,
+                    number: number.clone(),
+                    title: title.clone(),
+                    parent: *parent,
+                    list_status: ListStatus::Open,
+                    statements: Vec::new(),
+                    replies: Vec::new(),
+                    replies_heard: BTreeMap::new(),
+                };
+                // Sub-items follow their parent and its earlier sub-items.
+                let at = match parent {
+                    Some(p) => self
+                        .agenda
+                        .iter()
+                        .rposition(|i| i.id == *p || i.parent == Some(*p))
+                        .map_or(self.agenda.len(), |i| i + 1),
+                    None => self.agenda.len(),
+                };
+                self.agenda.insert(at, new);
+            }
+            Event::ItemTakenUp { item } => self.current_item = Some(*item),
+            Event::AttendanceRecorded {
+                participant,
+                delegation,
+                mode,
+                member,
+            } => {
+                let a = Attendee {
+                    participant: *participant,
+                    delegation: *delegation,
+                    mode: *mode,
+                    member: *member,
+                };
+                match self
+                    .attendance
+                    .binary_search_by_key(participant, |a| a.participant)
+                {
+                    Ok(i) => self.attendance[i] = a,
+                    Err(i) => self.attendance.insert(i, a),
+                }
+            }
+            Event::SpeakerInscribed { entry } => {
+                self.next_entry = EntryId(self.next_entry.0.max(entry.id.0 + 1));
+                let is_reply = matches!(entry.kind, EntryKind::RightOfReply { .. });
+                if let Some(item) = entry.item.and_then(|i| self.item_mut(i)) {
+                    if is_reply {
+                        item.replies.push(entry.clone());
+                    } else {
+                        item.statements.push(entry.clone());
+                    }
+                }
+            }
+            Event::InterventionRaised { entry } => {
+                self.next_entry = EntryId(self.next_entry.0.max(entry.id.0 + 1));
+                let rank = entry.kind.precedence();
+                let at = self
+                    .interventions
+                    .iter()
+                    .position(|e| e.kind.precedence() > rank)
+                    .unwrap_or(self.interventions.len());
+                self.interventions.insert(at, entry.clone());
+            }
+            Event::EntryWithdrawn { entry, .. } => {
+                self.take_entry(*entry);
+            }
+            Event::EntryMoved { entry, position } => {
+                let Some((_, place)) = self.find_entry(*entry) else {
+                    return;
+                };
+                let Some(moved) = self.take_entry(*entry) else {
+                    return;
+                };
+                let list = match place {
+                    EntryPlace::Interventions => &mut self.interventions,
+                    EntryPlace::Statements(i) => match self.item_mut(i) {
+                        Some(item) => &mut item.statements,
+                        None => return,
+                    },
+                    EntryPlace::Replies(i) => match self.item_mut(i) {
+                        Some(item) => &mut item.replies,
+                        None => return,
+                    },
+                };
+                let pos = (*position as usize).min(list.len());
+                list.insert(pos, moved);
+            }
+            Event::ListClosingAnnounced { item } => {
+                self.set_list(*item, ListStatus::ClosingAnnounced)
+            }
+            Event::ListClosed { item } => self.set_list(*item, ListStatus::Closed),
+            Event::ListReopened { item } => self.set_list(*item, ListStatus::Open),
+            Event::FloorGiven {
+                entry,
+                limit_ms,
+                attendance,
+                interrupts,
+            } => {
+                self.take_entry(entry.id);
+                if let (EntryKind::RightOfReply { .. }, Some(item)) = (&entry.kind, entry.item) {
+                    if let Some(item) = self.item_mut(item) {
+                        *item.replies_heard.entry(entry.delegation).or_insert(0) += 1;
+                    }
+                }
+                if interrupts.is_some() {
+                    if let Some(mut current) = self.floor.take() {
+                        current.pause(at);
+                        self.interrupted = Some(current);
+                    }
+                }
+                self.floor = Some(Floor {
+                    entry: entry.clone(),
+                    started_at: at,
+                    limit_ms: *limit_ms,
+                    paused_at: None,
+                    paused_ms: 0,
+                    attendance: *attendance,
+                });
+            }
+            Event::SpeechPaused => {
+                if let Some(f) = self.floor.as_mut() {
+                    f.pause(at);
+                }
+            }
+            Event::SpeechResumed => {
+                if let Some(f) = self.floor.as_mut() {
+                    f.resume(at);
+                }
+            }
+            Event::SpeechEnded { .. } => {
+                if let Some(ended) = self.floor.take() {
+                    if ended.entry.kind.is_intervention() {
+                        self.awaiting_ruling.push(ended.entry);
+                    }
+                }
+                self.floor = self.interrupted.take();
+            }
+            Event::RulingGiven { entry, .. } => {
+                self.awaiting_ruling.retain(|e| e.id != *entry);
+                self.interventions.retain(|e| e.id != *entry);
+            }
+            Event::InterpreterAssigned {
+                participant,
+                channel,
+            } => {
+                for b in &mut self.booths {
+                    b.interpreters.retain(|p| p != participant);
+                    if b.live == Some(*participant) {
+                        b.live = None;
+                    }
+                }
+                match self.booths.iter_mut().find(|b| b.channel == *channel) {
+                    Some(b) => b.interpreters.push(*participant),
+                    None => self.booths.push(Booth {
+                        channel: channel.clone(),
+                        interpreters: vec![*participant],
+                        live: None,
+                    }),
+                }
+            }
+            Event::MicrophoneTaken {
+                channel,
+                participant,
+            } => {
+                if let Some(b) = self.booths.iter_mut().find(|b| b.channel == *channel) {
+                    b.live = Some(*participant);
+                }
+            }
+            Event::MicrophoneReleased { channel } => {
+                if let Some(b) = self.booths.iter_mut().find(|b| b.channel == *channel) {
+                    b.live = None;
+                }
+            }
+            Event::ProposalTabled { proposal } => self.proposals.push(proposal.clone()),
+            Event::ProposalAmended { proposal } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.amended = true;
+                }
+            }
+            Event::AdoptedWithoutVote { proposal } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.decision = Some(Decision::AdoptedWithoutVote { at });
+                }
+            }
+            Event::VoteOpened { vote } => self.votes.push((**vote).clone()),
+            Event::VoteCast {
+                vote,
+                delegation,
+                choice,
+                ..
+            } => {
+                if let Some(v) = self.vote_mut(*vote) {
+                    v.voted.push(*delegation);
+                    if let Some(choice) = choice {
+                        v.choices.push(MemberVote {
+                            delegation: *delegation,
+                            choice: *choice,
+                        });
+                    }
+                    if let Some(rc) = v.roll_call.as_mut() {
+                        rc.advance();
+                    }
+                }
+            }
+            Event::MemberPassed { vote, delegation } => {
+                if let Some(rc) = self.vote_mut(*vote).and_then(|v| v.roll_call.as_mut()) {
+                    if rc.second_round {
+                        rc.absent.push(*delegation);
+                    } else {
+                        rc.passed.push(*delegation);
+                    }
+                    rc.advance();
+                }
+            }
+            Event::VoteClosed { vote, result } => {
+                let void = matches!(result.outcome, Outcome::Void { .. });
+                let Some(v) = self.vote_mut(*vote) else {
+                    return;
+                };
+                v.result = Some(result.clone());
+                let proposal = v.proposal;
+                if !void {
+                    if let Some(p) = self.proposal_mut(proposal) {
+                        p.decision = Some(Decision::Voted { vote: *vote });
+                    }
+                }
+            }
+        }
+    }
+
+    fn set_list(&mut self, item: AgendaItemId, status: ListStatus) {
+        if let Some(i) = self.item_mut(item) {
+            i.list_status = status;
+        }
+    }
+}

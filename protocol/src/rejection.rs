@@ -1,0 +1,325 @@
+//! Why a command was refused. Every refusal is typed (its `code`), carries the facts that
+//! explain it, and reads as a sentence a chair or a delegate understands ([`Rejection::message`]).
+//! A refused command changes nothing.
+
+use crate::ids::*;
+use crate::meeting::MeetingStatus;
+use crate::roster::Role;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Rejection {
+    /// The actor's role may not give this command.
+    NotPermitted {
+        role: Role,
+        command: String,
+    },
+    /// The command needs a delegation and the actor speaks for none.
+    NoDelegation,
+    UnknownDelegation {
+        delegation: DelegationId,
+    },
+    /// The participant does not belong to the delegation named.
+    NotInDelegation {
+        participant: ParticipantId,
+        delegation: DelegationId,
+    },
+    UnknownAgendaItem {
+        item: AgendaItemId,
+    },
+    /// No item was named and none is under consideration.
+    NoCurrentItem,
+    UnknownEntry {
+        entry: EntryId,
+    },
+    /// The entry belongs to another delegation.
+    NotYourEntry {
+        entry: EntryId,
+    },
+    /// The meeting's status does not allow this command.
+    WrongMeetingStatus {
+        status: MeetingStatus,
+        command: String,
+    },
+    DuplicateAgendaNumber {
+        number: String,
+    },
+    /// Sub-items hang from a top-level item only.
+    InvalidAgendaParent {
+        parent: AgendaItemId,
+    },
+    /// A text field is empty or too long.
+    InvalidText {
+        field: String,
+        max_chars: u32,
+    },
+    /// The list of speakers for the item is closed; rights of reply are still possible.
+    ListClosed {
+        item: AgendaItemId,
+    },
+    /// The delegation already has as many statements waiting as the session allows.
+    AlreadyInscribed {
+        delegation: DelegationId,
+        max_waiting: u32,
+    },
+    /// The delegation has used its rights of reply on this item.
+    ReplyLimitReached {
+        delegation: DelegationId,
+        max_per_item: u32,
+    },
+    /// The delegation already has this point of order or motion waiting.
+    AlreadyRaised {
+        entry: EntryId,
+    },
+    /// An NGO speaks when the chair allows: the chair or secretariat inscribes it.
+    NgoInscribedByChair,
+    /// Someone holds the floor; end the speech first.
+    FloorOccupied {
+        entry: EntryId,
+    },
+    /// Nobody holds the floor.
+    FloorEmpty,
+    AlreadyPaused,
+    NotPaused,
+    /// A point of order or motion waits; it must be heard before any statement.
+    InterventionPending {
+        entry: EntryId,
+    },
+    /// A point of order or motion was heard and waits for the chair's ruling.
+    RulingPending {
+        entry: EntryId,
+    },
+    /// Nobody is waiting for the floor.
+    NobodyWaiting,
+    /// Only statements and rights of reply can be moved within their list.
+    NotMovable {
+        entry: EntryId,
+    },
+    /// The entry is not a point of order or motion waiting for a ruling.
+    NothingToRule {
+        entry: EntryId,
+    },
+    /// The list is already in that state.
+    ListAlreadyThere {
+        item: AgendaItemId,
+    },
+    UnknownProposal {
+        proposal: ProposalId,
+    },
+    /// The proposal was already adopted or voted on.
+    AlreadyDecided {
+        proposal: ProposalId,
+    },
+    UnknownVote {
+        vote: VoteId,
+    },
+    /// A vote is under way; only a point of order on the conduct of the vote may interrupt it.
+    VoteInProgress {
+        vote: VoteId,
+    },
+    /// That vote is closed.
+    VoteNotOpen {
+        vote: VoteId,
+    },
+    /// Too few members present to take a decision.
+    NoQuorum {
+        present: u32,
+        required: u32,
+    },
+    /// Only members of the commission vote.
+    NotAMember {
+        delegation: DelegationId,
+    },
+    /// One vote per member delegation.
+    AlreadyVoted {
+        delegation: DelegationId,
+    },
+    /// In a roll call, members answer when called.
+    NotYourTurn {
+        called: Option<DelegationId>,
+    },
+    /// The roll call has members still to be called.
+    RollCallIncomplete {
+        remaining: u32,
+    },
+    /// The choice does not fit the vote (a candidate in a yes/no vote, or the reverse).
+    InvalidChoice,
+    /// A show of hands needs the counts; other methods count themselves.
+    CountsRequired,
+    CountsNotAllowed,
+    /// More votes than members.
+    CountsExceedMembers {
+        members: u32,
+    },
+    /// An election needs at least one candidate, each named once.
+    InvalidCandidates,
+    /// Sponsors do not explain their vote on their own proposal unless it was amended.
+    SponsorCannotExplain {
+        proposal: ProposalId,
+    },
+    /// That only applies to a roll call.
+    NotARollCall {
+        vote: VoteId,
+    },
+    /// In a show of hands the chair counts; there is nothing to cast.
+    CountedByChair {
+        vote: VoteId,
+    },
+    /// The register already has a document with this symbol.
+    DuplicateSymbol {
+        symbol: String,
+    },
+    /// A revision, corrigendum or addendum needs the document it refers to.
+    MissingOriginal {
+        symbol: String,
+        original: String,
+    },
+    UnknownDocument {
+        document: DocumentId,
+    },
+    /// A document needs at least one file, one per language.
+    InvalidFiles {
+        reason: String,
+    },
+    /// Only States sponsor draft resolutions.
+    NotAState {
+        delegation: DelegationId,
+    },
+    /// Only draft resolutions have sponsors.
+    NotADraft {
+        document: DocumentId,
+    },
+    /// The draft was adopted (or replaced by a revision): its sponsors are final.
+    SponsorshipClosed {
+        document: DocumentId,
+    },
+    AlreadySponsor {
+        document: DocumentId,
+    },
+    NotASponsor {
+        document: DocumentId,
+    },
+    /// The session has no such interpretation channel.
+    UnknownChannel {
+        channel: String,
+    },
+    /// Only interpreters work in booths.
+    NotAnInterpreter {
+        participant: ParticipantId,
+    },
+    /// The interpreter is not in that booth.
+    NotInBooth {
+        channel: String,
+    },
+    /// The interpreter's microphone is not the live one.
+    MicrophoneNotLive {
+        channel: String,
+    },
+}
+
+impl Rejection {
+    /// The stable machine-readable code, the same as the `code` tag on the wire.
+    pub fn code(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(m)) => m
+                .get("code")
+                .and_then(|c| c.as_str())
+                .unwrap_or("rejected")
+                .to_string(),
+            _ => "rejected".to_string(),
+        }
+    }
+
+    /// A sentence for the person who gave the command.
+    pub fn message(&self) -> String {
+        use Rejection::*;
+        match self {
+            NotPermitted { role, command } => {
+                format!("A participant with the {} role may not {}.", role.as_str(), command.replace('_', " "))
+            }
+            NoDelegation => "You do not speak for a delegation.".into(),
+            UnknownDelegation { delegation } => format!("Delegation {delegation} is not on this session's roster."),
+            NotInDelegation { participant, delegation } => {
+                format!("Participant {participant} does not belong to delegation {delegation}.")
+            }
+            UnknownAgendaItem { item } => format!("Agenda item {item} does not exist in this meeting."),
+            NoCurrentItem => "No agenda item is under consideration; name one or take one up first.".into(),
+            UnknownEntry { entry } => format!("Entry {entry} is not waiting for the floor."),
+            NotYourEntry { entry } => format!("Entry {entry} belongs to another delegation."),
+            WrongMeetingStatus { status, command } => format!(
+                "The meeting is {}; the command {command} cannot be given now.",
+                status.as_str()
+            ),
+            DuplicateAgendaNumber { number } => format!("The agenda already has an item {number}."),
+            InvalidAgendaParent { parent } => format!("Item {parent} cannot take sub-items."),
+            InvalidText { field, max_chars } => {
+                format!("The {field} is empty or longer than {max_chars} characters.")
+            }
+            ListClosed { .. } => "The list of speakers is closed; a right of reply is still possible.".into(),
+            AlreadyInscribed { max_waiting, .. } => format!(
+                "Your delegation already has {max_waiting} statement(s) waiting on this item; the chair may allow more."
+            ),
+            ReplyLimitReached { max_per_item, .. } => {
+                format!("Your delegation has used its {max_per_item} rights of reply on this item.")
+            }
+            AlreadyRaised { .. } => "Your delegation already has this request waiting.".into(),
+            NgoInscribedByChair => "Non-governmental organizations speak when the chair allows: ask the secretariat to inscribe you.".into(),
+            FloorOccupied { entry } => format!("Entry {entry} holds the floor; end that speech first."),
+            FloorEmpty => "Nobody holds the floor.".into(),
+            AlreadyPaused => "The speaker's clock is already paused.".into(),
+            NotPaused => "The speaker's clock is running.".into(),
+            InterventionPending { entry } => {
+                format!("A point of order or motion (entry {entry}) must be heard first.")
+            }
+            RulingPending { entry } => format!("Rule on entry {entry} first."),
+            NobodyWaiting => "Nobody is waiting for the floor.".into(),
+            NotMovable { entry } => format!("Entry {entry} cannot be moved."),
+            NothingToRule { entry } => format!("Entry {entry} is not a point of order or motion awaiting a ruling."),
+            ListAlreadyThere { item } => format!("The list of item {item} is already in that state."),
+            UnknownProposal { proposal } => format!("There is no proposal {proposal} before the meeting."),
+            AlreadyDecided { proposal } => format!("Proposal {proposal} has already been decided."),
+            UnknownVote { vote } => format!("There is no vote {vote}."),
+            VoteInProgress { .. } => "A vote is under way; only a point of order on the conduct of the vote may interrupt it.".into(),
+            VoteNotOpen { vote } => format!("Vote {vote} is not open."),
+            NoQuorum { present, required } => format!(
+                "There is no quorum: {present} members present, {required} required."
+            ),
+            NotAMember { .. } => "Only members of the commission vote.".into(),
+            AlreadyVoted { .. } => "Your delegation has already voted.".into(),
+            NotYourTurn { called: Some(d) } => format!("Delegation {d} is being called; answer when yours is."),
+            NotYourTurn { called: None } => "Everyone has been called.".into(),
+            RollCallIncomplete { remaining } => format!("{remaining} member(s) have still to be called."),
+            InvalidChoice => "That choice does not fit this vote.".into(),
+            CountsRequired => "A show of hands needs the counts: yes, no and abstentions.".into(),
+            CountsNotAllowed => "This vote counts itself; counts are entered only for a show of hands.".into(),
+            CountsExceedMembers { members } => format!("The counts add up to more than the {members} members."),
+            InvalidCandidates => "An election needs at least one candidate, each named once.".into(),
+            SponsorCannotExplain { .. } => "Sponsors do not explain their vote on their own proposal unless it was amended.".into(),
+            NotARollCall { vote } => format!("Vote {vote} is not a roll call."),
+            CountedByChair { .. } => "This is a show of hands: the chair counts.".into(),
+            DuplicateSymbol { symbol } => format!("A document {symbol} has already been published."),
+            MissingOriginal { symbol, original } => format!("{symbol} refers to {original}, which has not been published."),
+            UnknownDocument { document } => format!("There is no document {document}."),
+            InvalidFiles { reason } => format!("The files are not right: {reason}."),
+            NotAState { .. } => "Only States sponsor draft resolutions.".into(),
+            NotADraft { .. } => "Only draft resolutions have sponsors.".into(),
+            SponsorshipClosed { .. } => "The list of sponsors of this draft is closed.".into(),
+            AlreadySponsor { .. } => "Your delegation is already a sponsor.".into(),
+            NotASponsor { .. } => "Your delegation is not a sponsor.".into(),
+            UnknownChannel { channel } => format!("There is no interpretation channel {channel:?}."),
+            NotAnInterpreter { participant } => format!("Participant {participant} is not an interpreter."),
+            NotInBooth { channel } => format!("You are not in the {channel} booth."),
+            MicrophoneNotLive { channel } => format!("Your microphone is not the live one in the {channel} booth."),
+        }
+    }
+}
+
+impl std::fmt::Display for Rejection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for Rejection {}

@@ -1,0 +1,321 @@
+//! Who takes part and under which rules: roles, delegations, attendance and the session's
+//! configurable limits.
+
+use crate::ids::*;
+use serde::{Deserialize, Serialize};
+
+/// What a participant may do (see `shared/domain.md`, "People and roles").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Secretariat,
+    Chair,
+    Delegate,
+    Interpreter,
+    Room,
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Secretariat,
+        Role::Chair,
+        Role::Delegate,
+        Role::Interpreter,
+        Role::Room,
+        Role::Viewer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Secretariat => "secretariat",
+            Role::Chair => "chair",
+            Role::Delegate => "delegate",
+            Role::Interpreter => "interpreter",
+            Role::Room => "room",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The chair and the secretariat run the meeting; the secretariat may do all the chair can.
+    pub fn presides(self) -> bool {
+        matches!(self, Role::Chair | Role::Secretariat)
+    }
+}
+
+/// What kind of body a delegation is. Only members vote; all may speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DelegationKind {
+    /// A Member State that is a member of the commission.
+    Member,
+    /// A Member State that is not a member of the commission (observer).
+    ObserverState,
+    /// An intergovernmental organization.
+    Igo,
+    /// A United Nations entity.
+    UnEntity,
+    /// A non-governmental organization in consultative status; speaks when the chair allows.
+    Ngo,
+}
+
+impl DelegationKind {
+    pub const ALL: [DelegationKind; 5] = [
+        DelegationKind::Member,
+        DelegationKind::ObserverState,
+        DelegationKind::Igo,
+        DelegationKind::UnEntity,
+        DelegationKind::Ngo,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DelegationKind::Member => "member",
+            DelegationKind::ObserverState => "observer_state",
+            DelegationKind::Igo => "igo",
+            DelegationKind::UnEntity => "un_entity",
+            DelegationKind::Ngo => "ngo",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DelegationKind> {
+        DelegationKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A delegation on a session's roster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Delegation {
+    pub id: DelegationId,
+    pub session_id: SessionId,
+    pub name: String,
+    pub kind: DelegationKind,
+}
+
+/// A person (or device) taking part in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Participant {
+    pub id: ParticipantId,
+    pub session_id: SessionId,
+    pub display_name: String,
+    pub role: Role,
+    pub delegation_id: Option<DelegationId>,
+}
+
+/// How a participant attends a meeting. Both kinds are equal on every list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AttendanceMode {
+    InPerson,
+    Remote,
+}
+
+impl AttendanceMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttendanceMode::InPerson => "in_person",
+            AttendanceMode::Remote => "remote",
+        }
+    }
+}
+
+/// A meeting's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingFormat {
+    Hybrid,
+    InPerson,
+    Online,
+    /// Only the chair and the secretariat are in the room; everyone else is remote.
+    PodiumOnly,
+}
+
+impl MeetingFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingFormat::Hybrid => "hybrid",
+            MeetingFormat::InPerson => "in_person",
+            MeetingFormat::Online => "online",
+            MeetingFormat::PodiumOnly => "podium_only",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MeetingFormat> {
+        [
+            MeetingFormat::Hybrid,
+            MeetingFormat::InPerson,
+            MeetingFormat::Online,
+            MeetingFormat::PodiumOnly,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+    }
+}
+
+/// When rights of reply are taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RepliesTaken {
+    /// "Next speaker" reaches the replies once the item's statements are exhausted.
+    EndOfItem,
+    /// Replies wait for the end of the day: the chair gives them the floor explicitly.
+    EndOfDay,
+}
+
+/// Speaking time limits in seconds, per kind of speaker. All configurable per session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct TimeLimits {
+    /// A State speaking in its national capacity (member or observer).
+    pub state_secs: u32,
+    /// A statement on behalf of a group of States (a regional group, the EU).
+    pub group_secs: u32,
+    /// An intergovernmental organization or a UN entity.
+    pub organization_secs: u32,
+    /// A non-governmental organization.
+    pub ngo_secs: u32,
+    pub point_of_order_secs: u32,
+    pub motion_secs: u32,
+    pub first_reply_secs: u32,
+    pub second_reply_secs: u32,
+    /// An explanation of vote is brief (rule 60).
+    pub explanation_of_vote_secs: u32,
+}
+
+impl Default for TimeLimits {
+    fn default() -> Self {
+        // Figures from practice (shared/domain.md): 5 min for a State, 7 for a group;
+        // replies 5 then 3 minutes.
+        TimeLimits {
+            state_secs: 300,
+            group_secs: 420,
+            organization_secs: 300,
+            ngo_secs: 180,
+            point_of_order_secs: 120,
+            motion_secs: 120,
+            first_reply_secs: 300,
+            second_reply_secs: 180,
+            explanation_of_vote_secs: 180,
+        }
+    }
+}
+
+/// The rules of procedure that a session may configure. Nothing in the rules engine is a
+/// constant that is not here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct SessionRules {
+    pub time_limits: TimeLimits,
+    /// Statements a delegation may have waiting on one item's list, unless the chair allows more.
+    pub max_waiting_statements: u32,
+    /// Rights of reply a delegation may exercise per agenda item.
+    pub max_replies_per_item: u32,
+    pub replies_taken: RepliesTaken,
+    /// Members present needed for a quorum; `None` means a majority of the members.
+    pub quorum: Option<u32>,
+    /// Whether an NGO may inscribe itself; otherwise the chair or the secretariat inscribes it.
+    pub ngo_self_inscription: bool,
+    /// Interpretation channels (language codes), the six official languages by default.
+    pub interpretation_channels: Vec<String>,
+}
+
+impl Default for SessionRules {
+    fn default() -> Self {
+        SessionRules {
+            time_limits: TimeLimits::default(),
+            max_waiting_statements: 1,
+            max_replies_per_item: 2,
+            replies_taken: RepliesTaken::EndOfItem,
+            quorum: None,
+            ngo_self_inscription: false,
+            interpretation_channels: ["ar", "zh", "en", "fr", "ru", "es"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+impl SessionRules {
+    /// Refuse settings no meeting could run under, with a sentence saying which.
+    pub fn validate(&self) -> Result<(), String> {
+        let t = &self.time_limits;
+        let limits = [
+            ("state", t.state_secs),
+            ("group", t.group_secs),
+            ("organization", t.organization_secs),
+            ("NGO", t.ngo_secs),
+            ("point of order", t.point_of_order_secs),
+            ("motion", t.motion_secs),
+            ("first reply", t.first_reply_secs),
+            ("second reply", t.second_reply_secs),
+            ("explanation of vote", t.explanation_of_vote_secs),
+        ];
+        for (name, secs) in limits {
+            if !(10..=3600).contains(&secs) {
+                return Err(format!(
+                    "The {name} time limit must be between 10 seconds and one hour; it is {secs} s."
+                ));
+            }
+        }
+        if !(1..=20).contains(&self.max_waiting_statements) {
+            return Err("A delegation may have between 1 and 20 statements waiting.".into());
+        }
+        if self.max_replies_per_item > 10 {
+            return Err("At most 10 rights of reply per delegation and item.".into());
+        }
+        if self.quorum == Some(0) {
+            return Err("A quorum of zero members would let nobody decide for everyone.".into());
+        }
+        Ok(())
+    }
+
+    /// Members that must be present for a quorum, given the number of members.
+    pub fn quorum_required(&self, members: u32) -> u32 {
+        self.quorum.unwrap_or(members / 2 + 1)
+    }
+}
+
+/// What a token gives access to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Scope {
+    /// Every session (secretariat accounts).
+    All,
+    /// Every meeting of one session.
+    Session(SessionId),
+    /// One meeting only.
+    Meeting(MeetingId),
+}
+
+impl Scope {
+    /// Whether this scope covers `meeting` of `session`.
+    pub fn covers(self, session: SessionId, meeting: MeetingId) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Session(s) => s == session,
+            Scope::Meeting(m) => m == meeting,
+        }
+    }
+
+    pub fn covers_session(self, session: SessionId) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Session(s) => s == session,
+            Scope::Meeting(_) => false,
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Settings, read from the environment (and the command line in `main`).
+
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where to listen; port 0 picks a free port (the real one is printed).
+    pub addr: SocketAddr,
+    /// `sqlite://path?mode=rwc` (default) or `postgres://...`.
+    pub database_url: String,
+    /// With a Redis URL, events travel between nodes over Redis pub/sub.
+    pub redis_url: Option<String>,
+    /// The Redis channel; nodes of one deployment share it.
+    pub redis_channel: String,
+    /// Token signing secret; if unset, one is generated and kept in the database.
+    pub jwt_secret: Option<String>,
+    /// How long a token lasts, in hours.
+    pub token_hours: u32,
+    /// Create this secretariat account at start-up if it does not exist.
+    pub admin: Option<(String, String)>,
+    /// Seed a demo session into an empty database.
+    pub demo: bool,
+    /// The address people use to reach this server, for invitation links.
+    pub public_url: Option<String>,
+    /// Where uploaded document files are stored (by content).
+    pub files_dir: std::path::PathBuf,
+    /// The SFU's one UDP port and announced address.
+    pub media: crate::media::MediaSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            addr: "127.0.0.1:8080".parse().expect("a valid address"),
+            database_url: "sqlite://floor-data/floor.db?mode=rwc".into(),
+            redis_url: None,
+            redis_channel: "floor:events".into(),
+            jwt_secret: None,
+            token_hours: 12,
+            admin: None,
+            demo: true,
+            public_url: None,
+            files_dir: "floor-data/files".into(),
+            media: crate::media::MediaSettings::default(),
+        }
+    }
+}

@@ -1,0 +1,432 @@
+//! Live meetings. Each meeting this node has touched gets a [`MeetingHub`]: its state,
+//! folded from the event log, and a broadcast channel that carries each event, already
+//! encoded as a WebSocket frame, to every local subscriber in sequence order.
+//!
+//! A command is decided against the state, appended to the log under optimistic
+//! concurrency, folded in, broadcast locally and published on the event bus for other
+//! nodes. The hub's lock is held from catch-up to broadcast, so subscribers see events in
+//! order and a snapshot taken under the lock is followed by exactly the events after it.
+
+use crate::auth::Identity;
+use crate::ballot_box::BallotBox;
+use crate::bus::EventBus;
+use crate::db::{now_ms, AppendError, Directory, EventLog};
+use crate::media::Sfu;
+use floor_meeting::routing::FloorRoute;
+use floor_meeting::{execute, MeetingContext};
+use floor_protocol::api::Meeting;
+use floor_protocol::frames::ServerFrame;
+use floor_protocol::vote::VoteMethod;
+use floor_protocol::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::broadcast;
+
+/// Events a subscriber may fall behind before it is disconnected as too slow.
+pub const SUBSCRIBER_BUFFER: usize = 4096;
+/// A reconnecting client is sent at most this many missed events; beyond, a snapshot.
+pub const REPLAY_LIMIT: u64 = 2000;
+/// Attempts at appending when other writers keep winning the race.
+const APPEND_ATTEMPTS: usize = 32;
+
+/// One event on its way to subscribers.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    pub seq: u64,
+    /// The `event` frame, encoded once for all subscribers.
+    pub frame: Arc<str>,
+    /// Who may receive it; `None` for everyone following (meeting events).
+    pub audience: Option<floor_protocol::document::Distribution>,
+}
+
+pub struct MeetingHub {
+    pub meeting: Meeting,
+    /// Told of every change, so that who is heard follows the floor at once.
+    media: Sfu,
+    state: tokio::sync::Mutex<MeetingState>,
+    tx: broadcast::Sender<Delivery>,
+}
+
+/// What a new subscriber gets before the live events.
+pub enum Initial {
+    Snapshot(Box<MeetingState>),
+    /// The events after the client's `since`, up to the moment it subscribed.
+    Replay(Vec<EventEnvelope>),
+}
+
+pub struct Subscription {
+    pub initial: Initial,
+    pub live: broadcast::Receiver<Delivery>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Rejected(Rejection),
+    #[error("no such meeting")]
+    UnknownMeeting,
+    #[error("the token does not cover this meeting")]
+    WrongScope,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Every meeting this node serves.
+pub struct Meetings {
+    pub log: EventLog,
+    pub directory: Directory,
+    pub bus: EventBus,
+    pub ballots: BallotBox,
+    /// The sessions' document registers.
+    pub registers: crate::registers::Registers,
+    pub media: Sfu,
+    hubs: Mutex<HashMap<MeetingId, Arc<MeetingHub>>>,
+}
+
+impl Meetings {
+    pub fn new(log: EventLog, directory: Directory, bus: EventBus, media: Sfu) -> Self {
+        let registers = crate::registers::Registers::new(crate::db::DocumentLog::new(
+            directory.connection().clone(),
+        ));
+        Meetings {
+            registers,
+            media,
+            log,
+            directory,
+            ballots: bus.ballot_box(),
+            bus,
+            hubs: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The hub of `id`, loading the meeting and replaying its log on first use.
+    pub async fn hub(&self, id: MeetingId) -> Result<Arc<MeetingHub>, CommandError> {
+        if let Some(h) = self.hubs.lock().expect("hub map").get(&id) {
+            return Ok(h.clone());
+        }
+        let meeting = self
+            .directory
+            .meeting(id)
+            .await?
+            .ok_or(CommandError::UnknownMeeting)?;
+        let log = self.log.since(id, 0, None).await?;
+        let state = MeetingState::replay(id, &log);
+        let (tx, _) = broadcast::channel(SUBSCRIBER_BUFFER);
+        let hub = Arc::new(MeetingHub {
+            meeting,
+            media: self.media.clone(),
+            state: tokio::sync::Mutex::new(state),
+            tx,
+        });
+        // Another task may have loaded it meanwhile; the first one stays.
+        Ok(self
+            .hubs
+            .lock()
+            .expect("hub map")
+            .entry(id)
+            .or_insert(hub)
+            .clone())
+    }
+
+    /// The hub of `id` if the identity may see it.
+    pub async fn hub_for(
+        &self,
+        id: MeetingId,
+        who: &Identity,
+    ) -> Result<Arc<MeetingHub>, CommandError> {
+        let hub = self.hub(id).await?;
+        if !who.scope.covers(hub.meeting.session_id, id) {
+            return Err(CommandError::WrongScope);
+        }
+        Ok(hub)
+    }
+
+    /// Whether the identity's token covers `session` (a meeting-scoped token covers its
+    /// meeting's session, for the documents of that session).
+    pub async fn covers_session(
+        &self,
+        who: &Identity,
+        session: SessionId,
+    ) -> Result<bool, CommandError> {
+        Ok(match who.scope {
+            Scope::All => true,
+            Scope::Session(s) => s == session,
+            Scope::Meeting(m) => self.hub(m).await?.meeting.session_id == session,
+        })
+    }
+
+    /// The identity as a reader of documents.
+    pub async fn reader(&self, who: &Identity) -> anyhow::Result<floor_protocol::document::Reader> {
+        let delegation_kind = match who.delegation {
+            Some(d) => self.directory.delegation(d).await?.map(|d| d.kind),
+            None => None,
+        };
+        Ok(floor_protocol::document::Reader {
+            role: who.role,
+            delegation: who.delegation,
+            delegation_kind,
+        })
+    }
+
+    /// Fold in whatever other nodes appended since this node last looked.
+    async fn catch_up(&self, hub: &MeetingHub, state: &mut MeetingState) -> anyhow::Result<()> {
+        for e in self.log.since(hub.meeting.id, state.seq, None).await? {
+            deliver(hub, state, &e)?;
+        }
+        Ok(())
+    }
+
+    /// The meeting's current state.
+    pub async fn current(
+        &self,
+        id: MeetingId,
+        who: &Identity,
+    ) -> Result<(Meeting, MeetingState), CommandError> {
+        let hub = self.hub_for(id, who).await?;
+        let mut state = hub.state.lock().await;
+        self.catch_up(&hub, &mut state).await?;
+        let mut meeting = hub.meeting.clone();
+        meeting.status = state.status;
+        Ok((meeting, state.for_participants()))
+    }
+
+    /// The meeting's log after `since`, as participants may see it.
+    pub async fn events(
+        &self,
+        id: MeetingId,
+        since: u64,
+        limit: Option<u64>,
+    ) -> anyhow::Result<Vec<EventEnvelope>> {
+        Ok(self
+            .log
+            .since(id, since, limit)
+            .await?
+            .iter()
+            .map(EventEnvelope::for_participants)
+            .collect())
+    }
+
+    /// The session's rules and roster, as the rules engine needs them.
+    pub async fn context(&self, session: SessionId) -> anyhow::Result<MeetingContext> {
+        let rules = self
+            .directory
+            .session(session)
+            .await?
+            .map(|s| s.rules)
+            .unwrap_or_default();
+        let roster = self.directory.delegations(session).await?;
+        Ok(MeetingContext {
+            rules,
+            delegations: roster.iter().map(|d| (d.id, d.kind)).collect(),
+            un_order: crate::un_order::in_un_order(&roster),
+            entropy: rand::random(),
+            ballot_tally: None,
+        })
+    }
+
+    /// Decide a command and, if accepted, make it durable and tell everyone.
+    pub async fn execute(
+        &self,
+        id: MeetingId,
+        who: &Identity,
+        command: &Command,
+    ) -> Result<Vec<EventEnvelope>, CommandError> {
+        let hub = self.hub_for(id, who).await?;
+        // The role is checked first, so that nobody learns about the roster by probing.
+        if !floor_meeting::authority::permits(who.role, command) {
+            return Err(CommandError::Rejected(Rejection::NotPermitted {
+                role: who.role,
+                command: command.name().to_string(),
+            }));
+        }
+        if let Command::AssignInterpreter { participant, .. } = command {
+            let p = self.directory.participant(*participant).await?;
+            if p.map(|p| (p.role, p.session_id))
+                != Some((Role::Interpreter, hub.meeting.session_id))
+            {
+                return Err(CommandError::Rejected(Rejection::NotAnInterpreter {
+                    participant: *participant,
+                }));
+            }
+        }
+        if let Command::RecordAttendance {
+            participant,
+            delegation,
+            ..
+        } = command
+        {
+            let p = self.directory.participant(*participant).await?;
+            if p.as_ref().and_then(|p| p.delegation_id) != Some(*delegation)
+                || p.map(|p| p.session_id) != Some(hub.meeting.session_id)
+            {
+                return Err(CommandError::Rejected(Rejection::NotInDelegation {
+                    participant: *participant,
+                    delegation: *delegation,
+                }));
+            }
+        }
+        let mut ctx = self.context(hub.meeting.session_id).await?;
+        let actor = who.actor();
+        let mut state = hub.state.lock().await;
+        for _ in 0..APPEND_ATTEMPTS {
+            self.catch_up(&hub, &mut state).await?;
+            let secret =
+                |v: &VoteId| state.vote(*v).map(|v| v.method) == Some(VoteMethod::SecretBallot);
+            if let Command::CloseVote { vote, .. } = command {
+                if secret(vote) {
+                    ctx.ballot_tally = Some(self.ballots.count(id, *vote).await?);
+                }
+            }
+            let mut next = state.clone();
+            let events = execute(&ctx, &mut next, &actor, command, Millis(now_ms()))
+                .map_err(CommandError::Rejected)?;
+            match self.log.append(&events).await {
+                Ok(()) => {
+                    for e in &events {
+                        deliver(&hub, &mut state, e)?;
+                    }
+                    debug_assert_eq!(*state, next);
+                    drop(state);
+                    self.ballot_box(id, command, &events).await?;
+                    if let Err(e) = self.bus.publish(&events).await {
+                        // The events are durable; other nodes catch up from the log on
+                        // their next command or subscription, so this is not fatal.
+                        tracing::warn!(meeting = %id, error = %e, "publishing on the event bus failed");
+                    }
+                    return Ok(events);
+                }
+                Err(AppendError::Conflict) => continue,
+                Err(e) => return Err(CommandError::Internal(e.into())),
+            }
+        }
+        Err(CommandError::Internal(anyhow::anyhow!(
+            "could not append to meeting {id} after {APPEND_ATTEMPTS} attempts"
+        )))
+    }
+
+    /// Count a secret ballot apart from its voter, and empty the box once the result is
+    /// in the log. If counting fails the voter is told; the vote is then found void at
+    /// its close, since the log says one more member voted than the box counted.
+    async fn ballot_box(
+        &self,
+        id: MeetingId,
+        command: &Command,
+        events: &[EventEnvelope],
+    ) -> anyhow::Result<()> {
+        for e in events {
+            match (&e.event, command) {
+                (
+                    Event::VoteCast {
+                        vote,
+                        choice: None,
+                        sealed: false,
+                        ..
+                    },
+                    Command::CastVote { choice, .. },
+                ) => {
+                    self.ballots.add(id, *vote, *choice).await?;
+                }
+                (Event::VoteClosed { vote, .. }, _) => {
+                    if let Err(e) = self.ballots.discard(id, *vote).await {
+                        tracing::warn!(meeting = %id, vote = %vote, error = %e, "emptying a ballot box");
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Events another node published. Folded in directly when they follow on; otherwise
+    /// the gap is read from the log.
+    pub async fn on_remote(&self, events: Vec<EventEnvelope>) {
+        let Some(first) = events.first() else { return };
+        let Some(hub) = self
+            .hubs
+            .lock()
+            .expect("hub map")
+            .get(&first.meeting_id)
+            .cloned()
+        else {
+            return; // Nobody here follows that meeting; it is loaded from the log when needed.
+        };
+        let mut state = hub.state.lock().await;
+        let result: anyhow::Result<()> = async {
+            for e in &events {
+                if e.seq <= state.seq {
+                    continue;
+                }
+                if e.seq != state.seq + 1 {
+                    self.catch_up(&hub, &mut state).await?;
+                    continue;
+                }
+                deliver(&hub, &mut state, e)?;
+            }
+            Ok(())
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "applying events from another node");
+        }
+    }
+
+    /// Catch every loaded meeting up with the log (after the bus reconnects).
+    pub async fn catch_up_all(&self) {
+        let hubs: Vec<_> = self
+            .hubs
+            .lock()
+            .expect("hub map")
+            .values()
+            .cloned()
+            .collect();
+        for hub in hubs {
+            let mut state = hub.state.lock().await;
+            if let Err(e) = self.catch_up(&hub, &mut state).await {
+                tracing::warn!(meeting = %hub.meeting.id, error = %e, "catching up");
+            }
+        }
+    }
+
+    /// Follow a meeting from `since` (or from a snapshot).
+    pub async fn subscribe(
+        &self,
+        id: MeetingId,
+        who: &Identity,
+        since: Option<u64>,
+    ) -> Result<Subscription, CommandError> {
+        let hub = self.hub_for(id, who).await?;
+        let mut state = hub.state.lock().await;
+        self.catch_up(&hub, &mut state).await?;
+        let live = hub.tx.subscribe();
+        let head = state.seq;
+        match since {
+            Some(s) if s <= head && head - s <= REPLAY_LIMIT => {
+                drop(state);
+                // Everything up to `head` is in the log; everything after comes on `live`.
+                let missed = self.events(id, s, Some(head - s)).await?;
+                Ok(Subscription {
+                    initial: Initial::Replay(missed),
+                    live,
+                })
+            }
+            _ => Ok(Subscription {
+                initial: Initial::Snapshot(Box::new(state.for_participants())),
+                live,
+            }),
+        }
+    }
+}
+
+/// Fold one event into the hub's state and hand it to the local subscribers.
+fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> anyhow::Result<()> {
+    state.apply(e);
+    hub.media.route(hub.meeting.id, FloorRoute::of(state));
+    let frame: Arc<str> = serde_json::to_string(&ServerFrame::Event(e.for_participants()))?.into();
+    // No subscriber is not an error: the event is in the log.
+    let _ = hub.tx.send(Delivery {
+        seq: e.seq,
+        frame,
+        audience: None,
+    });
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! `floor`: run the server, or create a secretariat account.
+
+use clap::{Parser, Subcommand};
+use floor_server::config::Settings;
+use floor_server::startup::Application;
+use std::io::BufRead;
+use std::net::SocketAddr;
+
+#[derive(Parser)]
+#[command(
+    name = "floor",
+    version,
+    about = "Hybrid meetings of intergovernmental commissions"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the server (the default).
+    Serve,
+    /// Create a secretariat account; the password is read from FLOOR_ADMIN_PASSWORD or
+    /// from the first line of standard input.
+    CreateSecretariat {
+        #[arg(long)]
+        username: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, env = "FLOOR_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// sqlite://path?mode=rwc or postgres://user@host/db
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://floor-data/floor.db?mode=rwc"
+    )]
+    database_url: String,
+    /// Redis URL; events then travel between server nodes.
+    #[arg(long, env = "REDIS_URL")]
+    redis_url: Option<String>,
+    #[arg(long, env = "FLOOR_REDIS_CHANNEL", default_value = "floor:events")]
+    redis_channel: String,
+    /// Token signing secret; generated and kept in the database if unset.
+    #[arg(long, env = "FLOOR_JWT_SECRET", hide_env_values = true)]
+    jwt_secret: Option<String>,
+    #[arg(long, env = "FLOOR_TOKEN_HOURS", default_value_t = 12)]
+    token_hours: u32,
+    /// Create this secretariat account at start-up if missing (with FLOOR_ADMIN_PASSWORD).
+    #[arg(long, env = "FLOOR_ADMIN_USERNAME")]
+    admin_username: Option<String>,
+    #[arg(long, env = "FLOOR_ADMIN_PASSWORD", hide_env_values = true)]
+    admin_password: Option<String>,
+    /// Seed a demo session into an empty database.
+    #[arg(long, env = "FLOOR_DEMO", default_value_t = true, action = clap::ArgAction::Set)]
+    demo: bool,
+    /// The address people use to reach the server, for invitation links.
+    #[arg(long, env = "FLOOR_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Where uploaded document files are stored.
+    #[arg(long, env = "FLOOR_FILES_DIR", default_value = "floor-data/files")]
+    files_dir: std::path::PathBuf,
+    /// The one UDP address all media uses (a venue opens this port); port 0 picks one.
+    #[arg(long, env = "FLOOR_MEDIA_ADDR", default_value = "127.0.0.1:0")]
+    media_addr: SocketAddr,
+    /// The IP address peers should send media to, if not the bound one.
+    #[arg(long, env = "FLOOR_MEDIA_ANNOUNCED_IP")]
+    media_announced_ip: Option<std::net::IpAddr>,
+    #[arg(long, env = "FLOOR_MEDIA_MAX_PEERS", default_value_t = 3000)]
+    media_max_peers: usize,
+}
+
+impl ServeArgs {
+    fn settings(self) -> anyhow::Result<Settings> {
+        let admin = match (self.admin_username, self.admin_password) {
+            (Some(u), Some(p)) => Some((u, p)),
+            (Some(_), None) => anyhow::bail!("FLOOR_ADMIN_USERNAME needs FLOOR_ADMIN_PASSWORD"),
+            _ => None,
+        };
+        Ok(Settings {
+            addr: self.addr,
+            database_url: self.database_url,
+            redis_url: self.redis_url.filter(|u| !u.is_empty()),
+            redis_channel: self.redis_channel,
+            jwt_secret: self.jwt_secret.filter(|s| !s.is_empty()),
+            token_hours: self.token_hours.max(1),
+            admin,
+            demo: self.demo,
+            public_url: self.public_url,
+            files_dir: self.files_dir,
+            media: floor_server::media::MediaSettings {
+                bind: self.media_addr,
+                announced_ip: self.media_announced_ip,
+                max_peers_per_meeting: self.media_max_peers,
+            },
+        })
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let settings = cli.serve.settings()?;
+    actix_web::rt::System::new().block_on(async move {
+        match cli.command {
+            Some(Cmd::CreateSecretariat { username }) => {
+                create_secretariat(settings, &username).await
+            }
+            Some(Cmd::Serve) | None => serve(settings).await,
+        }
+    })
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    let base = format!("http://127.0.0.1:{}", app.port);
+    // The first line is read by the integration tests; keep its shape.
+    println!("Floor listening on {base}");
+    println!(
+        "  database: {}   event bus: {}   media (UDP): {}",
+        app.database, app.bus, app.media
+    );
+    println!("  health:   {base}/healthz");
+    println!(
+        "  API:      {base}/api/openapi.json   WebSocket: ws://127.0.0.1:{}/ws",
+        app.port
+    );
+    if let Some(demo) = &app.demo {
+        println!();
+        println!(
+            "Demo session {} seeded, meeting {} (Plenary, 1st meeting).",
+            demo.session, demo.meeting
+        );
+        if let Some((user, password)) = &demo.secretariat {
+            println!("  Secretariat sign-in: POST {base}/api/login  username {user}  password {password}");
+        }
+        println!(
+            "  One-time invitation codes (POST {base}/api/invitations/redeem {{\"code\": ...}}):"
+        );
+        for (who, code) in &demo.invitations {
+            println!("    {code}  {who}");
+        }
+        println!("  These are shown once. See docs/protocol.md to drive the meeting.");
+    }
+    use std::io::Write;
+    std::io::stdout().flush()?;
+    app.run_until_stopped().await?;
+    Ok(())
+}
+
+async fn create_secretariat(settings: Settings, username: &str) -> anyhow::Result<()> {
+    let password = match std::env::var("FLOOR_ADMIN_PASSWORD") {
+        Ok(p) if !p.is_empty() => p,
+        _ => {
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if password.chars().count() < 12 {
+        anyhow::bail!("the password must have at least 12 characters");
+    }
+    let db = floor_server::db::connect(&settings.database_url).await?;
+    let directory = floor_server::db::Directory::new(db);
+    let hash = floor_server::auth::hash_password(&password)?;
+    match directory.create_account(username, &hash).await? {
+        Some(id) => println!("Secretariat account {username} created (id {id})."),
+        None => anyhow::bail!("an account named {username} already exists"),
+    }
+    Ok(())
+}

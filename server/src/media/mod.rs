@@ -1,0 +1,140 @@
+//! The SFU: every participant's audio and video through one UDP port, forwarded as the
+//! meeting's state decides ([`floor_meeting::routing`]). One task owns the socket and all
+//! peer connections (sans-I/O `rtc`); WebSocket handlers talk to it through [`Sfu`], and the
+//! meeting hubs tell it when the routing facts change.
+
+mod keyframes;
+mod sfu;
+
+pub use sfu::MediaStats;
+
+use floor_meeting::routing::{FloorRoute, Publisher};
+use floor_protocol::MeetingId;
+use std::net::{IpAddr, SocketAddr};
+use tokio::sync::{mpsc, oneshot};
+
+/// A media connection, numbered by the node.
+pub type PeerId = u64;
+
+#[derive(Debug, Clone)]
+pub struct MediaSettings {
+    /// The one UDP port every peer uses (port 0: any free port).
+    pub bind: SocketAddr,
+    /// The address put in the answer's candidate, if not the bound one (behind NAT, or
+    /// bound to 0.0.0.0).
+    pub announced_ip: Option<IpAddr>,
+    /// Peers per meeting beyond which joins are refused.
+    pub max_peers_per_meeting: usize,
+}
+
+impl Default for MediaSettings {
+    fn default() -> Self {
+        MediaSettings {
+            bind: "127.0.0.1:0".parse().expect("an address"),
+            announced_ip: None,
+            max_peers_per_meeting: 3000,
+        }
+    }
+}
+
+/// Why a media connection was refused.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum MediaError {
+    #[error("the meeting has its maximum of {0} media connections")]
+    Full(usize),
+    #[error("the offer could not be answered: {0}")]
+    Negotiation(String),
+    #[error("the media server is not running")]
+    Stopped,
+}
+
+pub(crate) enum Cmd {
+    Join {
+        peer: PeerId,
+        meeting: MeetingId,
+        publisher: Publisher,
+        sdp: String,
+        route: FloorRoute,
+        reply: oneshot::Sender<Result<String, MediaError>>,
+    },
+    Listen {
+        peer: PeerId,
+        channel: Option<String>,
+    },
+    Leave {
+        peer: PeerId,
+    },
+    Route {
+        meeting: MeetingId,
+        route: FloorRoute,
+    },
+    Stats {
+        reply: oneshot::Sender<MediaStats>,
+    },
+}
+
+/// A handle to the SFU task.
+#[derive(Clone)]
+pub struct Sfu {
+    tx: mpsc::UnboundedSender<Cmd>,
+    /// The address peers send to.
+    pub announced: SocketAddr,
+}
+
+impl Sfu {
+    pub async fn start(settings: MediaSettings) -> anyhow::Result<Sfu> {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let server = sfu::Server::bind(&settings).await?;
+        let announced = server.announced();
+        tokio::spawn(async move {
+            if let Err(e) = server.run(rx).await {
+                tracing::error!(error = %e, "the SFU stopped");
+            }
+        });
+        Ok(Sfu { tx, announced })
+    }
+
+    /// Answer a peer's offer: its published tracks are taken in, and the receiving m-lines it
+    /// offered become its slots (speaker, chair, room, interpretation, video).
+    pub async fn join(
+        &self,
+        peer: PeerId,
+        meeting: MeetingId,
+        publisher: Publisher,
+        sdp: String,
+        route: FloorRoute,
+    ) -> Result<String, MediaError> {
+        let (reply, answer) = oneshot::channel();
+        self.tx
+            .send(Cmd::Join {
+                peer,
+                meeting,
+                publisher,
+                sdp,
+                route,
+                reply,
+            })
+            .map_err(|_| MediaError::Stopped)?;
+        answer.await.map_err(|_| MediaError::Stopped)?
+    }
+
+    /// Switch what the peer's interpretation slot carries (`None`: the floor only).
+    pub fn listen(&self, peer: PeerId, channel: Option<String>) {
+        let _ = self.tx.send(Cmd::Listen { peer, channel });
+    }
+
+    pub fn leave(&self, peer: PeerId) {
+        let _ = self.tx.send(Cmd::Leave { peer });
+    }
+
+    /// The meeting's routing facts changed (or may have): re-route at once.
+    pub fn route(&self, meeting: MeetingId, route: FloorRoute) {
+        let _ = self.tx.send(Cmd::Route { meeting, route });
+    }
+
+    pub async fn stats(&self) -> Option<MediaStats> {
+        let (reply, rx) = oneshot::channel();
+        self.tx.send(Cmd::Stats { reply }).ok()?;
+        rx.await.ok()
+    }
+}

@@ -1,0 +1,700 @@
+//! The SFU task: one UDP socket, many sans-I/O peer connections.
+//!
+//! Each datagram is routed to its peer by the ICE username (STUN) or by the address
+//! learned from it (DTLS, SRTP), fed in, and every peer is drained: events, incoming RTP
+//! (forwarded to the listeners whose slot it feeds, with SSRC, sequence, timestamp and
+//! payload type rewritten onto the listener's own continuous stream), keyframe requests
+//! (passed to the publisher), and outgoing datagrams. Switching what a slot carries is a
+//! change of source, never a renegotiation.
+
+use super::keyframes::{asks_for_keyframe, KeyframeRequests};
+use super::{Cmd, MediaError, MediaSettings, PeerId};
+use anyhow::{anyhow, Context};
+use bytes::BytesMut;
+use floor_meeting::routing::{feeds, FloorRoute, MediaKind, Publisher, Slot};
+use floor_protocol::MeetingId;
+use rtc::ice::rand::{generate_pwd, generate_ufrag};
+use rtc::interceptor::{Registry, Slot as InterceptorSlot};
+use rtc::media_stream::MediaStreamTrack;
+use rtc::peer_connection::configuration::interceptor_registry::{
+    configure_nack, configure_rtcp_reports, configure_twcc_receiver_only,
+};
+use rtc::peer_connection::configuration::media_engine::{
+    MediaEngine, MIME_TYPE_OPUS, MIME_TYPE_VP8,
+};
+use rtc::peer_connection::configuration::setting_engine::SettingEngineBuilder;
+use rtc::peer_connection::configuration::RTCConfigurationBuilder;
+use rtc::peer_connection::event::{RTCPeerConnectionEvent, RTCTrackEvent};
+use rtc::peer_connection::message::RTCMessage;
+use rtc::peer_connection::sdp::RTCSessionDescription;
+use rtc::peer_connection::state::RTCPeerConnectionState;
+use rtc::peer_connection::transport::{
+    CandidateConfig, CandidateHostConfig, RTCDtlsRole, RTCIceCandidate,
+};
+use rtc::peer_connection::{RTCPeerConnection, RTCPeerConnectionBuilder};
+use rtc::rtcp::payload_feedbacks::picture_loss_indication::PictureLossIndication;
+use rtc::rtp_transceiver::rtp_sender::{
+    RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
+};
+use rtc::rtp_transceiver::{RTCRtpReceiverId, RTCRtpSenderId};
+use rtc::sansio::Protocol;
+use rtc::shared::{TaggedBytesMut, TransportContext, TransportProtocol};
+use rtc::stun::attributes::ATTR_USERNAME;
+use rtc::stun::message::{is_stun_message, Message};
+use rtc::stun::textattrs::Username;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+use tokio::net::UdpSocket;
+use tokio::sync::mpsc;
+
+/// Counters, for tests and benchmarks.
+#[derive(Debug, Clone, Default)]
+pub struct MediaStats {
+    pub peers: usize,
+    pub rtp_in: u64,
+    pub rtp_forwarded: u64,
+    pub rtp_dropped: u64,
+    pub keyframe_requests: u64,
+}
+
+struct Inbound {
+    receiver: RTCRtpReceiverId,
+    ssrc: u32,
+    kind: MediaKind,
+}
+
+/// One of a listener's slots: a server-owned track and where its packets come from now.
+struct Out {
+    slot: Slot,
+    sender: RTCRtpSenderId,
+    ssrc: u32,
+    payload_type: Option<u8>,
+    clock_rate: u32,
+    source: Option<PeerId>,
+    /// The source SSRC the offsets below were computed for.
+    based_on: Option<u32>,
+    seq_offset: u16,
+    ts_offset: u32,
+    last_seq: u16,
+    last_ts: u32,
+    last_at: Option<Instant>,
+}
+
+impl Out {
+    fn kind(&self) -> MediaKind {
+        if self.slot == Slot::Video {
+            MediaKind::Video
+        } else {
+            MediaKind::Audio
+        }
+    }
+
+    /// Map a publisher's packet onto this slot's own continuous stream: a new source
+    /// continues the sequence and timestamps where the last one stopped.
+    fn rewrite(&mut self, now: Instant, h: &mut rtc::rtp::Header) {
+        if self.based_on != Some(h.ssrc) {
+            let (next_seq, next_ts) = match self.last_at {
+                Some(at) => {
+                    let gap_ms = now.duration_since(at).as_millis().max(20) as u32;
+                    (
+                        self.last_seq.wrapping_add(1),
+                        self.last_ts.wrapping_add(gap_ms * (self.clock_rate / 1000)),
+                    )
+                }
+                None => (rand::random(), rand::random()),
+            };
+            self.seq_offset = next_seq.wrapping_sub(h.sequence_number);
+            self.ts_offset = next_ts.wrapping_sub(h.timestamp);
+            self.based_on = Some(h.ssrc);
+            h.marker = true;
+        }
+        h.sequence_number = h.sequence_number.wrapping_add(self.seq_offset);
+        h.timestamp = h.timestamp.wrapping_add(self.ts_offset);
+        h.ssrc = self.ssrc;
+        if let Some(pt) = self.payload_type {
+            h.payload_type = pt;
+        }
+        if self.last_at.is_none() || (h.sequence_number.wrapping_sub(self.last_seq) as i16) > 0 {
+            self.last_seq = h.sequence_number;
+            self.last_ts = h.timestamp;
+            self.last_at = Some(now);
+        }
+    }
+}
+
+struct Peer {
+    meeting: MeetingId,
+    publisher: Publisher,
+    /// The interpretation channel the listener picked; `None` for the floor only.
+    channel: Option<String>,
+    pc: RTCPeerConnection,
+    ufrag: String,
+    connected: bool,
+    inbound: Vec<Inbound>,
+    outs: Vec<Out>,
+}
+
+pub(super) struct Server {
+    socket: UdpSocket,
+    /// The address in every answer's candidate, and the local address every datagram is
+    /// tagged with (ICE matches it against its local candidates).
+    announced: SocketAddr,
+    max_peers_per_meeting: usize,
+    peers: HashMap<PeerId, Peer>,
+    by_ufrag: HashMap<String, PeerId>,
+    by_addr: HashMap<SocketAddr, PeerId>,
+    routes: HashMap<MeetingId, FloorRoute>,
+    stats: MediaStats,
+}
+
+fn codec(kind: MediaKind) -> RTCRtpCodec {
+    match kind {
+        MediaKind::Audio => RTCRtpCodec {
+            mime_type: MIME_TYPE_OPUS.to_owned(),
+            clock_rate: 48000,
+            channels: 2,
+            sdp_fmtp_line: "minptime=10;useinbandfec=1".to_owned(),
+            rtcp_feedback: vec![],
+        },
+        MediaKind::Video => RTCRtpCodec {
+            mime_type: MIME_TYPE_VP8.to_owned(),
+            clock_rate: 90000,
+            channels: 0,
+            sdp_fmtp_line: String::new(),
+            rtcp_feedback: vec![],
+        },
+    }
+}
+
+fn new_peer_connection(ufrag: String) -> anyhow::Result<RTCPeerConnection> {
+    // ICE-lite and the passive DTLS role: the client checks and connects; the server answers.
+    let settings = SettingEngineBuilder::new()
+        .with_ice_credentials(ufrag, generate_pwd())
+        .with_lite(true)
+        .with_answering_dtls_role(RTCDtlsRole::Server)
+        .build();
+    let mut media = MediaEngine::default();
+    media.register_default_codecs()?;
+    // NACK, RTCP reports and transport-wide congestion feedback; not the simulcast header
+    // extensions: the SFU forwards one layer, and packets are told apart by their SSRC.
+    let interceptors = configure_nack(Registry::new(), &mut media);
+    let interceptors = configure_twcc_receiver_only(interceptors, &mut media)?;
+    let interceptors = configure_rtcp_reports(interceptors)
+        .with(InterceptorSlot::Custom(14_000), KeyframeRequests::default());
+    Ok(RTCPeerConnectionBuilder::new()
+        .with_configuration(RTCConfigurationBuilder::new().build())
+        .with_setting_engine(settings)
+        .with_media_engine(media)
+        .with_interceptor_registry(interceptors)
+        .build(Instant::now())?)
+}
+
+/// Receiving m-lines the offer has, per kind, in order.
+fn receiving_mlines(sdp: &str) -> (usize, usize) {
+    let (mut audio, mut video) = (0, 0);
+    let mut current: Option<&str> = None;
+    let mut flush = |kind: Option<&str>, receiving: bool| {
+        if receiving {
+            match kind {
+                Some("audio") => audio += 1,
+                Some("video") => video += 1,
+                _ => {}
+            }
+        }
+    };
+    let mut receiving = false;
+    for line in sdp.lines() {
+        if let Some(rest) = line.strip_prefix("m=") {
+            flush(current, receiving);
+            current = rest.split_whitespace().next();
+            receiving = false;
+        } else if line.trim() == "a=recvonly" || line.trim() == "a=sendrecv" {
+            receiving = true;
+        }
+    }
+    flush(current, receiving);
+    (audio, video)
+}
+
+impl Server {
+    pub(super) async fn bind(settings: &MediaSettings) -> anyhow::Result<Server> {
+        let socket = UdpSocket::bind(settings.bind)
+            .await
+            .with_context(|| format!("binding the media port {}", settings.bind))?;
+        let local = socket.local_addr()?;
+        let announced = SocketAddr::new(settings.announced_ip.unwrap_or(local.ip()), local.port());
+        Ok(Server {
+            socket,
+            announced,
+            max_peers_per_meeting: settings.max_peers_per_meeting,
+            peers: HashMap::new(),
+            by_ufrag: HashMap::new(),
+            by_addr: HashMap::new(),
+            routes: HashMap::new(),
+            stats: MediaStats::default(),
+        })
+    }
+
+    pub(super) fn announced(&self) -> SocketAddr {
+        self.announced
+    }
+
+    pub(super) async fn run(
+        mut self,
+        mut commands: mpsc::UnboundedReceiver<Cmd>,
+    ) -> anyhow::Result<()> {
+        let mut buf = vec![0u8; 2048];
+        loop {
+            self.drain();
+            let deadline = self
+                .peers
+                .values_mut()
+                .filter_map(|p| p.pc.poll_timeout())
+                .min()
+                .unwrap_or_else(|| Instant::now() + Duration::from_millis(200));
+            if deadline <= Instant::now() {
+                self.on_timeouts();
+                continue;
+            }
+            tokio::select! {
+                received = self.socket.recv_from(&mut buf) => match received {
+                    Ok((n, from)) => self.on_datagram(from, &buf[..n]),
+                    // ICMP "port unreachable" from a peer that left shows up here; not fatal.
+                    Err(e) => tracing::debug!(error = %e, "media socket receive"),
+                },
+                command = commands.recv() => match command {
+                    Some(c) => self.on_command(c),
+                    None => return Ok(()),
+                },
+                _ = tokio::time::sleep_until(deadline.into()) => self.on_timeouts(),
+            }
+        }
+    }
+
+    fn on_timeouts(&mut self) {
+        let now = Instant::now();
+        for p in self.peers.values_mut() {
+            let _ = p.pc.handle_timeout(now);
+        }
+    }
+
+    fn peer_of(&mut self, from: SocketAddr, data: &[u8]) -> Option<PeerId> {
+        if is_stun_message(data) {
+            let mut m = Message::new();
+            if m.unmarshal_binary(data).is_ok() {
+                if let Ok(u) = Username::get_from_as(&m, ATTR_USERNAME) {
+                    if let Some(id) = u
+                        .text
+                        .split_once(':')
+                        .and_then(|(local, _)| self.by_ufrag.get(local).copied())
+                    {
+                        self.by_addr.insert(from, id);
+                        return Some(id);
+                    }
+                }
+            }
+        }
+        self.by_addr.get(&from).copied()
+    }
+
+    fn on_datagram(&mut self, from: SocketAddr, data: &[u8]) {
+        let Some(id) = self.peer_of(from, data) else {
+            return;
+        };
+        let Some(p) = self.peers.get_mut(&id) else {
+            return;
+        };
+        let message = TaggedBytesMut {
+            now: Instant::now(),
+            transport: TransportContext {
+                local_addr: self.announced,
+                peer_addr: from,
+                ecn: None,
+                transport_protocol: TransportProtocol::UDP,
+            },
+            message: BytesMut::from(data),
+        };
+        if let Err(e) = p.pc.handle_read(message) {
+            tracing::debug!(peer = id, error = %e, "media datagram refused");
+        }
+    }
+
+    fn on_command(&mut self, command: Cmd) {
+        match command {
+            Cmd::Join {
+                peer,
+                meeting,
+                publisher,
+                sdp,
+                route,
+                reply,
+            } => {
+                let result = self.join(peer, meeting, publisher, &sdp, route);
+                if result.is_ok() {
+                    self.reroute(meeting);
+                }
+                let _ = reply.send(result);
+            }
+            Cmd::Listen { peer, channel } => {
+                if let Some(p) = self.peers.get_mut(&peer) {
+                    p.channel = channel;
+                    let meeting = p.meeting;
+                    self.reroute(meeting);
+                }
+            }
+            Cmd::Leave { peer } => {
+                if let Some(mut p) = self.peers.remove(&peer) {
+                    let _ = p.pc.close();
+                    self.by_ufrag.remove(&p.ufrag);
+                    self.by_addr.retain(|_, id| *id != peer);
+                    self.reroute(p.meeting);
+                }
+            }
+            Cmd::Route { meeting, route } => {
+                if self.routes.get(&meeting) != Some(&route) {
+                    self.routes.insert(meeting, route);
+                    self.reroute(meeting);
+                }
+            }
+            Cmd::Stats { reply } => {
+                let mut s = self.stats.clone();
+                s.peers = self.peers.len();
+                let _ = reply.send(s);
+            }
+        }
+    }
+
+    fn join(
+        &mut self,
+        id: PeerId,
+        meeting: MeetingId,
+        publisher: Publisher,
+        sdp: &str,
+        route: FloorRoute,
+    ) -> Result<String, MediaError> {
+        let in_meeting = self.peers.values().filter(|p| p.meeting == meeting).count();
+        if !self.peers.contains_key(&id) && in_meeting >= self.max_peers_per_meeting {
+            return Err(MediaError::Full(self.max_peers_per_meeting));
+        }
+        self.routes.insert(meeting, route);
+        let negotiation = |e: anyhow::Error| MediaError::Negotiation(format!("{e:#}"));
+        if let Some(mut old) = self.peers.remove(&id) {
+            // A new offer on the same connection starts over (e.g. after a network change).
+            let _ = old.pc.close();
+            self.by_ufrag.remove(&old.ufrag);
+            self.by_addr.retain(|_, p| *p != id);
+        }
+        let ufrag = generate_ufrag();
+        let mut pc = new_peer_connection(ufrag.clone()).map_err(negotiation)?;
+        let answer = (|| -> anyhow::Result<(String, Vec<Out>)> {
+            let now = Instant::now();
+            pc.set_remote_description(now, RTCSessionDescription::offer(sdp.to_string())?)
+                .context("reading the offer")?;
+            let (audio, video) = receiving_mlines(sdp);
+            let mut slots: Vec<Slot> = Slot::AUDIO.into_iter().take(audio).collect();
+            if video > 0 {
+                slots.push(Slot::Video);
+            }
+            let mut outs = Vec::new();
+            for slot in slots {
+                let kind = if slot == Slot::Video {
+                    MediaKind::Video
+                } else {
+                    MediaKind::Audio
+                };
+                let ssrc = rand::random::<u32>();
+                // Each slot is its own stream: the client tells them apart by stream and track.
+                let track = MediaStreamTrack::new(
+                    format!("floor-{}", slot.track_id()),
+                    slot.track_id().to_string(),
+                    slot.track_id().to_string(),
+                    if kind == MediaKind::Video {
+                        RtpCodecKind::Video
+                    } else {
+                        RtpCodecKind::Audio
+                    },
+                    vec![RTCRtpEncodingParameters {
+                        rtp_coding_parameters: RTCRtpCodingParameters {
+                            ssrc: Some(ssrc),
+                            ..Default::default()
+                        },
+                        active: true,
+                        codec: codec(kind),
+                        ..Default::default()
+                    }],
+                );
+                let sender = pc.add_track(track).context("adding a listener's track")?;
+                outs.push(Out {
+                    slot,
+                    sender,
+                    ssrc,
+                    payload_type: None,
+                    clock_rate: codec(kind).clock_rate,
+                    source: None,
+                    based_on: None,
+                    seq_offset: 0,
+                    ts_offset: 0,
+                    last_seq: 0,
+                    last_ts: 0,
+                    last_at: None,
+                });
+            }
+            let candidate = CandidateHostConfig {
+                base_config: CandidateConfig {
+                    network: "udp".to_owned(),
+                    address: self.announced.ip().to_string(),
+                    port: self.announced.port(),
+                    component: 1,
+                    ..Default::default()
+                },
+                ..Default::default()
+            }
+            .new_candidate_host()?;
+            pc.add_local_candidate(RTCIceCandidate::from(&candidate).to_json()?)?;
+            let answer = pc.create_answer(None).context("answering")?;
+            pc.set_local_description(now, answer)?;
+            for o in &mut outs {
+                let mime = codec(o.kind()).mime_type;
+                o.payload_type = pc.rtp_sender(o.sender).and_then(|mut s| {
+                    s.get_parameters()
+                        .rtp_parameters
+                        .codecs
+                        .iter()
+                        .find(|c| c.rtp_codec.mime_type.eq_ignore_ascii_case(&mime))
+                        .map(|c| c.payload_type)
+                });
+            }
+            let sdp = pc
+                .local_description()
+                .ok_or_else(|| anyhow!("no answer"))?
+                .sdp;
+            Ok((sdp, outs))
+        })()
+        .map_err(negotiation)?;
+        let (sdp, outs) = answer;
+        self.by_ufrag.insert(ufrag.clone(), id);
+        self.peers.insert(
+            id,
+            Peer {
+                meeting,
+                publisher,
+                channel: None,
+                pc,
+                ufrag,
+                connected: false,
+                inbound: Vec::new(),
+                outs,
+            },
+        );
+        Ok(sdp)
+    }
+
+    /// Decide again, for every listener of the meeting, which publisher feeds each slot.
+    fn reroute(&mut self, meeting: MeetingId) {
+        let route = self.routes.get(&meeting).cloned().unwrap_or_default();
+        let mut publishers: Vec<(PeerId, Publisher, Vec<MediaKind>)> = self
+            .peers
+            .iter()
+            .filter(|(_, p)| p.meeting == meeting)
+            .map(|(id, p)| (*id, p.publisher, p.inbound.iter().map(|i| i.kind).collect()))
+            .collect();
+        publishers.sort_by_key(|(id, _, _)| *id);
+        let mut keyframes = Vec::new();
+        for (listener, p) in self.peers.iter_mut().filter(|(_, p)| p.meeting == meeting) {
+            for out in &mut p.outs {
+                let kind = out.kind();
+                let source = publishers
+                    .iter()
+                    .find(|(id, who, kinds)| {
+                        id != listener
+                            && kinds.contains(&kind)
+                            && feeds(&route, who, kind, out.slot, p.channel.as_deref())
+                    })
+                    .map(|(id, _, _)| *id);
+                if source != out.source {
+                    out.source = source;
+                    // Re-base on the next packet, even if the same publisher comes back.
+                    out.based_on = None;
+                    if let (Some(s), MediaKind::Video) = (source, kind) {
+                        keyframes.push(s);
+                    }
+                }
+            }
+        }
+        let now = Instant::now();
+        for s in keyframes {
+            self.request_keyframe(now, s);
+        }
+    }
+
+    fn request_keyframe(&mut self, now: Instant, publisher: PeerId) {
+        let Some(p) = self.peers.get_mut(&publisher) else {
+            return;
+        };
+        let Some(video) = p.inbound.iter().find(|i| i.kind == MediaKind::Video) else {
+            return;
+        };
+        let (receiver, media_ssrc) = (video.receiver, video.ssrc);
+        if let Some(mut r) = p.pc.rtp_receiver(receiver) {
+            if r.write_rtcp(
+                now,
+                vec![Box::new(PictureLossIndication {
+                    sender_ssrc: 0,
+                    media_ssrc,
+                })],
+            )
+            .is_ok()
+            {
+                self.stats.keyframe_requests += 1;
+            }
+        }
+    }
+
+    /// Work every peer has: events, incoming packets, outgoing datagrams.
+    fn drain(&mut self) {
+        let now = Instant::now();
+        let mut packets = Vec::new();
+        let mut keyframes = Vec::new();
+        let mut changed = Vec::new();
+        for (&id, p) in self.peers.iter_mut() {
+            while let Some(event) = p.pc.poll_event() {
+                match event {
+                    RTCPeerConnectionEvent::OnConnectionStateChangeEvent(s) => {
+                        p.connected = s == RTCPeerConnectionState::Connected;
+                    }
+                    RTCPeerConnectionEvent::OnTrack(RTCTrackEvent::OnOpen(init)) => {
+                        // The kind of the codec the stream's packets carry.
+                        let video = p.pc.rtp_receiver(init.receiver_id).is_some_and(|mut r| {
+                            r.get_parameters().rtp_parameters.codecs.iter().any(|c| {
+                                c.rtp_codec
+                                    .mime_type
+                                    .to_ascii_lowercase()
+                                    .starts_with("video/")
+                            })
+                        });
+                        let kind = if video {
+                            MediaKind::Video
+                        } else {
+                            MediaKind::Audio
+                        };
+                        tracing::debug!(peer = id, ?kind, ssrc = init.ssrc, "incoming track");
+                        // One microphone and one camera per peer.
+                        if !p.inbound.iter().any(|i| i.kind == kind) {
+                            p.inbound.push(Inbound {
+                                receiver: init.receiver_id,
+                                ssrc: init.ssrc,
+                                kind,
+                            });
+                            changed.push(p.meeting);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            while let Some(m) = p.pc.poll_read() {
+                match m.message {
+                    RTCMessage::RtpPacket(_, packet) => packets.push((id, packet)),
+                    RTCMessage::RtcpPacket(_, rtcp) => {
+                        for r in rtcp.iter().filter(|r| asks_for_keyframe(r.as_ref())) {
+                            for ssrc in r.destination_ssrc() {
+                                if let Some(src) = p
+                                    .outs
+                                    .iter()
+                                    .find(|o| o.ssrc == ssrc)
+                                    .and_then(|o| o.source)
+                                {
+                                    keyframes.push(src);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for meeting in changed {
+            self.reroute(meeting);
+        }
+        for (src, packet) in packets {
+            self.forward(now, src, packet);
+        }
+        keyframes.sort();
+        keyframes.dedup();
+        for src in keyframes {
+            self.request_keyframe(now, src);
+        }
+        for p in self.peers.values_mut() {
+            while let Some(w) = p.pc.poll_write() {
+                // Never wait on the socket: a datagram that cannot go now is dropped, as
+                // the network would; RTP recovers.
+                let _ = self.socket.try_send_to(&w.message, w.transport.peer_addr);
+            }
+        }
+    }
+
+    fn forward(&mut self, now: Instant, src: PeerId, packet: rtc::rtp::Packet) {
+        self.stats.rtp_in += 1;
+        let Some(from) = self.peers.get(&src) else {
+            return;
+        };
+        let Some(kind) = from
+            .inbound
+            .iter()
+            .find(|i| i.ssrc == packet.header.ssrc)
+            .map(|i| i.kind)
+        else {
+            self.stats.rtp_dropped += 1;
+            return;
+        };
+        let meeting = from.meeting;
+        let mut forwarded = false;
+        for p in self
+            .peers
+            .values_mut()
+            .filter(|p| p.meeting == meeting && p.connected)
+        {
+            let Peer { pc, outs, .. } = p;
+            for out in outs
+                .iter_mut()
+                .filter(|o| o.source == Some(src) && o.kind() == kind)
+            {
+                let mut q = packet.clone();
+                // Header extension ids are negotiated per leg; none is needed downstream.
+                for ext in q.header.get_extension_ids() {
+                    let _ = q.header.del_extension(ext);
+                }
+                if out.based_on != Some(q.header.ssrc) {
+                    tracing::debug!(from = src, slot = ?out.slot, pt = ?out.payload_type, "a slot's first packet from a new source");
+                }
+                out.rewrite(now, &mut q.header);
+                if let Some(mut sender) = pc.rtp_sender(out.sender) {
+                    match sender.write_rtp(now, q) {
+                        Ok(()) => {
+                            self.stats.rtp_forwarded += 1;
+                            forwarded = true;
+                        }
+                        Err(e) => {
+                            tracing::debug!(slot = ?out.slot, error = %e, "forwarding refused")
+                        }
+                    }
+                }
+            }
+        }
+        if !forwarded {
+            // Nobody's slot takes it: a delegate without the floor, a viewer, a booth partner.
+            self.stats.rtp_dropped += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receiving_mlines_are_counted_per_kind() {
+        let sdp = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendonly\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=video 9 UDP 96\r\na=recvonly\r\nm=video 9 UDP 96\r\na=sendonly\r\n";
+        assert_eq!(receiving_mlines(sdp), (2, 1));
+    }
+}

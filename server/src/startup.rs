@@ -1,0 +1,162 @@
+//! Building and running the application: database, event bus, hubs, HTTP server.
+
+use crate::auth::{self, TokenKeys};
+use crate::bus::EventBus;
+use crate::config::Settings;
+use crate::db::{self, Directory, EventLog};
+use crate::demo::{self, DemoInfo};
+use crate::error::ApiError;
+use crate::hub::Meetings;
+use actix_web::dev::Server;
+use actix_web::{web, App, HttpServer};
+use std::net::TcpListener;
+use std::sync::Arc;
+use tokio::sync::watch;
+
+/// What every handler shares.
+pub struct AppState {
+    pub meetings: Arc<Meetings>,
+    pub keys: TokenKeys,
+    /// The base of invitation links.
+    pub public_url: String,
+    /// A hash to check against when the username is unknown, so that timing does not tell.
+    pub dummy_hash: String,
+    /// Where document files are kept.
+    pub files: Arc<dyn crate::storage::FileStore>,
+    /// Turns true when the node begins to shut down; open connections say goodbye.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+pub struct Application {
+    server: Server,
+    shutdown: watch::Sender<bool>,
+    pub port: u16,
+    pub demo: Option<DemoInfo>,
+    pub bus: &'static str,
+    /// The UDP address every media connection uses.
+    pub media: std::net::SocketAddr,
+    pub database: String,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let db = db::connect(&settings.database_url).await?;
+        let directory = Directory::new(db.clone());
+        let secret = match &settings.jwt_secret {
+            Some(s) => s.clone(),
+            None => {
+                directory
+                    .secret("token_signing_key", auth::new_signing_secret)
+                    .await?
+            }
+        };
+        let bus = match &settings.redis_url {
+            Some(url) => EventBus::redis(url, settings.redis_channel.clone()).await?,
+            None => EventBus::InProcess,
+        };
+        let bus_name = bus.describe();
+        let media = crate::media::Sfu::start(settings.media.clone()).await?;
+        let media_addr = media.announced;
+        let meetings = Arc::new(Meetings::new(EventLog::new(db), directory, bus, media));
+        EventBus::listen(meetings.clone()).await?;
+
+        if let Some((username, password)) = &settings.admin {
+            if meetings.directory.find_account(username).await?.is_none() {
+                meetings
+                    .directory
+                    .create_account(username, &auth::hash_password(password)?)
+                    .await?;
+            }
+        }
+        let demo = if settings.demo {
+            demo::seed_if_empty(&meetings).await?
+        } else {
+            None
+        };
+
+        let listener = TcpListener::bind(settings.addr)?;
+        let port = listener.local_addr()?.port();
+        let public_url = settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}:{port}", settings.addr.ip()));
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let state = web::Data::new(AppState {
+            meetings,
+            keys: TokenKeys::new(
+                secret.as_bytes(),
+                i64::from(settings.token_hours) * 3_600_000,
+            ),
+            public_url,
+            dummy_hash: auth::hash_password(&auth::new_password())?,
+            shutdown: shutdown_rx,
+            files: Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
+        });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(64 * 1024)
+                        .error_handler(|e, _| {
+                            ApiError::bad_request("malformed_body", e.to_string()).into()
+                        }),
+                )
+                .app_data(web::PathConfig::default().error_handler(|e, _| {
+                    ApiError::bad_request("malformed_path", e.to_string()).into()
+                }))
+                .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                    ApiError::bad_request("malformed_query", e.to_string()).into()
+                }))
+                .configure(crate::api::routes)
+                .configure(crate::documents_api::routes)
+                .service(crate::ws::ws)
+                .default_service(web::to(|| async {
+                    Err::<actix_web::HttpResponse, _>(ApiError::NotFound("route"))
+                }))
+        })
+        .shutdown_timeout(5)
+        // Signals are handled in `run_until_stopped`, so that WebSockets are told first.
+        .disable_signals()
+        .listen(listener)?
+        .run();
+        Ok(Application {
+            server,
+            shutdown,
+            port,
+            demo,
+            bus: bus_name,
+            media: media_addr,
+            database: db::redact(&settings.database_url),
+        })
+    }
+
+    /// Serve until SIGTERM or Ctrl-C; then tell every WebSocket why it closes, and stop
+    /// (requests in flight get up to five seconds to finish).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let handle = self.server.handle();
+        let shutdown = self.shutdown;
+        actix_web::rt::spawn(async move {
+            stop_signal().await;
+            tracing::info!("shutting down");
+            let _ = shutdown.send(true);
+            handle.stop(true).await;
+        });
+        self.server.await
+    }
+}
+
+async fn stop_signal() {
+    let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot listen for SIGTERM; stopping on Ctrl-C only");
+            let _ = tokio::signal::ctrl_c().await;
+            return;
+        }
+    };
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}

@@ -1,0 +1,16 @@
+//! Integration tests: the real `floor` binary on a free port, against SQLite files and a
+//! real PostgreSQL, with real HTTP and WebSocket clients; Redis for the two-node tests.
+//! One test binary (this file and its modules) so that linking happens once.
+
+mod helpers;
+mod media_peer;
+
+mod api;
+mod authorization;
+mod bad_input;
+mod cluster;
+mod documents;
+mod media;
+mod restart;
+mod voting;
+mod websocket;

@@ -1,0 +1,341 @@
+//! Media through the real server's SFU, with real WebRTC peers: whoever holds the floor is
+//! heard by everyone and nobody else is; interpreters are heard on their channel when their
+//! microphone is the live one; listeners switch channels without renegotiating.
+
+use crate::helpers::*;
+use crate::media_peer::*;
+use floor_protocol::frames::{ClientFrame, ErrorCode};
+use floor_protocol::*;
+use std::time::{Duration, Instant};
+
+const ALICE: u32 = 0xA11CE;
+const BOB: u32 = 0xB0B;
+const VIEWER: u32 = 0x51DE;
+const CHAIR: u32 = 0xC4A1;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_floor_holder_is_heard_by_everyone_and_nobody_else_is() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 3).await;
+    fx.open().await;
+    for d in &fx.delegates[..2] {
+        d.command_ok(
+            fx.meeting,
+            Command::CheckIn {
+                mode: AttendanceMode::Remote,
+            },
+        )
+        .await;
+        d.command_ok(
+            fx.meeting,
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        )
+        .await;
+    }
+    let viewer = fx.participant(Role::Viewer, None).await;
+
+    // Two remote delegates with microphone and camera, a viewer trying to publish, and two
+    // listeners: a delegate without the floor and the viewer.
+    let mut alice = MediaPeer::new(true, false, false).await;
+    let mut chair = MediaPeer::new(true, false, false).await;
+    let mut ws_chair = Ws::connect(&node, &fx.chair).await;
+    chair.join(&mut ws_chair, fx.meeting).await;
+    let _c = chair.speak(CHAIR).await;
+    let mut bob = MediaPeer::new(true, true, false).await;
+    let mut carol = MediaPeer::new(false, false, true).await;
+    let mut watcher = MediaPeer::new(true, false, true).await;
+    let mut ws_alice = Ws::connect(&node, &fx.delegates[0]).await;
+    let mut ws_bob = Ws::connect(&node, &fx.delegates[1]).await;
+    let mut ws_carol = Ws::connect(&node, &fx.delegates[2]).await;
+    let mut ws_watcher = Ws::connect(&node, &viewer).await;
+    let joined = Instant::now();
+    alice.join(&mut ws_alice, fx.meeting).await;
+    bob.join(&mut ws_bob, fx.meeting).await;
+    carol.join(&mut ws_carol, fx.meeting).await;
+    watcher.join(&mut ws_watcher, fx.meeting).await;
+    let mut heard_by_carol = carol.listen();
+    let mut heard_by_watcher = watcher.listen();
+    let _a = alice.speak(ALICE).await;
+    let _b = bob.speak(BOB).await;
+    let _v = watcher.speak(VIEWER).await;
+
+    // Alice gets the floor: both listeners hear her, on the speaker slot, and see her.
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    for heard in [&mut heard_by_carol, &mut heard_by_watcher] {
+        next_heard(heard, "speaker", |h| h.marker == ALICE && !h.video).await;
+        // The chair is heard all along, in the chair's slot.
+        next_heard(heard, "chair", |h| h.marker == CHAIR).await;
+    }
+    println!("join to first floor packet: {:?}", joined.elapsed());
+    // While she speaks, neither Bob (no floor) nor the viewer (never) is heard by anyone.
+    let window = heard_during(&mut heard_by_carol, Duration::from_millis(400)).await;
+    assert!(window.iter().any(|h| h.marker == ALICE));
+    assert!(
+        window
+            .iter()
+            .all(|h| (h.slot == "speaker" && h.marker == ALICE)
+                || (h.slot == "chair" && h.marker == CHAIR)),
+        "only the floor holder and the chair: {:?}",
+        window
+            .iter()
+            .map(|h| (h.slot.clone(), h.marker))
+            .collect::<Vec<_>>()
+    );
+
+    // The floor passes to Bob: Alice goes silent and Bob is heard, measured from the
+    // moment the server committed the change.
+    let sent = Instant::now();
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    let committed = sent.elapsed();
+    let first_bob = next_heard(&mut heard_by_carol, "speaker", |h| h.marker == BOB).await;
+    let switch = first_bob.at.duration_since(sent);
+    println!("floor change: command round trip {committed:?}, first packet of the new speaker after {switch:?}");
+    assert!(
+        switch < Duration::from_millis(500),
+        "the new speaker is heard at once ({switch:?})"
+    );
+    let after = heard_during(&mut heard_by_carol, Duration::from_millis(300)).await;
+    assert!(
+        after
+            .iter()
+            .filter(|h| h.slot == "speaker")
+            .all(|h| h.marker == BOB),
+        "the old speaker is silent"
+    );
+    // The listener's stream continues: no sequence gap across the switch.
+    let speaker: Vec<u16> = after
+        .iter()
+        .filter(|h| h.slot == "speaker")
+        .map(|h| h.seq)
+        .collect();
+    assert!(
+        speaker.windows(2).all(|w| w[1] == w[0].wrapping_add(1)),
+        "{speaker:?}"
+    );
+    // And nothing Bob said in that time was lost.
+    let counters: Vec<u32> = after
+        .iter()
+        .filter(|h| h.slot == "speaker")
+        .map(|h| h.counter)
+        .collect();
+    assert!(
+        counters.windows(2).all(|w| w[1] == w[0] + 1),
+        "{counters:?}"
+    );
+
+    // The speech ends: nobody is heard on the speaker slot.
+    fx.chair.command_ok(fx.meeting, Command::EndSpeech).await;
+    let _ = heard_during(&mut heard_by_carol, Duration::from_millis(100)).await;
+    let silence = heard_during(&mut heard_by_carol, Duration::from_millis(300)).await;
+    assert!(silence.iter().all(|h| h.slot != "speaker"), "{silence:?}");
+    for p in [&alice, &bob, &carol, &watcher, &chair] {
+        p.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn interpretation_follows_the_live_microphone_and_the_listeners_choice() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 1).await;
+    fx.open().await;
+    let (fr1, fr2, es) = (
+        fx.participant(Role::Interpreter, None).await,
+        fx.participant(Role::Interpreter, None).await,
+        fx.participant(Role::Interpreter, None).await,
+    );
+    for (who, channel) in [(&fr1, "fr"), (&fr2, "fr"), (&es, "es")] {
+        let me: api::TokenResponse = who.get_ok("/api/me").await;
+        fx.secretariat
+            .command_ok(
+                fx.meeting,
+                Command::AssignInterpreter {
+                    participant: me.participant.unwrap(),
+                    channel: channel.into(),
+                },
+            )
+            .await;
+    }
+    let refused = fx.delegates[0]
+        .command(
+            fx.meeting,
+            Command::TakeMicrophone {
+                channel: "fr".into(),
+            },
+        )
+        .await;
+    assert_eq!(refused.code(), "not_permitted");
+
+    let mut booth = Vec::new();
+    for (who, marker) in [(&fr1, 0xF1u32), (&fr2, 0xF2), (&es, 0xE5)] {
+        let mut peer = MediaPeer::new(true, false, false).await;
+        let mut ws = Ws::connect(&node, who).await;
+        peer.join(&mut ws, fx.meeting).await;
+        let task = peer.speak(marker).await;
+        booth.push((peer, ws, task));
+    }
+    let mut listener = MediaPeer::new(false, false, true).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    listener.join(&mut ws, fx.meeting).await;
+    let mut heard = listener.listen();
+    ws.send(&ClientFrame::MediaListen {
+        meeting_id: fx.meeting,
+        channel: Some("fr".into()),
+    })
+    .await;
+
+    // The first French interpreter takes the microphone: the French channel carries her.
+    fr1.command_ok(
+        fx.meeting,
+        Command::TakeMicrophone {
+            channel: "fr".into(),
+        },
+    )
+    .await;
+    next_heard(&mut heard, "interpretation", |h| h.marker == 0xF1).await;
+    // Handover to the partner in one command: no overlap, no gap longer than a packet or two.
+    fr2.command_ok(
+        fx.meeting,
+        Command::TakeMicrophone {
+            channel: "fr".into(),
+        },
+    )
+    .await;
+    let window = heard_during(&mut heard, Duration::from_millis(600)).await;
+    let channel: Vec<&Heard> = window
+        .iter()
+        .filter(|h| h.slot == "interpretation")
+        .collect();
+    let first_partner = channel
+        .iter()
+        .position(|h| h.marker == 0xF2)
+        .expect("the partner is heard");
+    assert!(
+        channel[first_partner..].iter().all(|h| h.marker == 0xF2),
+        "no overlap after the handover"
+    );
+    assert!(
+        channel.iter().all(|h| h.marker != 0xE5),
+        "never another booth"
+    );
+    if first_partner > 0 {
+        let gap = channel[first_partner]
+            .at
+            .duration_since(channel[first_partner - 1].at);
+        println!("handover gap on the channel: {gap:?}");
+        assert!(
+            gap < Duration::from_millis(100),
+            "no gap at the handover ({gap:?})"
+        );
+        assert_eq!(
+            channel[first_partner].seq,
+            channel[first_partner - 1].seq.wrapping_add(1),
+            "one continuous stream"
+        );
+    }
+
+    // The listener switches to Spanish, without a new negotiation.
+    es.command_ok(
+        fx.meeting,
+        Command::TakeMicrophone {
+            channel: "es".into(),
+        },
+    )
+    .await;
+    ws.send(&ClientFrame::MediaListen {
+        meeting_id: fx.meeting,
+        channel: Some("es".into()),
+    })
+    .await;
+    next_heard(&mut heard, "interpretation", |h| h.marker == 0xE5).await;
+    let after = heard_during(&mut heard, Duration::from_millis(300)).await;
+    assert!(after
+        .iter()
+        .filter(|h| h.slot == "interpretation")
+        .all(|h| h.marker == 0xE5));
+
+    // An unknown channel is refused and changes nothing.
+    ws.send(&ClientFrame::MediaListen {
+        meeting_id: fx.meeting,
+        channel: Some("tlh".into()),
+    })
+    .await;
+    assert_eq!(ws.next_error().await.0, ErrorCode::MediaRefused);
+    next_heard(&mut heard, "interpretation", |h| h.marker == 0xE5).await;
+    listener.close().await;
+    for (p, _, _) in &booth {
+        p.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn media_needs_a_token_for_the_meeting() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 1).await;
+    let other = Fixture::new(&node, 1).await;
+    let mut peer = MediaPeer::new(true, false, true).await;
+
+    let mut anonymous = Ws::connect_raw(&node).await;
+    let offer = peer.try_join(&mut anonymous, fx.meeting).await;
+    assert!(offer.is_err());
+    let mut outsider = Ws::connect(&node, &other.delegates[0]).await;
+    let refused = peer.try_join(&mut outsider, fx.meeting).await.unwrap_err();
+    assert!(refused.contains("does not cover"), "{refused}");
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    let unknown = peer.try_join(&mut ws, MeetingId(4040)).await.unwrap_err();
+    assert!(unknown.contains("no such meeting"), "{unknown}");
+    peer.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_publisher_who_rejoins_is_heard_again_without_anyone_else_acting() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    fx.delegates[0]
+        .command_ok(
+            fx.meeting,
+            Command::CheckIn {
+                mode: AttendanceMode::Remote,
+            },
+        )
+        .await;
+    fx.delegates[0]
+        .command_ok(
+            fx.meeting,
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        )
+        .await;
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    let mut listener = MediaPeer::new(false, false, true).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let mut heard = listener.listen();
+
+    let mut speaker = MediaPeer::new(true, false, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    speaker.join(&mut ws, fx.meeting).await;
+    let task = speaker.speak(ALICE).await;
+    next_heard(&mut heard, "speaker", |h| h.marker == ALICE).await;
+
+    // Her connection drops; she comes back on a new one (a new WebSocket, a new peer).
+    task.abort();
+    speaker.close().await;
+    drop(ws);
+    let mut again = MediaPeer::new(true, false, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    again.join(&mut ws, fx.meeting).await;
+    let _task = again.speak(ALICE + 1).await;
+    next_heard(&mut heard, "speaker", |h| h.marker == ALICE + 1).await;
+    again.close().await;
+    listener.close().await;
+}

@@ -1,0 +1,365 @@
+//! A real WebRTC peer for the tests, made with the `webrtc` crate (the async layer over the
+//! same `rtc` the server uses): it publishes a microphone (and a camera) writing RTP packets
+//! whose payload carries a marker naming the speaker and a counter, and receives the
+//! server's slots, reporting every packet with the slot it came on.
+
+use crate::helpers::{Ws, DEADLINE};
+use floor_protocol::frames::{ClientFrame, ServerFrame};
+use floor_protocol::MeetingId;
+use rtc::media_stream::MediaStreamTrack;
+use rtc::rtp_transceiver::rtp_sender::{
+    RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
+};
+use rtc::rtp_transceiver::{RTCRtpTransceiverDirection, RTCRtpTransceiverInit};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
+use webrtc::media_stream::track_local::static_rtp::TrackLocalStaticRTP;
+use webrtc::media_stream::track_local::TrackLocal;
+use webrtc::media_stream::track_remote::{TrackRemote, TrackRemoteEvent};
+use webrtc::peer_connection::{
+    register_default_interceptors, MediaEngine, PeerConnection, PeerConnectionBuilder,
+    PeerConnectionEventHandler, RTCConfigurationBuilder, RTCPeerConnectionState,
+    RTCSessionDescription, Registry,
+};
+
+/// Set in the marker of camera packets, so a listener can tell what it received.
+const VIDEO_BIT: u32 = 0x1000_0000;
+
+/// One packet as a listener received it.
+#[derive(Debug, Clone)]
+pub struct Heard {
+    /// The slot: "speaker", "chair", "room", "interpretation" or "video".
+    pub slot: String,
+    /// Who spoke it (the publisher's marker).
+    pub marker: u32,
+    /// It came from the publisher's camera, not its microphone.
+    pub video: bool,
+    /// The publisher's packet counter.
+    pub counter: u32,
+    /// The RTP sequence number on the listener's leg.
+    pub seq: u16,
+    pub at: Instant,
+}
+
+struct Events {
+    state: UnboundedSender<RTCPeerConnectionState>,
+    tracks: UnboundedSender<Arc<dyn TrackRemote>>,
+}
+
+#[async_trait::async_trait]
+impl PeerConnectionEventHandler for Events {
+    async fn on_connection_state_change(&self, state: RTCPeerConnectionState) {
+        let _ = self.state.send(state);
+    }
+    async fn on_track(&self, track: Arc<dyn TrackRemote>) {
+        let _ = self.tracks.send(track);
+    }
+}
+
+pub struct MediaPeer {
+    pc: Arc<dyn PeerConnection>,
+    states: UnboundedReceiver<RTCPeerConnectionState>,
+    tracks: Option<UnboundedReceiver<Arc<dyn TrackRemote>>>,
+    mic: Option<(Arc<TrackLocalStaticRTP>, u32)>,
+    camera: Option<(Arc<TrackLocalStaticRTP>, u32)>,
+}
+
+fn codec(kind: RtpCodecKind) -> RTCRtpCodec {
+    match kind {
+        RtpCodecKind::Video => RTCRtpCodec {
+            mime_type: "video/VP8".into(),
+            clock_rate: 90000,
+            channels: 0,
+            sdp_fmtp_line: String::new(),
+            rtcp_feedback: vec![],
+        },
+        _ => RTCRtpCodec {
+            mime_type: "audio/opus".into(),
+            clock_rate: 48000,
+            channels: 2,
+            sdp_fmtp_line: "minptime=10;useinbandfec=1".into(),
+            rtcp_feedback: vec![],
+        },
+    }
+}
+
+impl MediaPeer {
+    /// A peer that publishes a microphone (and a camera if `camera`), and receives the
+    /// server's slots if `receive`.
+    pub async fn new(microphone: bool, camera: bool, receive: bool) -> MediaPeer {
+        let mut media = MediaEngine::default();
+        media.register_default_codecs().unwrap();
+        let registry = register_default_interceptors(Registry::new(), &mut media).unwrap();
+        let (state, states) = unbounded_channel();
+        let (tracks_tx, tracks) = unbounded_channel();
+        let pc = PeerConnectionBuilder::new()
+            .with_configuration(RTCConfigurationBuilder::new().build())
+            .with_media_engine(media)
+            .with_interceptor_registry(registry)
+            .with_handler(Arc::new(Events {
+                state,
+                tracks: tracks_tx,
+            }))
+            .with_udp_addrs(vec!["127.0.0.1:0".to_string()])
+            .build()
+            .await
+            .unwrap();
+        let pc: Arc<dyn PeerConnection> = Arc::new(pc);
+        let mut peer = MediaPeer {
+            pc,
+            states,
+            tracks: Some(tracks),
+            mic: None,
+            camera: None,
+        };
+        if microphone {
+            peer.mic = Some(peer.send_track(RtpCodecKind::Audio).await);
+        }
+        if camera {
+            peer.camera = Some(peer.send_track(RtpCodecKind::Video).await);
+        }
+        if receive {
+            // Speaker, chair, room, interpretation, and the floor video.
+            let kinds = [
+                RtpCodecKind::Audio,
+                RtpCodecKind::Audio,
+                RtpCodecKind::Audio,
+                RtpCodecKind::Audio,
+                RtpCodecKind::Video,
+            ];
+            for kind in kinds {
+                peer.pc
+                    .add_transceiver_from_kind(
+                        kind,
+                        Some(RTCRtpTransceiverInit {
+                            direction: RTCRtpTransceiverDirection::Recvonly,
+                            streams: vec![],
+                            send_encodings: vec![],
+                        }),
+                    )
+                    .await
+                    .unwrap();
+            }
+        }
+        peer
+    }
+
+    async fn send_track(&self, kind: RtpCodecKind) -> (Arc<TrackLocalStaticRTP>, u32) {
+        let ssrc = rand::random::<u32>();
+        let name = if kind == RtpCodecKind::Video {
+            "camera"
+        } else {
+            "microphone"
+        };
+        let track = Arc::new(TrackLocalStaticRTP::new(MediaStreamTrack::new(
+            "participant".into(),
+            name.into(),
+            name.into(),
+            kind,
+            vec![RTCRtpEncodingParameters {
+                rtp_coding_parameters: RTCRtpCodingParameters {
+                    ssrc: Some(ssrc),
+                    ..Default::default()
+                },
+                active: true,
+                codec: codec(kind),
+                ..Default::default()
+            }],
+        )));
+        self.pc
+            .add_transceiver_from_track(
+                Arc::clone(&track) as Arc<dyn TrackLocal>,
+                Some(RTCRtpTransceiverInit {
+                    direction: RTCRtpTransceiverDirection::Sendonly,
+                    streams: vec![],
+                    send_encodings: vec![],
+                }),
+            )
+            .await
+            .unwrap();
+        (track, ssrc)
+    }
+
+    /// Offer over the meeting's WebSocket; `Err` with the server's error message if refused.
+    pub async fn try_join(&mut self, ws: &mut Ws, meeting: MeetingId) -> Result<(), String> {
+        let offer = self.pc.create_offer(None).await.unwrap();
+        self.pc.set_local_description(offer.clone()).await.unwrap();
+        ws.send(&ClientFrame::MediaOffer {
+            meeting_id: meeting,
+            sdp: offer.sdp,
+        })
+        .await;
+        let answer = ws
+            .wait_for(|f| match f {
+                ServerFrame::MediaAnswer { sdp, .. } => Some(Ok(sdp.clone())),
+                ServerFrame::Error { message, .. } => Some(Err(message.clone())),
+                _ => None,
+            })
+            .await?;
+        if std::env::var("FLOOR_TEST_SDP").is_ok() {
+            eprintln!("ANSWER\n{answer}");
+        }
+        self.pc
+            .set_remote_description(RTCSessionDescription::answer(answer).unwrap())
+            .await
+            .unwrap();
+        Ok(())
+    }
+
+    /// Join and wait until the media connection is up.
+    pub async fn join(&mut self, ws: &mut Ws, meeting: MeetingId) {
+        self.try_join(ws, meeting)
+            .await
+            .expect("media offer accepted");
+        let connected = tokio::time::timeout(DEADLINE, async {
+            while let Some(s) = self.states.recv().await {
+                if s == RTCPeerConnectionState::Connected {
+                    return true;
+                }
+            }
+            false
+        })
+        .await;
+        assert_eq!(connected, Ok(true), "the media connection comes up");
+    }
+
+    async fn payload_type(&self, mime: &str) -> u8 {
+        for t in self.pc.get_transceivers().await {
+            if let Ok(Some(s)) = t.sender().await {
+                if let Ok(params) = s.get_parameters().await {
+                    if let Some(c) = params
+                        .rtp_parameters
+                        .codecs
+                        .iter()
+                        .find(|c| c.rtp_codec.mime_type.eq_ignore_ascii_case(mime))
+                    {
+                        return c.payload_type;
+                    }
+                }
+            }
+        }
+        panic!("no negotiated {mime}")
+    }
+
+    /// Speak: a packet every 20 ms (and a video packet with each), each carrying `marker`
+    /// and a counter, until the returned task is aborted.
+    pub async fn speak(&self, marker: u32) -> tokio::task::JoinHandle<()> {
+        let mut senders = Vec::new();
+        if let Some((track, ssrc)) = &self.mic {
+            senders.push((track.clone(), *ssrc, self.payload_type("audio/opus").await));
+        }
+        if let Some((track, ssrc)) = &self.camera {
+            senders.push((track.clone(), *ssrc, self.payload_type("video/VP8").await));
+        }
+        let video_pt = match &self.camera {
+            Some(_) => self.payload_type("video/VP8").await,
+            None => 255,
+        };
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(20));
+            let mut counter: u32 = 0;
+            let mut seq: u16 = rand::random();
+            let mut ts: u32 = rand::random();
+            loop {
+                tick.tick().await;
+                for (track, ssrc, pt) in &senders {
+                    let mut payload = Vec::with_capacity(60);
+                    let kind_bit = if *pt == video_pt { VIDEO_BIT } else { 0 };
+                    payload.extend_from_slice(&(marker | kind_bit).to_be_bytes());
+                    payload.extend_from_slice(&counter.to_be_bytes());
+                    payload.resize(60, 0xAA);
+                    let packet = rtc::rtp::Packet {
+                        header: rtc::rtp::Header {
+                            version: 2,
+                            payload_type: *pt,
+                            sequence_number: seq,
+                            timestamp: ts,
+                            ssrc: *ssrc,
+                            ..Default::default()
+                        },
+                        payload: payload.into(),
+                    };
+                    if track.write_rtp(packet).await.is_err() {
+                        return;
+                    }
+                }
+                counter += 1;
+                seq = seq.wrapping_add(1);
+                ts = ts.wrapping_add(960);
+            }
+        })
+    }
+
+    /// Every packet this peer receives, from now on, on any slot.
+    pub fn listen(&mut self) -> UnboundedReceiver<Heard> {
+        let mut tracks = self.tracks.take().expect("listen once");
+        let (tx, rx) = unbounded_channel();
+        tokio::spawn(async move {
+            while let Some(track) = tracks.recv().await {
+                let tx = tx.clone();
+                tokio::spawn(async move {
+                    let slot = track.track_id().await.to_string();
+                    while let Some(event) = track.poll().await {
+                        if let TrackRemoteEvent::OnRtpPacket(p) = event {
+                            if p.payload.len() < 8 {
+                                continue;
+                            }
+                            let heard = Heard {
+                                slot: slot.clone(),
+                                marker: u32::from_be_bytes(p.payload[0..4].try_into().unwrap())
+                                    & !VIDEO_BIT,
+                                video: u32::from_be_bytes(p.payload[0..4].try_into().unwrap())
+                                    & VIDEO_BIT
+                                    != 0,
+                                counter: u32::from_be_bytes(p.payload[4..8].try_into().unwrap()),
+                                seq: p.header.sequence_number,
+                                at: Instant::now(),
+                            };
+                            if tx.send(heard).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        rx
+    }
+
+    pub async fn close(&self) {
+        let _ = self.pc.close().await;
+    }
+}
+
+/// The next packet heard on `slot` that `pick` accepts, within the deadline.
+pub async fn next_heard(
+    rx: &mut UnboundedReceiver<Heard>,
+    slot: &str,
+    mut pick: impl FnMut(&Heard) -> bool,
+) -> Heard {
+    let mut other = std::collections::BTreeMap::new();
+    let found = tokio::time::timeout(DEADLINE, async {
+        loop {
+            let h = rx.recv().await.expect("still listening");
+            if h.slot == slot && pick(&h) {
+                return h;
+            }
+            *other
+                .entry((h.slot.clone(), h.marker, h.video))
+                .or_insert(0u32) += 1;
+        }
+    })
+    .await;
+    found.unwrap_or_else(|_| panic!("nothing on the {slot} slot within the deadline; heard instead (slot, marker, video): {other:?}"))
+}
+
+/// Everything heard within `window` (used after the fact, to check what did NOT arrive).
+pub async fn heard_during(rx: &mut UnboundedReceiver<Heard>, window: Duration) -> Vec<Heard> {
+    let mut out = Vec::new();
+    let end = tokio::time::Instant::now() + window;
+    while let Ok(Some(h)) = tokio::time::timeout_at(end, rx.recv()).await {
+        out.push(h);
+    }
+    out
+}

@@ -1,0 +1,471 @@
+//! Decisions and votes through the real server: every member votes the same way whether in
+//! the room or remote, the result reaches everyone at once, and a secret ballot leaves
+//! nothing in the database that links a voter to a choice.
+
+use crate::helpers::*;
+use floor_protocol::api::MeetingRecord;
+use floor_protocol::frames::ServerFrame;
+use floor_protocol::vote::*;
+use floor_protocol::*;
+
+async fn check_in_all(fx: &Fixture) {
+    for (i, d) in fx.delegates.iter().enumerate() {
+        let mode = if i % 2 == 0 {
+            AttendanceMode::InPerson
+        } else {
+            AttendanceMode::Remote
+        };
+        d.command_ok(fx.meeting, Command::CheckIn { mode }).await;
+    }
+}
+
+async fn table(fx: &Fixture, reference: &str) -> ProposalId {
+    let accepted = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::TableProposal {
+                reference: reference.into(),
+                title: "Draft resolution on the test of electronic voting".into(),
+                sponsors: vec![fx.members[0].id],
+            },
+        )
+        .await;
+    match &accepted.events[0].event {
+        Event::ProposalTabled { proposal } => proposal.id,
+        e => panic!("{e:?}"),
+    }
+}
+
+async fn open_vote(
+    fx: &Fixture,
+    proposal: ProposalId,
+    method: VoteMethod,
+    candidates: Vec<String>,
+) -> Vote {
+    let accepted = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::OpenVote {
+                proposal,
+                method,
+                majority: Majority::PresentAndVoting,
+                candidates,
+            },
+        )
+        .await;
+    match &accepted.events[0].event {
+        Event::VoteOpened { vote } => (**vote).clone(),
+        e => panic!("{e:?}"),
+    }
+}
+
+fn result_of(e: &EventEnvelope) -> Option<VoteResult> {
+    match &e.event {
+        Event::VoteClosed { result, .. } => Some(result.clone()),
+        _ => None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_recorded_vote_is_sealed_until_the_result_which_everyone_gets_at_once() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 5).await;
+    fx.open().await;
+
+    // Without a quorum, no vote.
+    let proposal = table(&fx, "E/CN.7/2026/L.2").await;
+    let refused = fx
+        .chair
+        .command(
+            fx.meeting,
+            Command::OpenVote {
+                proposal,
+                method: VoteMethod::Recorded,
+                majority: Majority::PresentAndVoting,
+                candidates: vec![],
+            },
+        )
+        .await;
+    assert_eq!(refused.code(), "no_quorum");
+    check_in_all(&fx).await;
+    let vote = open_vote(&fx, proposal, VoteMethod::Recorded, vec![]).await;
+
+    let mut watcher = Ws::connect(&node, &fx.participant(Role::Viewer, None).await).await;
+    watcher.subscribe(fx.meeting).await;
+    let choices = [
+        Choice::Yes,
+        Choice::Yes,
+        Choice::No,
+        Choice::Abstain,
+        Choice::Yes,
+    ];
+    for (d, c) in fx.delegates.iter().zip(choices) {
+        let accepted = d
+            .command_ok(
+                fx.meeting,
+                Command::CastVote {
+                    vote: vote.id,
+                    choice: c,
+                },
+            )
+            .await;
+        // Even the voter's own echo is sealed: choices come out with the result.
+        assert!(matches!(
+            accepted.events[0].event,
+            Event::VoteCast {
+                choice: None,
+                sealed: true,
+                ..
+            }
+        ));
+    }
+    let again = fx.delegates[0]
+        .command(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::No,
+            },
+        )
+        .await;
+    assert_eq!(again.code(), "already_voted");
+    let chair_votes = fx
+        .chair
+        .command(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::Yes,
+            },
+        )
+        .await;
+    assert_eq!(chair_votes.code(), "not_permitted");
+
+    // Live progress: who has voted, not how.
+    let view = fx.chair.view(fx.meeting).await;
+    let open = view.state.open_vote().unwrap();
+    assert_eq!(open.voted.len(), 5);
+    assert!(open.choices.is_empty());
+
+    let closed = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::CloseVote {
+                vote: vote.id,
+                counts: None,
+            },
+        )
+        .await
+        .seq;
+    let seen = watcher.events_through(fx.meeting, closed).await;
+    for e in &seen {
+        if let Event::VoteCast { choice, .. } = &e.event {
+            assert_eq!(*choice, None, "no choice is shown before the result");
+        }
+    }
+    let result = seen.iter().find_map(result_of).unwrap();
+    assert_eq!(
+        (result.tally.yes, result.tally.no, result.tally.abstain),
+        (3, 1, 1)
+    );
+    assert_eq!(result.outcome, Outcome::Adopted);
+    assert_eq!(result.by_member.len(), 5);
+    assert_eq!(
+        result.by_member[2],
+        MemberVote {
+            delegation: fx.members[2].id,
+            choice: Choice::No
+        }
+    );
+
+    let record: MeetingRecord = fx
+        .chair
+        .get_ok(&format!("/api/meetings/{}/record", fx.meeting))
+        .await;
+    let decision = &record.decisions[0];
+    assert_eq!(decision.reference, "E/CN.7/2026/L.2");
+    assert_eq!(decision.method, "recorded vote");
+    assert_eq!(decision.by_member[2].delegation, fx.members[2].name);
+    let csv = fx
+        .chair
+        .http
+        .get(format!(
+            "{}/api/meetings/{}/decisions.csv",
+            node.base, fx.meeting
+        ))
+        .bearer_auth(fx.chair.token.as_ref().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .contains(&format!("{}: no", fx.members[2].name)),
+        "{csv}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_roll_call_is_drawn_verifiably_and_called_in_un_order() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 5).await;
+    fx.open().await;
+    check_in_all(&fx).await;
+    let proposal = table(&fx, "E/CN.7/2026/L.3").await;
+    let vote = open_vote(&fx, proposal, VoteMethod::RollCall, vec![]).await;
+    let rc = vote.roll_call.clone().unwrap();
+    // The fixture's members are the first five States in UN order.
+    assert_eq!(
+        rc.un_order,
+        fx.members.iter().map(|d| d.id).collect::<Vec<_>>()
+    );
+    assert!(
+        floor_meeting::voting::verify_draw(&rc),
+        "anyone can check the draw from the log"
+    );
+
+    let client_of =
+        |d: DelegationId| &fx.delegates[fx.members.iter().position(|m| m.id == d).unwrap()];
+    // The first called is absent and passed; the others answer in order.
+    let first = rc.order[0];
+    let out_of_turn = client_of(rc.order[1])
+        .command(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::Yes,
+            },
+        )
+        .await;
+    assert_eq!(out_of_turn.code(), "not_your_turn");
+    fx.chair
+        .command_ok(fx.meeting, Command::PassMember { vote: vote.id })
+        .await;
+    for d in &rc.order[1..] {
+        client_of(*d)
+            .command_ok(
+                fx.meeting,
+                Command::CastVote {
+                    vote: vote.id,
+                    choice: Choice::No,
+                },
+            )
+            .await;
+    }
+    let early = fx
+        .chair
+        .command(
+            fx.meeting,
+            Command::CloseVote {
+                vote: vote.id,
+                counts: None,
+            },
+        )
+        .await;
+    assert_eq!(early.code(), "roll_call_incomplete");
+    // Called again at the end, the first member answers.
+    client_of(first)
+        .command_ok(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::Yes,
+            },
+        )
+        .await;
+    let closed = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::CloseVote {
+                vote: vote.id,
+                counts: None,
+            },
+        )
+        .await;
+    let result = result_of(&closed.events[0]).unwrap();
+    assert_eq!((result.tally.yes, result.tally.no), (1, 4));
+    assert_eq!(result.outcome, Outcome::Rejected);
+    assert_eq!(
+        result
+            .by_member
+            .iter()
+            .map(|m| m.delegation)
+            .collect::<Vec<_>>(),
+        rc.un_order,
+        "the result lists members in UN order"
+    );
+}
+
+/// What the PostgreSQL database holds, as text: every row of every table.
+fn dump(db: &TestDb) -> String {
+    let out = std::process::Command::new("pg_dump")
+        .args(["--data-only", "--inserts", &db.url])
+        .output()
+        .expect("pg_dump (postgresql-client)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_ballot_leaves_nothing_in_the_database_that_links_voter_and_choice() {
+    let db = TestDb::new(Backend::Postgres);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 5).await;
+    fx.open().await;
+    check_in_all(&fx).await;
+    let proposal = table(&fx, "Election of the Second Vice-Chair").await;
+    let candidates = vec![
+        "Candidate from Albania".to_string(),
+        "Candidate from Algeria".to_string(),
+    ];
+    let vote = open_vote(&fx, proposal, VoteMethod::SecretBallot, candidates).await;
+    let ballots = [0, 1, 0, 0, 1];
+    for (d, c) in fx.delegates.iter().zip(ballots) {
+        d.command_ok(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::Candidate { index: c },
+            },
+        )
+        .await;
+    }
+
+    // Inspected directly: who voted is there, how is not, for anyone.
+    let before = dump(&db);
+    for d in &fx.members {
+        assert!(
+            before.contains(&format!("\"delegation\":{}", d.id)),
+            "voter {} is recorded",
+            d.name
+        );
+    }
+    assert!(
+        !before.contains("\"index\""),
+        "no ballot choice is stored while the ballot is open"
+    );
+    assert!(before.contains("\"choice\":null"));
+
+    let closed = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::CloseVote {
+                vote: vote.id,
+                counts: None,
+            },
+        )
+        .await;
+    let result = result_of(&closed.events[0]).unwrap();
+    assert_eq!(result.tally.candidates, vec![3, 2]);
+    assert_eq!(result.outcome, Outcome::Elected { candidate: 0 });
+    assert!(result.by_member.is_empty());
+    // After the result: the totals, and still nothing per voter.
+    let after = dump(&db);
+    assert_eq!(after.matches("\"index\"").count(), 0);
+    assert!(after.contains("\"candidates\":[3,2]"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_thousand_watch_while_fifty_three_members_vote_at_once_each_vote_counted_once() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 53).await;
+    fx.open().await;
+    check_in_all(&fx).await;
+    let proposal = table(&fx, "E/CN.7/2026/L.7").await;
+
+    let mut watchers = Vec::new();
+    for i in 0..2000 {
+        let mut ws = Ws::connect(&node, &fx.delegates[i % 53]).await;
+        ws.subscribe(fx.meeting).await;
+        watchers.push(ws);
+    }
+    let vote = open_vote(&fx, proposal, VoteMethod::Recorded, vec![]).await;
+
+    // All 53 members vote at the same moment: 27 yes, 25 no, 1 abstention.
+    let mut casts = Vec::new();
+    for (i, d) in fx.delegates.iter().enumerate() {
+        let choice = match i {
+            0..=26 => Choice::Yes,
+            27..=51 => Choice::No,
+            _ => Choice::Abstain,
+        };
+        let (d, meeting, vote) = (d.clone(), fx.meeting, vote.id);
+        casts.push(tokio::spawn(async move {
+            d.command_ok(meeting, Command::CastVote { vote, choice })
+                .await
+                .seq
+        }));
+    }
+    for c in casts {
+        c.await.unwrap();
+    }
+    let closed = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::CloseVote {
+                vote: vote.id,
+                counts: None,
+            },
+        )
+        .await
+        .seq;
+
+    let mut tasks = Vec::new();
+    for mut ws in watchers {
+        let meeting = fx.meeting;
+        tasks.push(tokio::spawn(async move {
+            let mut voted = Vec::new();
+            let mut result = None;
+            let mut last = None;
+            loop {
+                let e = ws
+                    .wait_for(|f| match f {
+                        ServerFrame::Event(e) if e.meeting_id == meeting => Some(e.clone()),
+                        _ => None,
+                    })
+                    .await;
+                if let Some(prev) = last {
+                    assert_eq!(e.seq, prev + 1, "in order, no gap, no duplicate");
+                }
+                last = Some(e.seq);
+                match &e.event {
+                    Event::VoteCast { delegation, .. } => voted.push(*delegation),
+                    Event::VoteClosed { result: r, .. } => result = Some(r.clone()),
+                    _ => {}
+                }
+                if e.seq >= closed {
+                    return (voted, result.unwrap());
+                }
+            }
+        }));
+    }
+    for t in tasks {
+        let (mut voted, result) = t.await.unwrap();
+        assert_eq!(voted.len(), 53);
+        voted.sort();
+        voted.dedup();
+        assert_eq!(voted.len(), 53, "each member's vote once");
+        assert_eq!(
+            (result.tally.yes, result.tally.no, result.tally.abstain),
+            (27, 25, 1)
+        );
+        assert_eq!(result.outcome, Outcome::Adopted);
+    }
+}
