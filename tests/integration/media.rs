@@ -98,7 +98,16 @@ async fn the_floor_holder_is_heard_by_everyone_and_nobody_else_is() {
         switch < Duration::from_millis(500),
         "the new speaker is heard at once ({switch:?})"
     );
+    // Bob's camera comes with the floor (the server asks him for a keyframe at once).
+    next_heard(&mut heard_by_carol, "video", |h| h.marker == BOB && h.video).await;
     let after = heard_during(&mut heard_by_carol, Duration::from_millis(300)).await;
+    assert!(
+        after
+            .iter()
+            .filter(|h| h.slot == "video")
+            .all(|h| h.marker == BOB && h.video),
+        "only the floor holder is seen"
+    );
     assert!(
         after
             .iter()

@@ -88,6 +88,11 @@ impl MediaPeer {
     /// A peer that publishes a microphone (and a camera if `camera`), and receives the
     /// server's slots if `receive`.
     pub async fn new(microphone: bool, camera: bool, receive: bool) -> MediaPeer {
+        // The client's own WebRTC log, when a media test needs explaining:
+        // FLOOR_CLIENT_LOG=rtc::peer_connection::handler::endpoint=debug shows dropped packets.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_env("FLOOR_CLIENT_LOG"))
+            .try_init();
         let mut media = MediaEngine::default();
         media.register_default_codecs().unwrap();
         let registry = register_default_interceptors(Registry::new(), &mut media).unwrap();

@@ -190,31 +190,50 @@ fn new_peer_connection(ufrag: String) -> anyhow::Result<RTCPeerConnection> {
         .build(Instant::now())?)
 }
 
-/// Receiving m-lines the offer has, per kind, in order.
-fn receiving_mlines(sdp: &str) -> (usize, usize) {
-    let (mut audio, mut video) = (0, 0);
-    let mut current: Option<&str> = None;
-    let mut flush = |kind: Option<&str>, receiving: bool| {
-        if receiving {
-            match kind {
-                Some("audio") => audio += 1,
-                Some("video") => video += 1,
-                _ => {}
+/// The offer's audio and video m-lines, in order: their kind, and whether the offerer
+/// receives on it (`recvonly` or `sendrecv`).
+fn offered_mlines(sdp: &str) -> Vec<(MediaKind, bool)> {
+    let mut lines: Vec<(Option<MediaKind>, bool)> = Vec::new();
+    for line in sdp.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("m=") {
+            let kind = match rest.split_whitespace().next() {
+                Some("audio") => Some(MediaKind::Audio),
+                Some("video") => Some(MediaKind::Video),
+                _ => None,
+            };
+            lines.push((kind, false));
+        } else if line == "a=recvonly" || line == "a=sendrecv" {
+            if let Some(last) = lines.last_mut() {
+                last.1 = true;
             }
         }
-    };
-    let mut receiving = false;
-    for line in sdp.lines() {
-        if let Some(rest) = line.strip_prefix("m=") {
-            flush(current, receiving);
-            current = rest.split_whitespace().next();
-            receiving = false;
-        } else if line.trim() == "a=recvonly" || line.trim() == "a=sendrecv" {
-            receiving = true;
-        }
     }
-    flush(current, receiving);
-    (audio, video)
+    lines
+        .into_iter()
+        .filter_map(|(kind, receiving)| kind.map(|k| (k, receiving)))
+        .collect()
+}
+
+fn out_track(stream: String, id: String, kind: MediaKind, ssrc: u32) -> MediaStreamTrack {
+    MediaStreamTrack::new(
+        stream,
+        id.clone(),
+        id,
+        if kind == MediaKind::Video {
+            RtpCodecKind::Video
+        } else {
+            RtpCodecKind::Audio
+        },
+        vec![RTCRtpEncodingParameters {
+            rtp_coding_parameters: RTCRtpCodingParameters {
+                ssrc: Some(ssrc),
+                ..Default::default()
+            },
+            active: true,
+            codec: codec(kind),
+            ..Default::default()
+        }],
+    )
 }
 
 impl Server {
@@ -391,38 +410,37 @@ impl Server {
             let now = Instant::now();
             pc.set_remote_description(now, RTCSessionDescription::offer(sdp.to_string())?)
                 .context("reading the offer")?;
-            let (audio, video) = receiving_mlines(sdp);
-            let mut slots: Vec<Slot> = Slot::AUDIO.into_iter().take(audio).collect();
-            if video > 0 {
-                slots.push(Slot::Video);
-            }
+            // The listener's slots go on the m-lines it receives on, in order: the floor's
+            // audio slots on its receiving audio m-lines, the floor video on the first
+            // receiving video m-line. `add_track` takes the first m-line of the kind that has
+            // no track yet, so an m-line the peer only publishes on (its microphone, its
+            // camera) is given a track that never sends (the answer makes it receive-only);
+            // otherwise a slot would land there and never reach the listener.
+            let mut audio_slots = Slot::AUDIO.into_iter();
+            let mut video_slots = std::iter::once(Slot::Video);
             let mut outs = Vec::new();
-            for slot in slots {
-                let kind = if slot == Slot::Video {
-                    MediaKind::Video
-                } else {
-                    MediaKind::Audio
+            for (index, (kind, receiving)) in offered_mlines(sdp).into_iter().enumerate() {
+                let slot = match (receiving, kind) {
+                    (false, _) => None,
+                    (true, MediaKind::Audio) => audio_slots.next(),
+                    (true, MediaKind::Video) => video_slots.next(),
                 };
                 let ssrc = rand::random::<u32>();
+                let Some(slot) = slot else {
+                    if !receiving {
+                        let unused =
+                            out_track("floor-unused".into(), format!("unused-{index}"), kind, ssrc);
+                        pc.add_track(unused)
+                            .context("holding a publishing m-line")?;
+                    }
+                    continue;
+                };
                 // Each slot is its own stream: the client tells them apart by stream and track.
-                let track = MediaStreamTrack::new(
+                let track = out_track(
                     format!("floor-{}", slot.track_id()),
                     slot.track_id().to_string(),
-                    slot.track_id().to_string(),
-                    if kind == MediaKind::Video {
-                        RtpCodecKind::Video
-                    } else {
-                        RtpCodecKind::Audio
-                    },
-                    vec![RTCRtpEncodingParameters {
-                        rtp_coding_parameters: RTCRtpCodingParameters {
-                            ssrc: Some(ssrc),
-                            ..Default::default()
-                        },
-                        active: true,
-                        codec: codec(kind),
-                        ..Default::default()
-                    }],
+                    kind,
+                    ssrc,
                 );
                 let sender = pc.add_track(track).context("adding a listener's track")?;
                 outs.push(Out {
@@ -693,8 +711,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn receiving_mlines_are_counted_per_kind() {
-        let sdp = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendonly\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=video 9 UDP 96\r\na=recvonly\r\nm=video 9 UDP 96\r\na=sendonly\r\n";
-        assert_eq!(receiving_mlines(sdp), (2, 1));
+    fn offered_mlines_tell_publishing_from_receiving() {
+        let sdp = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=sendonly\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nm=audio 9 UDP 111\r\na=sendrecv\r\nm=video 9 UDP 96\r\na=recvonly\r\nm=video 9 UDP 96\r\na=sendonly\r\n";
+        assert_eq!(
+            offered_mlines(sdp),
+            vec![
+                (MediaKind::Audio, false),
+                (MediaKind::Audio, true),
+                (MediaKind::Audio, true),
+                (MediaKind::Video, true),
+                (MediaKind::Video, false),
+            ]
+        );
     }
 }
