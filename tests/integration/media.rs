@@ -348,3 +348,142 @@ async fn a_publisher_who_rejoins_is_heard_again_without_anyone_else_acting() {
     again.close().await;
     listener.close().await;
 }
+
+/// The meeting room is one more participant: the remote listeners hear and see the hall
+/// when a delegation in the room holds the floor, and the room's loudspeakers get the
+/// remote speaker. Interpreters relay from another booth, and a listener who reconnects
+/// hears the floor again by itself.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_room_and_the_remote_participants_hear_each_other_and_booths_relay() {
+    const ROOM: u32 = 0x400A;
+    const IN_HALL: u32 = 0x4A11;
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 3).await;
+    fx.open().await;
+    // Austria speaks from the hall, Brazil from home.
+    for (d, mode) in [
+        (&fx.delegates[0], AttendanceMode::InPerson),
+        (&fx.delegates[1], AttendanceMode::Remote),
+    ] {
+        d.command_ok(fx.meeting, Command::CheckIn { mode }).await;
+        d.command_ok(
+            fx.meeting,
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        )
+        .await;
+    }
+    let room = fx.participant(Role::Room, None).await;
+    let (fr, es) = (
+        fx.participant(Role::Interpreter, None).await,
+        fx.participant(Role::Interpreter, None).await,
+    );
+    for (who, channel) in [(&fr, "fr"), (&es, "es")] {
+        let me: api::TokenResponse = who.get_ok("/api/me").await;
+        fx.secretariat
+            .command_ok(
+                fx.meeting,
+                Command::AssignInterpreter {
+                    participant: me.participant.unwrap(),
+                    channel: channel.into(),
+                },
+            )
+            .await;
+        who.command_ok(
+            fx.meeting,
+            Command::TakeMicrophone {
+                channel: channel.into(),
+            },
+        )
+        .await;
+    }
+
+    // The room publishes its microphones and camera and plays what it receives.
+    let mut hall = MediaPeer::new(true, true, true).await;
+    let mut ws_hall = Ws::connect(&node, &room).await;
+    hall.join(&mut ws_hall, fx.meeting).await;
+    let mut heard_in_hall = hall.listen();
+    let _h = hall.speak(ROOM).await;
+    // Austria's delegate in the hall also has a laptop open: it must not echo on the floor.
+    let mut laptop = MediaPeer::new(true, false, false).await;
+    let mut ws_laptop = Ws::connect(&node, &fx.delegates[0]).await;
+    laptop.join(&mut ws_laptop, fx.meeting).await;
+    let _l = laptop.speak(IN_HALL).await;
+    let mut brazil = MediaPeer::new(true, true, false).await;
+    let mut ws_brazil = Ws::connect(&node, &fx.delegates[1]).await;
+    brazil.join(&mut ws_brazil, fx.meeting).await;
+    let _b = brazil.speak(BOB).await;
+    // The Spanish interpreter works from the French booth's output (relay).
+    let mut relay = MediaPeer::new(true, false, true).await;
+    let mut ws_relay = Ws::connect(&node, &es).await;
+    relay.join(&mut ws_relay, fx.meeting).await;
+    let mut heard_by_relay = relay.listen();
+    let _e = relay.speak(0xE5).await;
+    ws_relay
+        .send(&ClientFrame::MediaListen {
+            meeting_id: fx.meeting,
+            channel: Some("fr".into()),
+        })
+        .await;
+    let mut french = MediaPeer::new(true, false, false).await;
+    let mut ws_french = Ws::connect(&node, &fr).await;
+    french.join(&mut ws_french, fx.meeting).await;
+    let _f = french.speak(0xF1).await;
+    let mut remote = MediaPeer::new(false, false, true).await;
+    let mut ws_remote = Ws::connect(&node, &fx.delegates[2]).await;
+    remote.join(&mut ws_remote, fx.meeting).await;
+    let mut heard_remotely = remote.listen();
+
+    // Austria, in the hall, has the floor: the remote listener hears and sees the room,
+    // and nobody on the speaker slot (the laptop stays silent).
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    next_heard(&mut heard_remotely, "room", |h| h.marker == ROOM).await;
+    next_heard(&mut heard_remotely, "video", |h| {
+        h.marker == ROOM && h.video
+    })
+    .await;
+    let window = heard_during(&mut heard_remotely, Duration::from_millis(300)).await;
+    assert!(
+        window.iter().all(|h| h.slot != "speaker"),
+        "nobody on the speaker slot while the speaker is in the hall: {:?}",
+        window
+            .iter()
+            .map(|h| (h.slot.clone(), h.marker))
+            .collect::<Vec<_>>()
+    );
+    // The relay interpreter hears the French booth, never its own voice.
+    next_heard(&mut heard_by_relay, "interpretation", |h| h.marker == 0xF1).await;
+    let relayed = heard_during(&mut heard_by_relay, Duration::from_millis(300)).await;
+    assert!(
+        relayed.iter().all(|h| h.marker != 0xE5),
+        "no own voice back"
+    );
+
+    // Brazil, remote, has the floor: the room's loudspeakers get Brazil, and so does the
+    // remote listener, with Brazil's camera.
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    next_heard(&mut heard_in_hall, "speaker", |h| h.marker == BOB).await;
+    next_heard(&mut heard_in_hall, "video", |h| h.marker == BOB && h.video).await;
+    next_heard(&mut heard_remotely, "speaker", |h| h.marker == BOB).await;
+    let in_hall = heard_during(&mut heard_in_hall, Duration::from_millis(300)).await;
+    assert!(
+        in_hall.iter().all(|h| h.marker != ROOM),
+        "the room never hears itself back"
+    );
+
+    // The remote listener's connection drops; a new one hears the floor at once, with
+    // nothing done by anyone else.
+    remote.close().await;
+    drop(ws_remote);
+    let mut again = MediaPeer::new(false, false, true).await;
+    let mut ws_again = Ws::connect(&node, &fx.delegates[2]).await;
+    again.join(&mut ws_again, fx.meeting).await;
+    let mut heard_again = again.listen();
+    next_heard(&mut heard_again, "speaker", |h| h.marker == BOB).await;
+    for p in [&hall, &laptop, &brazil, &relay, &french, &again] {
+        p.close().await;
+    }
+}
