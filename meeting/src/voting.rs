@@ -100,6 +100,8 @@ impl Voting<'_> {
     }
 
     pub fn adopt_without_vote(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        // Nothing else is decided while a vote is under way (rule 61).
+        self.quiet_during_vote()?;
         self.undecided(proposal)?;
         Ok(vec![Event::AdoptedWithoutVote { proposal }])
     }
@@ -116,6 +118,17 @@ impl Voting<'_> {
         }
         if let Some(f) = &self.state.floor {
             return Err(Rejection::FloorOccupied { entry: f.entry.id });
+        }
+        // A point of order or motion raised before the vote is dealt with before it: once
+        // the vote is open, only a point of order on its conduct is heard.
+        if let Some(e) = self
+            .state
+            .awaiting_ruling
+            .iter()
+            .chain(self.state.interventions.iter())
+            .next()
+        {
+            return Err(Rejection::InterventionPending { entry: e.id });
         }
         self.undecided(proposal)?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();

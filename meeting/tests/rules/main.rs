@@ -6,10 +6,14 @@
 //! - [`speakers_list`]: the speakers list run as a chair runs it.
 //! - [`meeting_status`]: opening, suspending and closing; attendance and quorum.
 //! - [`record`]: the meeting record and its CSV export.
+//! - [`voting`]: decisions, quorum, the four voting methods, majorities, explanations of vote.
+//! - [`interpretation`]: interpretation booths and their live microphone.
 
 mod authorization;
 mod helpers;
+mod interpretation;
 mod meeting_status;
 mod properties;
 mod record;
 mod speakers_list;
+mod voting;
