@@ -122,6 +122,13 @@ pub enum ServerFrame {
     },
     /// The server's answer to a `media_offer`.
     MediaAnswer { meeting_id: MeetingId, sdp: String },
+    /// Who is talking: each publishing microphone's loudest level in the last quarter
+    /// second, as its client reported it (RTP audio level, RFC 6464). Sent to the chair,
+    /// the secretariat and the room, only while someone's microphone sends.
+    AudioLevels {
+        meeting_id: MeetingId,
+        levels: Vec<AudioLevel>,
+    },
     Pong {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         nonce: Option<u64>,
@@ -131,6 +138,22 @@ pub enum ServerFrame {
         reason: CloseReason,
         message: String,
     },
+}
+
+/// One microphone's level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AudioLevel {
+    pub role: Role,
+    pub participant: Option<ParticipantId>,
+    pub delegation: Option<DelegationId>,
+    /// The level in dBov, from -127 (silence) to 0 (the loudest).
+    pub dbov: i8,
+    /// The client's voice activity flag: speech, not just noise.
+    pub voice: bool,
+    /// Whether this microphone is heard now (the floor holder, the chair, the room, a live
+    /// booth); a delegate talking without the floor shows here as not heard.
+    pub heard: bool,
 }
 
 /// Why a frame was not taken.

@@ -15,7 +15,7 @@ use actix_ws::{AggregatedMessage, CloseCode, Session};
 use floor_meeting::routing::{FloorRoute, Publisher};
 use floor_protocol::document::Reader;
 use floor_protocol::frames::{ClientFrame, CloseReason, ErrorCode, ServerFrame};
-use floor_protocol::{Command, MeetingId, Millis, SessionId};
+use floor_protocol::{Command, MeetingId, Millis, Role, SessionId};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -66,6 +66,8 @@ enum End {
 enum Stream {
     Meeting(MeetingId),
     Documents(SessionId),
+    /// Who is talking in a meeting (chair, secretariat, room).
+    AudioLevels(MeetingId),
 }
 
 impl std::fmt::Display for Stream {
@@ -73,6 +75,7 @@ impl std::fmt::Display for Stream {
         match self {
             Stream::Meeting(m) => write!(f, "meeting {m}"),
             Stream::Documents(s) => write!(f, "documents of session {s}"),
+            Stream::AudioLevels(m) => write!(f, "audio levels of meeting {m}"),
         }
     }
 }
@@ -355,6 +358,16 @@ impl Connection {
             }
         }
         self.follow(Stream::Meeting(meeting), sub.live, None);
+        // Those who run the meeting, and the room's screens, see who is talking.
+        if who.role.presides() || who.role == Role::Room {
+            let levels = forward_levels(
+                meeting,
+                self.app.meetings.media.audio_levels(),
+                self.outbox_tx.clone(),
+            );
+            self.following
+                .insert(Stream::AudioLevels(meeting), tokio::spawn(levels));
+        }
         Ok(())
     }
 
@@ -497,6 +510,9 @@ impl Connection {
         if let Some(f) = self.following.remove(&stream) {
             f.abort();
         }
+        if let Stream::Meeting(m) = stream {
+            self.unfollow(Stream::AudioLevels(m));
+        }
     }
 
     async fn command(
@@ -619,6 +635,26 @@ async fn forward(
                 let _ = signal.send(Signal::TooSlow(stream));
                 return;
             }
+            Err(broadcast::error::RecvError::Closed) => return,
+        }
+    }
+}
+
+/// Carry a meeting's audio levels to a connection. Levels are only worth something now:
+/// when the connection's outbox is full, or this task fell behind, the old ones are
+/// skipped rather than queued.
+async fn forward_levels(
+    meeting: MeetingId,
+    mut levels: broadcast::Receiver<crate::media::MeetingLevels>,
+    outbox: mpsc::Sender<Arc<str>>,
+) {
+    loop {
+        match levels.recv().await {
+            Ok(l) if l.meeting == meeting => match outbox.try_send(l.frame) {
+                Ok(()) | Err(mpsc::error::TrySendError::Full(_)) => {}
+                Err(mpsc::error::TrySendError::Closed(_)) => return,
+            },
+            Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
             Err(broadcast::error::RecvError::Closed) => return,
         }
     }

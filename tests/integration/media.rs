@@ -4,7 +4,7 @@
 
 use crate::helpers::*;
 use crate::media_peer::*;
-use floor_protocol::frames::{ClientFrame, ErrorCode};
+use floor_protocol::frames::{self, ClientFrame, ErrorCode};
 use floor_protocol::*;
 use std::time::{Duration, Instant};
 
@@ -71,6 +71,43 @@ async fn the_floor_holder_is_heard_by_everyone_and_nobody_else_is() {
         next_heard(heard, "chair", |h| h.marker == CHAIR).await;
     }
     println!("join to first floor packet: {:?}", joined.elapsed());
+
+    // The chair sees who is talking: Alice, heard; Bob talking without the floor, not heard.
+    ws_chair.subscribe(fx.meeting).await;
+    let (alice_d, bob_d) = (fx.members[0].id, fx.members[1].id);
+    let levels = ws_chair
+        .wait_for(|f| match f {
+            frames::ServerFrame::AudioLevels { levels, .. }
+                if levels.iter().any(|l| l.delegation == Some(bob_d)) =>
+            {
+                Some(levels.clone())
+            }
+            _ => None,
+        })
+        .await;
+    let of = |d| {
+        levels
+            .iter()
+            .find(|l| l.delegation == Some(d))
+            .expect("a level for each talking delegate")
+    };
+    assert!(of(alice_d).heard && of(alice_d).voice && of(alice_d).dbov == -20);
+    assert!(!of(bob_d).heard && of(bob_d).voice);
+    assert!(levels.iter().any(|l| l.role == Role::Chair && l.heard));
+    // A delegate's connection gets no levels: everything it received before the answer to
+    // a ping, sent after the chair's levels arrived, is something else.
+    ws_carol.subscribe(fx.meeting).await;
+    ws_chair
+        .wait_for(|f| matches!(f, frames::ServerFrame::AudioLevels { .. }).then_some(()))
+        .await;
+    ws_carol.send(&ClientFrame::Ping { nonce: Some(7) }).await;
+    loop {
+        match ws_carol.next().await {
+            frames::ServerFrame::Pong { .. } => break,
+            frames::ServerFrame::AudioLevels { .. } => panic!("a delegate got audio levels"),
+            _ => {}
+        }
+    }
     // While she speaks, neither Bob (no floor) nor the viewer (never) is heard by anyone.
     let window = heard_during(&mut heard_by_carol, Duration::from_millis(400)).await;
     assert!(window.iter().any(|h| h.marker == ALICE));

@@ -8,7 +8,8 @@ use floor_protocol::frames::{ClientFrame, ServerFrame};
 use floor_protocol::MeetingId;
 use rtc::media_stream::MediaStreamTrack;
 use rtc::rtp_transceiver::rtp_sender::{
-    RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
+    RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RTCRtpHeaderExtensionCapability,
+    RtpCodecKind,
 };
 use rtc::rtp_transceiver::{RTCRtpTransceiverDirection, RTCRtpTransceiverInit};
 use std::sync::Arc;
@@ -22,6 +23,11 @@ use webrtc::peer_connection::{
     PeerConnectionEventHandler, RTCConfigurationBuilder, RTCPeerConnectionState,
     RTCSessionDescription, Registry,
 };
+
+const AUDIO_LEVEL_URI: &str = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+
+/// The audio level every microphone packet carries: voice, at -20 dBov.
+pub const SPEAKING_LEVEL: u8 = 0x80 | 20;
 
 /// Set in the marker of camera packets, so a listener can tell what it received.
 const VIDEO_BIT: u32 = 0x1000_0000;
@@ -95,6 +101,16 @@ impl MediaPeer {
             .try_init();
         let mut media = MediaEngine::default();
         media.register_default_codecs().unwrap();
+        // Like a browser, the peer says how loud each audio packet is (RFC 6464).
+        media
+            .register_header_extension(
+                RTCRtpHeaderExtensionCapability {
+                    uri: AUDIO_LEVEL_URI.into(),
+                },
+                RtpCodecKind::Audio,
+                None,
+            )
+            .unwrap();
         let registry = register_default_interceptors(Registry::new(), &mut media).unwrap();
         let (state, states) = unbounded_channel();
         let (tracks_tx, tracks) = unbounded_channel();
@@ -229,6 +245,25 @@ impl MediaPeer {
         assert_eq!(connected, Ok(true), "the media connection comes up");
     }
 
+    /// The id the connection negotiated for the audio level header extension.
+    async fn audio_level_id(&self) -> Option<u8> {
+        for t in self.pc.get_transceivers().await {
+            if let Ok(Some(s)) = t.sender().await {
+                if let Ok(params) = s.get_parameters().await {
+                    if let Some(e) = params
+                        .rtp_parameters
+                        .header_extensions
+                        .iter()
+                        .find(|e| e.uri == AUDIO_LEVEL_URI)
+                    {
+                        return u8::try_from(e.id).ok();
+                    }
+                }
+            }
+        }
+        None
+    }
+
     async fn payload_type(&self, mime: &str) -> u8 {
         for t in self.pc.get_transceivers().await {
             if let Ok(Some(s)) = t.sender().await {
@@ -261,6 +296,7 @@ impl MediaPeer {
             Some(_) => self.payload_type("video/VP8").await,
             None => 255,
         };
+        let level_id = self.audio_level_id().await;
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(Duration::from_millis(20));
             let mut counter: u32 = 0;
@@ -274,15 +310,21 @@ impl MediaPeer {
                     payload.extend_from_slice(&(marker | kind_bit).to_be_bytes());
                     payload.extend_from_slice(&counter.to_be_bytes());
                     payload.resize(60, 0xAA);
+                    let mut header = rtc::rtp::Header {
+                        version: 2,
+                        payload_type: *pt,
+                        sequence_number: seq,
+                        timestamp: ts,
+                        ssrc: *ssrc,
+                        ..Default::default()
+                    };
+                    if let (Some(id), false) = (level_id, *pt == video_pt) {
+                        header
+                            .set_extension(id, bytes::Bytes::from_static(&[SPEAKING_LEVEL]))
+                            .expect("a one-byte header extension");
+                    }
                     let packet = rtc::rtp::Packet {
-                        header: rtc::rtp::Header {
-                            version: 2,
-                            payload_type: *pt,
-                            sequence_number: seq,
-                            timestamp: ts,
-                            ssrc: *ssrc,
-                            ..Default::default()
-                        },
+                        header,
                         payload: payload.into(),
                     };
                     if track.write_rtp(packet).await.is_err() {

@@ -11,7 +11,7 @@ pub use sfu::MediaStats;
 use floor_meeting::routing::{FloorRoute, Publisher};
 use floor_protocol::MeetingId;
 use std::net::{IpAddr, SocketAddr};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{broadcast, mpsc, oneshot};
 
 /// A media connection, numbered by the node.
 pub type PeerId = u64;
@@ -73,10 +73,18 @@ pub(crate) enum Cmd {
     },
 }
 
+/// An `audio_levels` frame for one meeting, encoded once for all its presiding followers.
+#[derive(Debug, Clone)]
+pub struct MeetingLevels {
+    pub meeting: MeetingId,
+    pub frame: std::sync::Arc<str>,
+}
+
 /// A handle to the SFU task.
 #[derive(Clone)]
 pub struct Sfu {
     tx: mpsc::UnboundedSender<Cmd>,
+    levels: broadcast::Sender<MeetingLevels>,
     /// The address peers send to.
     pub announced: SocketAddr,
 }
@@ -84,14 +92,19 @@ pub struct Sfu {
 impl Sfu {
     pub async fn start(settings: MediaSettings) -> anyhow::Result<Sfu> {
         let (tx, rx) = mpsc::unbounded_channel();
-        let server = sfu::Server::bind(&settings).await?;
+        let (levels, _) = broadcast::channel(64);
+        let server = sfu::Server::bind(&settings, levels.clone()).await?;
         let announced = server.announced();
         tokio::spawn(async move {
             if let Err(e) = server.run(rx).await {
                 tracing::error!(error = %e, "the SFU stopped");
             }
         });
-        Ok(Sfu { tx, announced })
+        Ok(Sfu {
+            tx,
+            levels,
+            announced,
+        })
     }
 
     /// Answer a peer's offer: its published tracks are taken in, and the receiving m-lines it
@@ -130,6 +143,11 @@ impl Sfu {
     /// The meeting's routing facts changed (or may have): re-route at once.
     pub fn route(&self, meeting: MeetingId, route: FloorRoute) {
         let _ = self.tx.send(Cmd::Route { meeting, route });
+    }
+
+    /// Who is talking, every quarter second, for every meeting of this node.
+    pub fn audio_levels(&self) -> broadcast::Receiver<MeetingLevels> {
+        self.levels.subscribe()
     }
 
     pub async fn stats(&self) -> Option<MediaStats> {

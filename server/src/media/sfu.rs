@@ -8,11 +8,13 @@
 //! change of source, never a renegotiation.
 
 use super::keyframes::{asks_for_keyframe, KeyframeRequests};
+use super::MeetingLevels;
 use super::{Cmd, MediaError, MediaSettings, PeerId};
 use anyhow::{anyhow, Context};
 use bytes::BytesMut;
 use floor_meeting::routing::{feeds, FloorRoute, MediaKind, Publisher, Slot};
-use floor_protocol::MeetingId;
+use floor_protocol::frames::{AudioLevel, ServerFrame};
+use floor_protocol::{MeetingId, Role};
 use rtc::ice::rand::{generate_pwd, generate_ufrag};
 use rtc::interceptor::{Registry, Slot as InterceptorSlot};
 use rtc::media_stream::MediaStreamTrack;
@@ -33,6 +35,7 @@ use rtc::peer_connection::transport::{
 };
 use rtc::peer_connection::{RTCPeerConnection, RTCPeerConnectionBuilder};
 use rtc::rtcp::payload_feedbacks::picture_loss_indication::PictureLossIndication;
+use rtc::rtp_transceiver::rtp_sender::RTCRtpHeaderExtensionCapability;
 use rtc::rtp_transceiver::rtp_sender::{
     RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
 };
@@ -46,7 +49,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 use tokio::net::UdpSocket;
-use tokio::sync::mpsc;
+use tokio::sync::{broadcast, mpsc};
 
 /// Counters, for tests and benchmarks.
 #[derive(Debug, Clone, Default)]
@@ -62,6 +65,50 @@ struct Inbound {
     receiver: RTCRtpReceiverId,
     ssrc: u32,
     kind: MediaKind,
+    /// The negotiated id of the audio level header extension, if the client sends it.
+    level_extension: Option<u8>,
+}
+
+/// The audio level header extension (RFC 6464).
+const AUDIO_LEVEL_URI: &str = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+
+/// How often the chair's view is told who is talking.
+pub(super) const LEVELS_EVERY: Duration = Duration::from_millis(250);
+
+/// The loudest level a microphone reported since the last report: -dBov (0 the loudest,
+/// 127 silence) and whether any packet was flagged as voice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Loudest {
+    minus_dbov: u8,
+    voice: bool,
+}
+
+impl Loudest {
+    /// Fold in one packet's extension byte: V bit, then 7 bits of -dBov.
+    fn add(this: Option<Loudest>, byte: u8) -> Loudest {
+        let packet = Loudest {
+            minus_dbov: byte & 0x7f,
+            voice: byte & 0x80 != 0,
+        };
+        match this {
+            None => packet,
+            Some(l) => Loudest {
+                minus_dbov: l.minus_dbov.min(packet.minus_dbov),
+                voice: l.voice || packet.voice,
+            },
+        }
+    }
+}
+
+/// Whether a publisher's microphone is heard by anyone under `route`.
+fn heard(route: &FloorRoute, who: &Publisher) -> bool {
+    [Slot::Speaker, Slot::Chair, Slot::Room]
+        .into_iter()
+        .any(|slot| feeds(route, who, MediaKind::Audio, slot, None))
+        || (who.role == Role::Interpreter
+            && who
+                .participant
+                .is_some_and(|p| route.live_booths.values().any(|live| *live == p)))
 }
 
 /// One of a listener's slots: a server-owned track and where its packets come from now.
@@ -133,6 +180,8 @@ struct Peer {
     connected: bool,
     inbound: Vec<Inbound>,
     outs: Vec<Out>,
+    /// The microphone's loudest level since the last report.
+    loudest: Option<Loudest>,
 }
 
 pub(super) struct Server {
@@ -146,6 +195,7 @@ pub(super) struct Server {
     by_addr: HashMap<SocketAddr, PeerId>,
     routes: HashMap<MeetingId, FloorRoute>,
     stats: MediaStats,
+    levels: broadcast::Sender<MeetingLevels>,
 }
 
 fn codec(kind: MediaKind) -> RTCRtpCodec {
@@ -176,6 +226,14 @@ fn new_peer_connection(ufrag: String) -> anyhow::Result<RTCPeerConnection> {
         .build();
     let mut media = MediaEngine::default();
     media.register_default_codecs()?;
+    // Clients say how loud each packet is, so the chair can see who is talking.
+    media.register_header_extension(
+        RTCRtpHeaderExtensionCapability {
+            uri: AUDIO_LEVEL_URI.to_owned(),
+        },
+        RtpCodecKind::Audio,
+        None,
+    )?;
     // NACK, RTCP reports and transport-wide congestion feedback; not the simulcast header
     // extensions: the SFU forwards one layer, and packets are told apart by their SSRC.
     let interceptors = configure_nack(Registry::new(), &mut media);
@@ -237,7 +295,10 @@ fn out_track(stream: String, id: String, kind: MediaKind, ssrc: u32) -> MediaStr
 }
 
 impl Server {
-    pub(super) async fn bind(settings: &MediaSettings) -> anyhow::Result<Server> {
+    pub(super) async fn bind(
+        settings: &MediaSettings,
+        levels: broadcast::Sender<MeetingLevels>,
+    ) -> anyhow::Result<Server> {
         let socket = UdpSocket::bind(settings.bind)
             .await
             .with_context(|| format!("binding the media port {}", settings.bind))?;
@@ -252,6 +313,7 @@ impl Server {
             by_addr: HashMap::new(),
             routes: HashMap::new(),
             stats: MediaStats::default(),
+            levels,
         })
     }
 
@@ -264,6 +326,8 @@ impl Server {
         mut commands: mpsc::UnboundedReceiver<Cmd>,
     ) -> anyhow::Result<()> {
         let mut buf = vec![0u8; 2048];
+        let mut report_levels = tokio::time::interval(LEVELS_EVERY);
+        report_levels.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             self.drain();
             let deadline = self
@@ -287,6 +351,41 @@ impl Server {
                     None => return Ok(()),
                 },
                 _ = tokio::time::sleep_until(deadline.into()) => self.on_timeouts(),
+                _ = report_levels.tick() => self.report_levels(),
+            }
+        }
+    }
+
+    /// Tell each meeting's chair who talked since the last report.
+    fn report_levels(&mut self) {
+        let mut by_meeting: HashMap<MeetingId, Vec<AudioLevel>> = HashMap::new();
+        for p in self.peers.values_mut() {
+            let Some(l) = p.loudest.take() else {
+                continue;
+            };
+            let route = self.routes.get(&p.meeting).cloned().unwrap_or_default();
+            by_meeting.entry(p.meeting).or_default().push(AudioLevel {
+                role: p.publisher.role,
+                participant: p.publisher.participant,
+                delegation: p.publisher.delegation,
+                dbov: -(l.minus_dbov as i8),
+                voice: l.voice,
+                heard: heard(&route, &p.publisher),
+            });
+        }
+        for (meeting, mut levels) in by_meeting {
+            levels.sort_by_key(|l| (l.dbov, l.participant.map(|p| p.0)));
+            levels.reverse();
+            let frame = ServerFrame::AudioLevels {
+                meeting_id: meeting,
+                levels,
+            };
+            if let Ok(text) = serde_json::to_string(&frame) {
+                // Nobody listening is fine: levels are only worth something now.
+                let _ = self.levels.send(MeetingLevels {
+                    meeting,
+                    frame: text.into(),
+                });
             }
         }
     }
@@ -503,6 +602,7 @@ impl Server {
                 connected: false,
                 inbound: Vec::new(),
                 outs,
+                loudest: None,
             },
         );
         Ok(sdp)
@@ -596,13 +696,31 @@ impl Server {
                         } else {
                             MediaKind::Audio
                         };
-                        tracing::debug!(peer = id, ?kind, ssrc = init.ssrc, "incoming track");
+                        let level_extension =
+                            p.pc.rtp_receiver(init.receiver_id)
+                                .and_then(|mut r| {
+                                    r.get_parameters()
+                                        .rtp_parameters
+                                        .header_extensions
+                                        .iter()
+                                        .find(|e| e.uri == AUDIO_LEVEL_URI)
+                                        .and_then(|e| u8::try_from(e.id).ok())
+                                })
+                                .filter(|_| kind == MediaKind::Audio);
+                        tracing::debug!(
+                            peer = id,
+                            ?kind,
+                            ssrc = init.ssrc,
+                            ?level_extension,
+                            "incoming track"
+                        );
                         // One microphone and one camera per peer.
                         if !p.inbound.iter().any(|i| i.kind == kind) {
                             p.inbound.push(Inbound {
                                 receiver: init.receiver_id,
                                 ssrc: init.ssrc,
                                 kind,
+                                level_extension,
                             });
                             changed.push(p.meeting);
                         }
@@ -612,7 +730,19 @@ impl Server {
             }
             while let Some(m) = p.pc.poll_read() {
                 match m.message {
-                    RTCMessage::RtpPacket(_, packet) => packets.push((id, packet)),
+                    RTCMessage::RtpPacket(_, packet) => {
+                        let level = p
+                            .inbound
+                            .iter()
+                            .find(|i| i.ssrc == packet.header.ssrc)
+                            .and_then(|i| i.level_extension)
+                            .and_then(|ext| packet.header.get_extension(ext))
+                            .and_then(|bytes| bytes.first().copied());
+                        if let Some(byte) = level {
+                            p.loudest = Some(Loudest::add(p.loudest, byte));
+                        }
+                        packets.push((id, packet))
+                    }
                     RTCMessage::RtcpPacket(_, rtcp) => {
                         for r in rtcp.iter().filter(|r| asks_for_keyframe(r.as_ref())) {
                             for ssrc in r.destination_ssrc() {
@@ -709,6 +839,29 @@ impl Server {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_loudest_packet_and_any_voice_make_the_level() {
+        let quiet_noise = 0x50; // -80 dBov, no voice
+        let speech = 0x80 | 0x14; // -20 dBov, voice
+        let l = Loudest::add(None, quiet_noise);
+        assert_eq!(
+            l,
+            Loudest {
+                minus_dbov: 80,
+                voice: false
+            }
+        );
+        let l = Loudest::add(Some(l), speech);
+        let l = Loudest::add(Some(l), quiet_noise);
+        assert_eq!(
+            l,
+            Loudest {
+                minus_dbov: 20,
+                voice: true
+            }
+        );
+    }
 
     #[test]
     fn offered_mlines_tell_publishing_from_receiving() {
