@@ -121,7 +121,13 @@ pub fn decide_document(
                 for d in main.iter().chain(cosponsors.iter()) {
                     state_delegation(ctx, *d)?;
                 }
-                cosponsors.dedup();
+                // Each sponsor once, in the order first named.
+                let mut seen = Vec::with_capacity(cosponsors.len());
+                cosponsors.retain(|d| {
+                    let first = !seen.contains(d);
+                    seen.push(*d);
+                    first
+                });
                 cosponsors.retain(|d| Some(*d) != main);
             } else if main.is_some() || !cosponsors.is_empty() {
                 return Err(Rejection::NotADraft {

@@ -603,6 +603,11 @@ impl MeetingState {
                     return;
                 };
                 v.result = Some(result.clone());
+                // The published choices replace the sealed ones, so that a client folding
+                // the events it was sent ends with the state a snapshot shows.
+                if !result.by_member.is_empty() {
+                    v.choices = result.by_member.clone();
+                }
                 let proposal = v.proposal;
                 if !void {
                     if let Some(p) = self.proposal_mut(proposal) {

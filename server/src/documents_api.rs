@@ -6,7 +6,7 @@ use crate::api::Bearer;
 use crate::error::ApiError;
 use crate::startup::AppState;
 use crate::storage::{self, ContentId, Disposition, DownloadName, MAX_DOCUMENT_BYTES};
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, route, web, HttpRequest, HttpResponse};
 use floor_protocol::api::{DocumentCommandAccepted, DocumentCommandRequest, UploadedFile};
 use floor_protocol::document::*;
 use floor_protocol::*;
@@ -117,7 +117,12 @@ async fn get_document(
     Ok(HttpResponse::Ok().json(visible_document(&app, &reader, session, doc).await?))
 }
 
-#[get("/api/sessions/{id}/documents/{doc}/files/{language}")]
+/// GET, and HEAD for a client that checks the size and `ETag` before resuming.
+#[route(
+    "/api/sessions/{id}/documents/{doc}/files/{language}",
+    method = "GET",
+    method = "HEAD"
+)]
 async fn download(
     req: HttpRequest,
     app: web::Data<AppState>,

@@ -383,7 +383,13 @@ impl Connection {
             Err(e) => return self.command_error(e, None).await,
         };
         if !allowed {
-            return self.command_error(CommandError::WrongScope, None).await;
+            return self
+                .error(
+                    ErrorCode::WrongScope,
+                    "Your token does not cover this session.",
+                    None,
+                )
+                .await;
         }
         let reader = match meetings.reader(who).await {
             Ok(r) => r,

@@ -477,7 +477,19 @@ async fn downloads_resume_and_bad_uploads_change_nothing() {
     assert_eq!(rest.status(), 206);
     body.extend_from_slice(&rest.bytes().await.unwrap());
     assert_eq!(body, text);
-    assert_eq!(get(None, Some(etag)).await.unwrap().status(), 304);
+    assert_eq!(get(None, Some(etag.clone())).await.unwrap().status(), 304);
+    // A client that checks before resuming asks with HEAD: the size and the tag, no body.
+    let head = fx.delegates[0]
+        .http
+        .head(&url)
+        .bearer_auth(fx.delegates[0].token.as_ref().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(head.status(), 200);
+    assert_eq!(head.headers()["content-length"], "200000");
+    assert_eq!(head.headers()["etag"].to_str().unwrap(), etag);
+    assert!(head.bytes().await.unwrap().is_empty());
 
     // Too large, lying about its type, or with a hostile name: refused or ignored.
     let before = std::fs::read_dir(db.files_dir())

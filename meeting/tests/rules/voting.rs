@@ -1151,3 +1151,42 @@ fn sponsors_do_not_explain_their_vote_on_their_own_proposal_unless_it_was_amende
     assert!(f.state.proposal(P1).unwrap().amended);
     f.ok(delegate(BRAZIL), explain(P1));
 }
+
+/// A client keeps its state by folding the events it is sent; it must end where a fresh
+/// snapshot would put it, before, during and after a recorded vote and a roll call.
+#[test]
+fn folding_what_participants_are_sent_gives_the_state_a_snapshot_shows() {
+    for method in [Recorded, RollCall] {
+        let mut f = quorate(&[]);
+        f.ok(chair(), open_vote(method, PresentAndVoting));
+        let folded = |f: &Fixture| {
+            let mut s = floor_protocol::MeetingState::new(MEETING);
+            for e in &f.log {
+                s.apply(&e.for_participants());
+            }
+            s
+        };
+        assert_eq!(folded(&f), f.state.for_participants(), "{method:?} open");
+        for _ in MEMBERS {
+            // In a roll call the member called answers; otherwise any who has not voted.
+            let next = match method {
+                RollCall => f.state.votes[0]
+                    .roll_call
+                    .as_ref()
+                    .unwrap()
+                    .called()
+                    .unwrap(),
+                _ => *MEMBERS
+                    .iter()
+                    .find(|d| !f.state.votes[0].voted.contains(d))
+                    .unwrap(),
+            };
+            f.ok(delegate(next), cast(Choice::Yes));
+            assert_eq!(folded(&f), f.state.for_participants(), "{method:?} voting");
+        }
+        f.ok(chair(), close(None));
+        let after = folded(&f);
+        assert_eq!(after, f.state.for_participants(), "{method:?} closed");
+        assert_eq!(after.votes[0].choices.len(), MEMBERS.len());
+    }
+}
