@@ -45,7 +45,7 @@ use rtc::shared::{TaggedBytesMut, TransportContext, TransportProtocol};
 use rtc::stun::attributes::ATTR_USERNAME;
 use rtc::stun::message::{is_stun_message, Message};
 use rtc::stun::textattrs::Username;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 use tokio::net::UdpSocket;
@@ -182,6 +182,9 @@ struct Peer {
     outs: Vec<Out>,
     /// The microphone's loudest level since the last report.
     loudest: Option<Loudest>,
+    /// When the connection next needs `handle_timeout`, as of the last time it was
+    /// drained (its timers change only when it is given input, and then it is drained).
+    timeout: Option<Instant>,
 }
 
 pub(super) struct Server {
@@ -196,6 +199,8 @@ pub(super) struct Server {
     routes: HashMap<MeetingId, FloorRoute>,
     stats: MediaStats,
     levels: broadcast::Sender<MeetingLevels>,
+    /// Connections given input since they were last drained: only these have work.
+    dirty: HashSet<PeerId>,
 }
 
 fn codec(kind: MediaKind) -> RTCRtpCodec {
@@ -314,6 +319,7 @@ impl Server {
             routes: HashMap::new(),
             stats: MediaStats::default(),
             levels,
+            dirty: HashSet::new(),
         })
     }
 
@@ -332,8 +338,8 @@ impl Server {
             self.drain();
             let deadline = self
                 .peers
-                .values_mut()
-                .filter_map(|p| p.pc.poll_timeout())
+                .values()
+                .filter_map(|p| p.timeout)
                 .min()
                 .unwrap_or_else(|| Instant::now() + Duration::from_millis(200));
             if deadline <= Instant::now() {
@@ -392,8 +398,11 @@ impl Server {
 
     fn on_timeouts(&mut self) {
         let now = Instant::now();
-        for p in self.peers.values_mut() {
-            let _ = p.pc.handle_timeout(now);
+        for (id, p) in self.peers.iter_mut() {
+            if p.timeout.is_some_and(|t| t <= now) {
+                let _ = p.pc.handle_timeout(now);
+                self.dirty.insert(*id);
+            }
         }
     }
 
@@ -436,6 +445,7 @@ impl Server {
         if let Err(e) = p.pc.handle_read(message) {
             tracing::debug!(peer = id, error = %e, "media datagram refused");
         }
+        self.dirty.insert(id);
     }
 
     fn on_command(&mut self, command: Cmd) {
@@ -603,8 +613,10 @@ impl Server {
                 inbound: Vec::new(),
                 outs,
                 loudest: None,
+                timeout: None,
             },
         );
+        self.dirty.insert(id);
         Ok(sdp)
     }
 
@@ -665,17 +677,25 @@ impl Server {
             .is_ok()
             {
                 self.stats.keyframe_requests += 1;
+                self.dirty.insert(publisher);
             }
         }
     }
 
-    /// Work every peer has: events, incoming packets, outgoing datagrams.
+    /// The work of the connections given input: their events and incoming packets, then
+    /// the outgoing datagrams of those and of every listener a packet was forwarded to.
+    /// Only touched connections are visited, so a datagram costs the work it causes, not
+    /// a pass over every peer of the node.
     fn drain(&mut self) {
         let now = Instant::now();
         let mut packets = Vec::new();
         let mut keyframes = Vec::new();
         let mut changed = Vec::new();
-        for (&id, p) in self.peers.iter_mut() {
+        let touched: Vec<PeerId> = self.dirty.drain().collect();
+        for &id in &touched {
+            let Some(p) = self.peers.get_mut(&id) else {
+                continue;
+            };
             while let Some(event) = p.pc.poll_event() {
                 match event {
                     RTCPeerConnectionEvent::OnConnectionStateChangeEvent(s) => {
@@ -772,12 +792,19 @@ impl Server {
         for src in keyframes {
             self.request_keyframe(now, src);
         }
-        for p in self.peers.values_mut() {
+        // Forwarding and keyframe requests gave other connections output.
+        let mut flush: HashSet<PeerId> = touched.into_iter().collect();
+        flush.extend(self.dirty.drain());
+        for id in flush {
+            let Some(p) = self.peers.get_mut(&id) else {
+                continue;
+            };
             while let Some(w) = p.pc.poll_write() {
                 // Never wait on the socket: a datagram that cannot go now is dropped, as
                 // the network would; RTP recovers.
                 let _ = self.socket.try_send_to(&w.message, w.transport.peer_addr);
             }
+            p.timeout = p.pc.poll_timeout();
         }
     }
 
@@ -797,10 +824,11 @@ impl Server {
         };
         let meeting = from.meeting;
         let mut forwarded = false;
-        for p in self
+        let mut touched = Vec::new();
+        for (id, p) in self
             .peers
-            .values_mut()
-            .filter(|p| p.meeting == meeting && p.connected)
+            .iter_mut()
+            .filter(|(_, p)| p.meeting == meeting && p.connected)
         {
             let Peer { pc, outs, .. } = p;
             for out in outs
@@ -821,6 +849,7 @@ impl Server {
                         Ok(()) => {
                             self.stats.rtp_forwarded += 1;
                             forwarded = true;
+                            touched.push(*id);
                         }
                         Err(e) => {
                             tracing::debug!(slot = ?out.slot, error = %e, "forwarding refused")
@@ -829,6 +858,7 @@ impl Server {
                 }
             }
         }
+        self.dirty.extend(touched);
         if !forwarded {
             // Nobody's slot takes it: a delegate without the floor, a viewer, a booth partner.
             self.stats.rtp_dropped += 1;
