@@ -26,6 +26,8 @@ pub struct Settings {
     pub files_dir: std::path::PathBuf,
     /// The SFU's one UDP port and announced address.
     pub media: crate::media::MediaSettings,
+    /// The built browser client (`cargo xtask build-client`), served at `/`.
+    pub client_dir: std::path::PathBuf,
 }
 
 impl Default for Settings {
@@ -42,6 +44,7 @@ impl Default for Settings {
             public_url: None,
             files_dir: "floor-data/files".into(),
             media: crate::media::MediaSettings::default(),
+            client_dir: "target/client".into(),
         }
     }
 }

@@ -14,11 +14,13 @@
 //! - [`db`]: connecting and migrating, the event log, the directory.
 //! - [`auth`]: passwords, invitation codes, tokens.
 //! - [`demo`]: the demo session seeded on first start.
+//! - [`client_files`]: the browser client's static files at `/`.
 
 pub mod api;
 pub mod auth;
 pub mod ballot_box;
 pub mod bus;
+pub mod client_files;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -75,6 +75,9 @@ struct ServeArgs {
     media_announced_ip: Option<std::net::IpAddr>,
     #[arg(long, env = "FLOOR_MEDIA_MAX_PEERS", default_value_t = 3000)]
     media_max_peers: usize,
+    /// The built browser client (`cargo xtask build-client`), served at `/`.
+    #[arg(long, env = "FLOOR_CLIENT_DIR", default_value = "target/client")]
+    client_dir: std::path::PathBuf,
 }
 
 impl ServeArgs {
@@ -100,6 +103,7 @@ impl ServeArgs {
                 announced_ip: self.media_announced_ip,
                 max_peers_per_meeting: self.media_max_peers,
             },
+            client_dir: self.client_dir,
         })
     }
 }
@@ -108,7 +112,7 @@ fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,rtc_dtls=error".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -133,6 +137,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         "  database: {}   event bus: {}   media (UDP): {}",
         app.database, app.bus, app.media
     );
+    println!("  client:   {base}/");
     println!("  health:   {base}/healthz");
     println!(
         "  API:      {base}/api/openapi.json   WebSocket: ws://127.0.0.1:{}/ws",

@@ -92,6 +92,7 @@ impl Application {
             shutdown: shutdown_rx,
             files: Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
         });
+        let client_dir = crate::client_files::ClientDir(settings.client_dir.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -111,6 +112,7 @@ impl Application {
                 .configure(crate::api::routes)
                 .configure(crate::documents_api::routes)
                 .service(crate::ws::ws)
+                .configure(|cfg| crate::client_files::routes(cfg, client_dir.clone()))
                 .default_service(web::to(|| async {
                     Err::<actix_web::HttpResponse, _>(ApiError::NotFound("route"))
                 }))

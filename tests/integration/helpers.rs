@@ -149,7 +149,7 @@ impl Node {
             .env("FLOOR_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .env(
                 "RUST_LOG",
-                std::env::var("FLOOR_TEST_LOG").unwrap_or_else(|_| "warn".into()),
+                std::env::var("FLOOR_TEST_LOG").unwrap_or_else(|_| "warn,rtc_dtls=error".into()),
             )
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());

@@ -39,7 +39,7 @@ use rtc::rtp_transceiver::rtp_sender::RTCRtpHeaderExtensionCapability;
 use rtc::rtp_transceiver::rtp_sender::{
     RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
 };
-use rtc::rtp_transceiver::{RTCRtpReceiverId, RTCRtpSenderId};
+use rtc::rtp_transceiver::{RTCRtpReceiverId, RTCRtpSenderId, RTCRtpTransceiverDirection};
 use rtc::sansio::Protocol;
 use rtc::shared::{TaggedBytesMut, TransportContext, TransportProtocol};
 use rtc::stun::attributes::ATTR_USERNAME;
@@ -539,8 +539,19 @@ impl Server {
                     if !receiving {
                         let unused =
                             out_track("floor-unused".into(), format!("unused-{index}"), kind, ssrc);
-                        pc.add_track(unused)
+                        let held = pc
+                            .add_track(unused)
                             .context("holding a publishing m-line")?;
+                        // The answer must only receive there: browsers refuse an answer
+                        // that would send on an m-line they offered as send-only.
+                        let ids: Vec<_> = pc.get_transceivers().collect();
+                        for t in ids {
+                            if let Some(mut t) = pc.rtp_transceiver(t) {
+                                if t.sender() == Some(held) {
+                                    t.set_direction(RTCRtpTransceiverDirection::Recvonly);
+                                }
+                            }
+                        }
                     }
                     continue;
                 };

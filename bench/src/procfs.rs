@@ -1,0 +1,200 @@
+//! What the kernel knows about a process and the machine: CPU time, resident memory, and
+//! UDP drop counters, read from `/proc` (Linux only).
+
+use anyhow::{anyhow, Context};
+
+/// Clock ticks per second, the unit of CPU times in `/proc/<pid>/stat` and `/proc/stat`.
+pub fn clock_ticks_per_second() -> f64 {
+    // SAFETY: sysconf has no preconditions and only reads a constant.
+    let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if t > 0 {
+        t as f64
+    } else {
+        100.0
+    }
+}
+
+/// User plus system CPU time of a process so far, in seconds.
+pub fn process_cpu_seconds(pid: u32) -> anyhow::Result<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .with_context(|| format!("reading /proc/{pid}/stat"))?;
+    let (utime, stime) = parse_stat_times(&stat)?;
+    Ok((utime + stime) as f64 / clock_ticks_per_second())
+}
+
+/// `utime` and `stime` (fields 14 and 15) of a `/proc/<pid>/stat` line, in clock ticks.
+pub fn parse_stat_times(stat: &str) -> anyhow::Result<(u64, u64)> {
+    // The command name (field 2) is in parentheses and may contain spaces: count the
+    // fields after its closing parenthesis, where field 3 (the state) is the first.
+    let after = stat
+        .rfind(')')
+        .map(|i| &stat[i + 1..])
+        .ok_or_else(|| anyhow!("no command name in {stat:?}"))?;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let field = |n: usize| -> anyhow::Result<u64> {
+        fields
+            .get(n - 3)
+            .ok_or_else(|| anyhow!("no field {n} in {stat:?}"))?
+            .parse()
+            .with_context(|| format!("field {n} of {stat:?}"))
+    };
+    Ok((field(14)?, field(15)?))
+}
+
+/// Resident memory of a process, in KiB (`VmRSS`).
+pub fn process_rss_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .with_context(|| format!("reading /proc/{pid}/status"))?;
+    parse_vm_rss(&status).ok_or_else(|| anyhow!("no VmRSS in /proc/{pid}/status"))
+}
+
+pub fn parse_vm_rss(status: &str) -> Option<u64> {
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+}
+
+/// All CPUs' time so far, in clock ticks: (busy, total).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MachineCpu {
+    pub busy: u64,
+    pub total: u64,
+}
+
+pub fn machine_cpu() -> anyhow::Result<MachineCpu> {
+    let stat = std::fs::read_to_string("/proc/stat").context("reading /proc/stat")?;
+    parse_machine_cpu(&stat).ok_or_else(|| anyhow!("no cpu line in /proc/stat"))
+}
+
+pub fn parse_machine_cpu(stat: &str) -> Option<MachineCpu> {
+    let line = stat.lines().find(|l| l.starts_with("cpu "))?;
+    let v: Vec<u64> = line
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    // user nice system idle iowait irq softirq steal (guest time is already in user).
+    let total: u64 = v.iter().take(8).sum();
+    let idle = v.get(3).copied().unwrap_or(0) + v.get(4).copied().unwrap_or(0);
+    Some(MachineCpu {
+        busy: total.saturating_sub(idle),
+        total,
+    })
+}
+
+/// The kernel's UDP counters for this network namespace (every socket on the machine's
+/// loopback, the server's and the bench's alike).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct UdpCounters {
+    pub rcvbuf_errors: u64,
+    pub sndbuf_errors: u64,
+}
+
+pub fn udp_counters() -> UdpCounters {
+    std::fs::read_to_string("/proc/net/snmp")
+        .ok()
+        .and_then(|s| parse_udp_counters(&s))
+        .unwrap_or_default()
+}
+
+pub fn parse_udp_counters(snmp: &str) -> Option<UdpCounters> {
+    let mut udp = snmp.lines().filter(|l| l.starts_with("Udp:"));
+    let names: Vec<&str> = udp.next()?.split_whitespace().skip(1).collect();
+    let values: Vec<u64> = udp
+        .next()?
+        .split_whitespace()
+        .skip(1)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let get = |name: &str| {
+        names
+            .iter()
+            .position(|n| *n == name)
+            .and_then(|i| values.get(i).copied())
+            .unwrap_or(0)
+    };
+    Some(UdpCounters {
+        rcvbuf_errors: get("RcvbufErrors"),
+        sndbuf_errors: get("SndbufErrors"),
+    })
+}
+
+/// Datagrams the kernel dropped on arrival (a full receive buffer) so far, summed over the
+/// UDP sockets process `pid` has open.
+pub fn udp_drops_of(pid: u32) -> u64 {
+    let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
+        return 0;
+    };
+    let inodes: std::collections::HashSet<u64> = fds
+        .filter_map(|e| std::fs::read_link(e.ok()?.path()).ok())
+        .filter_map(|l| {
+            l.to_str()?
+                .strip_prefix("socket:[")?
+                .strip_suffix(']')?
+                .parse()
+                .ok()
+        })
+        .collect();
+    ["/proc/net/udp", "/proc/net/udp6"]
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .map(|table| {
+            parse_udp_table(&table)
+                .filter(|(inode, _)| inodes.contains(inode))
+                .map(|(_, drops)| drops)
+                .sum::<u64>()
+        })
+        .sum()
+}
+
+/// (inode, drops) of each socket in a `/proc/net/udp` table.
+pub fn parse_udp_table(table: &str) -> impl Iterator<Item = (u64, u64)> + '_ {
+    table.lines().skip(1).filter_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        Some((f.get(9)?.parse().ok()?, f.get(12)?.parse().ok()?))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stat_times_skip_a_command_name_with_spaces() {
+        let stat = "4242 (floor (x) y) S 1 4242 4242 0 -1 4194560 1000 0 0 0 1234 567 0 0 20 0 9 0 100 200 300";
+        assert_eq!(parse_stat_times(stat).unwrap(), (1234, 567));
+    }
+
+    #[test]
+    fn rss_and_machine_cpu_and_udp() {
+        assert_eq!(
+            parse_vm_rss("Name:\tfloor\nVmRSS:\t   20480 kB\nVmSwap:\t0 kB\n"),
+            Some(20480)
+        );
+        let m = parse_machine_cpu("cpu  10 1 5 100 4 0 2 0 0 0\ncpu0 1 1 1 1 1 1 1 1\n").unwrap();
+        assert_eq!((m.busy, m.total), (18, 122));
+        let u = parse_udp_counters(
+            "Ip: a b\nIp: 1 2\nUdp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors\nUdp: 100 1 7 90 6 3 0\n",
+        )
+        .unwrap();
+        assert_eq!((u.rcvbuf_errors, u.sndbuf_errors), (6, 3));
+    }
+
+    #[test]
+    fn udp_table_rows_give_inode_and_drops() {
+        let t = "   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n  397: 0100007F:B089 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 111265 2 000000004a14c19a 17\n";
+        assert_eq!(parse_udp_table(t).collect::<Vec<_>>(), vec![(111265, 17)]);
+    }
+
+    #[test]
+    fn this_process_is_readable() {
+        let me = std::process::id();
+        assert!(process_cpu_seconds(me).unwrap() >= 0.0);
+        assert!(process_rss_kib(me).unwrap() > 0);
+        assert!(machine_cpu().unwrap().total > 0);
+        let _socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+        assert_eq!(udp_drops_of(me), 0);
+    }
+}

@@ -1,0 +1,124 @@
+//! The `floor` server under test: a child process with a fresh SQLite database in a
+//! temporary folder of its own, killed and cleaned up when dropped.
+
+use anyhow::{bail, Context};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub const ADMIN_USERNAME: &str = "secretariat";
+
+pub struct Server {
+    child: Child,
+    pub pid: u32,
+    /// `http://127.0.0.1:<port>`
+    pub base: String,
+    pub port: u16,
+    pub admin_password: String,
+    dir: PathBuf,
+}
+
+impl Server {
+    /// Start `binary` with room for `max_peers` media connections in a meeting.
+    pub fn start(binary: &Path, max_peers: usize) -> anyhow::Result<Server> {
+        let dir = std::env::temp_dir().join(format!(
+            "floor-bench-{}-{}",
+            std::process::id(),
+            rand::random::<u32>()
+        ));
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let admin_password = format!("bench-{:016x}", rand::random::<u64>());
+        let log = std::fs::File::create(dir.join("server.log"))?;
+        let mut child = Command::new(binary)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("FLOOR_ADDR", "127.0.0.1:0")
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}/floor.db?mode=rwc", dir.display()),
+            )
+            .env("FLOOR_FILES_DIR", dir.join("files"))
+            .env("FLOOR_DEMO", "false")
+            .env("FLOOR_ADMIN_USERNAME", ADMIN_USERNAME)
+            .env("FLOOR_ADMIN_PASSWORD", &admin_password)
+            .env("FLOOR_MEDIA_ADDR", "127.0.0.1:0")
+            .env("FLOOR_MEDIA_MAX_PEERS", max_peers.to_string())
+            .env(
+                "RUST_LOG",
+                std::env::var("FLOOR_BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .with_context(|| {
+                format!(
+                    "starting {} (build it first: cargo build --release -p floor-server)",
+                    binary.display()
+                )
+            })?;
+        let pid = child.id();
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            for line in lines.by_ref() {
+                let Ok(line) = line else { break };
+                if let Some(base) = line.strip_prefix("Floor listening on ") {
+                    let _ = tx.send(base.trim().to_string());
+                    break;
+                }
+            }
+            // Keep draining so the server never blocks on a full pipe.
+            for _ in lines {}
+        });
+        let mut server = Server {
+            child,
+            pid,
+            base: String::new(),
+            port: 0,
+            admin_password,
+            dir,
+        };
+        match rx.recv_timeout(Duration::from_secs(60)) {
+            Ok(base) => {
+                server.port = base
+                    .rsplit(':')
+                    .next()
+                    .and_then(|p| p.parse().ok())
+                    .with_context(|| format!("no port in {base:?}"))?;
+                server.base = base;
+                Ok(server)
+            }
+            Err(_) => bail!(
+                "the server did not report its address within 60 s; its log:\n{}",
+                server.log_tail()
+            ),
+        }
+    }
+
+    pub fn ws_url(&self) -> String {
+        format!("ws://127.0.0.1:{}/ws", self.port)
+    }
+
+    /// Whether the process is still running.
+    pub fn alive(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// The last lines the server logged (to standard error).
+    pub fn log_tail(&self) -> String {
+        let log = std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        lines[lines.len().saturating_sub(30)..].join("\n")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

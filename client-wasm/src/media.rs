@@ -1,0 +1,392 @@
+//! Sound and video through the server's SFU (docs/protocol.md 13). One peer connection per
+//! page: first the `sendonly` microphone and camera (when the role publishes), then the
+//! five receiving slots in the server's order: `speaker`, `chair`, `room`,
+//! `interpretation` (audio) and `video`. The server decides who is heard; the client
+//! plays the slots, picks a channel with `media_listen`, lowers the floor under an
+//! interpretation ("original at low volume"), and switches its own tracks on only when
+//! they would be heard (a delegate holding the floor, a live booth microphone).
+
+use crate::i18n::T;
+use crate::state::{app, MediaStatus};
+use floor_protocol::frames::ClientFrame;
+use floor_protocol::*;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub const SLOTS: [&str; 5] = ["speaker", "chair", "room", "interpretation", "video"];
+
+#[derive(Default)]
+struct Media {
+    meeting: Option<MeetingId>,
+    publish_audio: bool,
+    publish_video: bool,
+    pc: Option<web_sys::RtcPeerConnection>,
+    local: Option<web_sys::MediaStream>,
+    /// The receiving transceivers, in slot order.
+    receivers: Vec<web_sys::RtcRtpTransceiver>,
+    /// The elements playing the slots, in slot order (created once).
+    elements: Vec<web_sys::HtmlMediaElement>,
+    /// Whether this page's own tracks should be on.
+    live_audio: bool,
+    live_video: bool,
+    generation: u64,
+}
+
+thread_local! {
+    static MEDIA: RefCell<Media> = RefCell::new(Media::default());
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .expect("window")
+        .document()
+        .expect("document")
+}
+
+/// The elements that play the five slots: four `<audio>` kept in a hidden box of the
+/// page, and the `<video>`, which views place where they show the speaker.
+fn elements() -> Vec<web_sys::HtmlMediaElement> {
+    MEDIA.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.elements.is_empty() {
+            let doc = document();
+            let holder = doc.create_element("div").expect("div");
+            holder.set_id("media-slots");
+            holder.set_attribute("hidden", "").ok();
+            for slot in SLOTS {
+                let tag = if slot == "video" { "video" } else { "audio" };
+                let el: web_sys::HtmlMediaElement =
+                    doc.create_element(tag).expect("element").unchecked_into();
+                el.set_id(&format!("slot-{slot}"));
+                el.set_autoplay(true);
+                if slot == "video" {
+                    // The video's sound comes through the audio slots.
+                    el.set_muted(true);
+                    el.set_attribute("playsinline", "").ok();
+                    el.set_class_name("speaker-video");
+                } else {
+                    holder.append_child(&el).ok();
+                }
+                m.elements.push(el);
+            }
+            if let Some(body) = doc.body() {
+                body.append_child(&holder).ok();
+            }
+        }
+        m.elements.clone()
+    })
+}
+
+/// Put the speaker's video into `container` (a view showing it calls this when mounted).
+pub fn attach_video(container: &web_sys::Element) {
+    let video = elements()[4].clone();
+    container.append_child(&video).ok();
+    let _ = video.play();
+}
+
+/// Join the meeting's media. Delegates and the room publish a microphone and a camera,
+/// the chair and interpreters a microphone; everyone receives the five slots.
+pub fn join(meeting: MeetingId, role: Role) {
+    let (audio, video) = match role {
+        Role::Delegate | Role::Room => (true, true),
+        Role::Chair | Role::Interpreter => (true, false),
+        Role::Secretariat | Role::Viewer => (false, false),
+    };
+    MEDIA.with(|m| {
+        let mut m = m.borrow_mut();
+        m.meeting = Some(meeting);
+        m.publish_audio = audio;
+        m.publish_video = video;
+    });
+    elements();
+    if app().conn.get_untracked() == crate::state::ConnStatus::Connected {
+        connection_ready();
+    }
+}
+
+pub fn leave() {
+    let meeting = MEDIA.with(|m| {
+        let mut m = m.borrow_mut();
+        m.generation += 1;
+        if let Some(pc) = m.pc.take() {
+            pc.close();
+        }
+        if let Some(local) = m.local.take() {
+            for t in local.get_tracks().iter() {
+                t.unchecked_into::<web_sys::MediaStreamTrack>().stop();
+            }
+        }
+        m.meeting.take()
+    });
+    if let Some(meeting) = meeting {
+        crate::conn::send(&ClientFrame::MediaLeave {
+            meeting_id: meeting,
+        });
+    }
+    app().media.set(MediaStatus::Off);
+}
+
+/// The WebSocket is (again) authenticated: make a fresh offer. The server closed the old
+/// media connection with the old socket (13.2).
+pub fn connection_ready() {
+    let Some(meeting) = MEDIA.with(|m| m.borrow().meeting) else {
+        return;
+    };
+    let generation = MEDIA.with(|m| {
+        let mut m = m.borrow_mut();
+        m.generation += 1;
+        if let Some(pc) = m.pc.take() {
+            pc.close();
+        }
+        m.receivers.clear();
+        m.generation
+    });
+    app().media.set(MediaStatus::Joining);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = offer(meeting, generation).await {
+            let text = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| format!("{e:?}"));
+            refused(text);
+        }
+    });
+}
+
+pub fn connection_lost() {
+    if MEDIA.with(|m| m.borrow().meeting.is_some()) {
+        app().media.set(MediaStatus::Joining);
+    }
+}
+
+pub fn refused(message: String) {
+    let app = app();
+    let lang = app.lang.get_untracked();
+    app.media
+        .set(MediaStatus::Failed(lang.fill(T::MediaFailed, &[&message])));
+}
+
+async fn local_stream(audio: bool, video: bool) -> Option<web_sys::MediaStream> {
+    if let Some(s) = MEDIA.with(|m| m.borrow().local.clone()) {
+        return Some(s);
+    }
+    if !audio && !video {
+        return None;
+    }
+    let devices = web_sys::window()?.navigator().media_devices().ok()?;
+    let constraints = web_sys::MediaStreamConstraints::new();
+    constraints.set_audio(&JsValue::from_bool(audio));
+    constraints.set_video(&JsValue::from_bool(video));
+    let promise = devices.get_user_media_with_constraints(&constraints).ok()?;
+    match JsFuture::from(promise).await {
+        Ok(s) => {
+            let s: web_sys::MediaStream = s.unchecked_into();
+            MEDIA.with(|m| m.borrow_mut().local = Some(s.clone()));
+            Some(s)
+        }
+        Err(_) => {
+            let app = app();
+            app.notify(
+                crate::state::NoticeKind::Info,
+                app.lang.get_untracked().t(T::NoDevices).into(),
+            );
+            None
+        }
+    }
+}
+
+async fn offer(meeting: MeetingId, generation: u64) -> Result<(), JsValue> {
+    let (audio, video) = MEDIA.with(|m| {
+        let m = m.borrow();
+        (m.publish_audio, m.publish_video)
+    });
+    let local = local_stream(audio, video).await;
+    let pc = web_sys::RtcPeerConnection::new()?;
+    // The tests (and anyone debugging) read the page's own statistics from here.
+    js_sys::Reflect::set(
+        &web_sys::window().expect("window"),
+        &"floorPeer".into(),
+        &pc,
+    )?;
+
+    // First what this page publishes, send-only: its microphone, then its camera.
+    if let Some(local) = &local {
+        for kind in ["audio", "video"] {
+            let track = local
+                .get_tracks()
+                .iter()
+                .map(|t| t.unchecked_into::<web_sys::MediaStreamTrack>())
+                .find(|t| t.kind() == kind);
+            if let Some(track) = track {
+                let init = web_sys::RtcRtpTransceiverInit::new();
+                init.set_direction(web_sys::RtcRtpTransceiverDirection::Sendonly);
+                init.set_streams(&js_sys::Array::of1(local));
+                pc.add_transceiver_with_media_stream_track_and_init(&track, &init);
+            }
+        }
+    }
+    // Then the five slots, receive-only, in the server's order.
+    let mut receivers = Vec::new();
+    for slot in SLOTS {
+        let init = web_sys::RtcRtpTransceiverInit::new();
+        init.set_direction(web_sys::RtcRtpTransceiverDirection::Recvonly);
+        let kind = if slot == "video" { "video" } else { "audio" };
+        receivers.push(pc.add_transceiver_with_str_and_init(kind, &init));
+    }
+    let ontrack = Closure::<dyn FnMut(web_sys::RtcTrackEvent)>::new(|e: web_sys::RtcTrackEvent| {
+        on_track(e);
+    });
+    pc.set_ontrack(Some(ontrack.as_ref().unchecked_ref()));
+    ontrack.forget();
+    let onstate = {
+        let pc = pc.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let current = MEDIA.with(|m| m.borrow().generation) == generation;
+            if !current {
+                return;
+            }
+            match pc.connection_state() {
+                web_sys::RtcPeerConnectionState::Connected => {
+                    app().media.set(MediaStatus::Connected)
+                }
+                web_sys::RtcPeerConnectionState::Failed => refused("ICE/DTLS failed".into()),
+                _ => {}
+            }
+        })
+    };
+    pc.set_onconnectionstatechange(Some(onstate.as_ref().unchecked_ref()));
+    onstate.forget();
+
+    let offer = JsFuture::from(pc.create_offer()).await?;
+    let sdp = js_sys::Reflect::get(&offer, &"sdp".into())?
+        .as_string()
+        .unwrap_or_default();
+    let desc = web_sys::RtcSessionDescriptionInit::new(web_sys::RtcSdpType::Offer);
+    desc.set_sdp(&sdp);
+    JsFuture::from(pc.set_local_description(&desc)).await?;
+    let stale = MEDIA.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.generation != generation {
+            return true;
+        }
+        m.pc = Some(pc.clone());
+        m.receivers = receivers;
+        false
+    });
+    if stale {
+        pc.close();
+        return Ok(());
+    }
+    apply_live();
+    crate::conn::send(&ClientFrame::MediaOffer {
+        meeting_id: meeting,
+        sdp,
+    });
+    Ok(())
+}
+
+/// The server's answer to our offer.
+pub fn answer(meeting: MeetingId, sdp: String) {
+    let Some(pc) = MEDIA.with(|m| {
+        let m = m.borrow();
+        m.pc.clone().filter(|_| m.meeting == Some(meeting))
+    }) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let desc = web_sys::RtcSessionDescriptionInit::new(web_sys::RtcSdpType::Answer);
+        desc.set_sdp(&sdp);
+        match JsFuture::from(pc.set_remote_description(&desc)).await {
+            Ok(_) => {
+                // Pick the channel again: a new media connection listens to none.
+                let channel = app().channel.get_untracked();
+                listen(channel);
+            }
+            Err(e) => refused(format!("{e:?}")),
+        }
+    });
+}
+
+fn on_track(e: web_sys::RtcTrackEvent) {
+    let track = e.track();
+    let transceiver = e.transceiver();
+    let index = MEDIA
+        .with(|m| {
+            let m = m.borrow();
+            m.receivers
+                .iter()
+                .position(|r| r.mid().is_some() && r.mid() == transceiver.mid())
+        })
+        .or_else(|| SLOTS.iter().position(|s| *s == track.id()));
+    let Some(index) = index else {
+        return;
+    };
+    let el = elements()[index].clone();
+    let stream = web_sys::MediaStream::new_with_tracks(&js_sys::Array::of1(&track));
+    if let Ok(stream) = stream {
+        el.set_src_object(Some(&stream));
+        let _ = el.play();
+    }
+    apply_volumes();
+}
+
+/// Pick the interpretation channel (`None`: the floor only).
+pub fn listen(channel: Option<String>) {
+    if let Some(meeting) = MEDIA.with(|m| m.borrow().meeting) {
+        if MEDIA.with(|m| m.borrow().pc.is_some()) {
+            crate::conn::send(&ClientFrame::MediaListen {
+                meeting_id: meeting,
+                channel,
+            });
+        }
+    }
+    apply_volumes();
+}
+
+/// Floor slots at full volume on the floor channel; under an interpretation, quiet
+/// ("original at low volume") or silent.
+pub fn apply_volumes() {
+    let app = app();
+    let on_channel = app.channel.get_untracked().is_some();
+    let low = app.low_original.get_untracked();
+    let floor_volume = match (on_channel, low) {
+        (false, _) => 1.0,
+        (true, true) => 0.15,
+        (true, false) => 0.0,
+    };
+    let els = MEDIA.with(|m| m.borrow().elements.clone());
+    for (i, el) in els.iter().enumerate().take(4) {
+        el.set_volume(if i == 3 { 1.0 } else { floor_volume });
+    }
+}
+
+/// Switch this page's own microphone and camera on or off.
+pub fn set_live(audio: bool, video: bool) {
+    MEDIA.with(|m| {
+        let mut m = m.borrow_mut();
+        m.live_audio = audio;
+        m.live_video = video;
+    });
+    apply_live();
+}
+
+fn apply_live() {
+    MEDIA.with(|m| {
+        let m = m.borrow();
+        if let Some(local) = &m.local {
+            for t in local.get_tracks().iter() {
+                let t: web_sys::MediaStreamTrack = t.unchecked_into();
+                let on = if t.kind() == "audio" {
+                    m.live_audio
+                } else {
+                    m.live_video
+                };
+                t.set_enabled(on);
+            }
+        }
+    });
+}

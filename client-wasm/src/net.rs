@@ -1,0 +1,168 @@
+//! HTTP calls to the server (same origin) and the browser's local storage.
+
+use floor_protocol::api::ErrorBody;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why an HTTP call failed, in words for the user.
+#[derive(Debug, Clone)]
+pub struct HttpError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+}
+
+fn js_error(e: wasm_bindgen::JsValue) -> HttpError {
+    HttpError {
+        status: 0,
+        code: "network".into(),
+        message: e
+            .as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| "the server could not be reached".into()),
+    }
+}
+
+/// The server's clock minus ours, from the last `Date` header seen (whole seconds).
+pub fn date_header_offset(resp: &web_sys::Response) -> Option<i64> {
+    let date = resp.headers().get("date").ok()??;
+    let server = js_sys::Date::parse(&date);
+    if server.is_nan() {
+        return None;
+    }
+    Some(server as i64 - js_sys::Date::now() as i64)
+}
+
+async fn request(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<String>,
+) -> Result<(web_sys::Response, String), HttpError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(js_error)?;
+    if let Some(t) = token {
+        headers
+            .set("authorization", &format!("Bearer {t}"))
+            .map_err(js_error)?;
+    }
+    if let Some(b) = &body {
+        headers
+            .set("content-type", "application/json")
+            .map_err(js_error)?;
+        init.set_body(&wasm_bindgen::JsValue::from_str(b));
+    }
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(js_error)?;
+    let window = web_sys::window().expect("a window");
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    let text = JsFuture::from(resp.text().map_err(js_error)?)
+        .await
+        .map_err(js_error)?
+        .as_string()
+        .unwrap_or_default();
+    if !resp.ok() {
+        let status = resp.status();
+        return Err(match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(b) => HttpError {
+                status,
+                code: b.code,
+                message: b.message,
+            },
+            Err(_) => HttpError {
+                status,
+                code: "http".into(),
+                message: format!("HTTP {status}"),
+            },
+        });
+    }
+    Ok((resp, text))
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, HttpError> {
+    serde_json::from_str(text).map_err(|e| HttpError {
+        status: 0,
+        code: "decode".into(),
+        message: e.to_string(),
+    })
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str, token: &str) -> Result<T, HttpError> {
+    let (_, text) = request("GET", path, Some(token), None).await?;
+    decode(&text)
+}
+
+/// GET, also returning the server's clock offset from the `Date` header.
+pub async fn get_with_offset<T: DeserializeOwned>(
+    path: &str,
+    token: &str,
+) -> Result<(T, Option<i64>), HttpError> {
+    let (resp, text) = request("GET", path, Some(token), None).await?;
+    Ok((decode(&text)?, date_header_offset(&resp)))
+}
+
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    token: Option<&str>,
+    body: &B,
+) -> Result<T, HttpError> {
+    let body = serde_json::to_string(body).expect("serialisable");
+    let (_, text) = request("POST", path, token, Some(body)).await?;
+    decode(&text)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+pub fn save(key: &str, value: Option<&str>) {
+    if let Some(s) = storage() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Fetch a file with the token and open it (the browser shows or saves it).
+pub async fn download(path: &str, token: &str) -> Result<(), HttpError> {
+    let init = web_sys::RequestInit::new();
+    let headers = web_sys::Headers::new().map_err(js_error)?;
+    headers
+        .set("authorization", &format!("Bearer {token}"))
+        .map_err(js_error)?;
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(js_error)?;
+    let window = web_sys::window().expect("a window");
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    let blob: web_sys::Blob = JsFuture::from(resp.blob().map_err(js_error)?)
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let _ = window.open_with_url_and_target(&url, "_blank");
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! The client's state: signals shared by every view, and pure helpers over the meeting's
+//! state (countdown, names, who is next) that the host tests exercise.
+
+use crate::i18n::{Lang, T};
+use floor_protocol::api::{Meeting, TokenResponse};
+use floor_protocol::command::Capacity;
+use floor_protocol::frames::AudioLevel;
+use floor_protocol::meeting::{EntryKind, Floor};
+use floor_protocol::*;
+use leptos::prelude::*;
+use std::cell::Cell;
+
+/// The meeting being followed, with what is needed to read its state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingInfo {
+    pub meeting: Meeting,
+    pub rules: SessionRules,
+    pub delegations: Vec<Delegation>,
+}
+
+impl MeetingInfo {
+    pub fn delegation(&self, id: DelegationId) -> Option<&Delegation> {
+        self.delegations.iter().find(|d| d.id == id)
+    }
+
+    pub fn members(&self) -> u32 {
+        self.delegations
+            .iter()
+            .filter(|d| d.kind == DelegationKind::Member)
+            .count() as u32
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConnStatus {
+    Idle,
+    Connecting,
+    Connected,
+    /// Lost; the next attempt is in `secs` seconds.
+    Reconnecting {
+        secs: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Ok,
+    Refused,
+    Info,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    /// Increases with every notice, so the same text twice is still announced.
+    pub serial: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MediaStatus {
+    Off,
+    Joining,
+    Connected,
+    Failed(String),
+}
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The screen of the signed-in role.
+    Own,
+    /// The room display, from any role (`#room`).
+    Room,
+}
+
+/// Every signal of the application. `Copy`: pass it around or fetch it with [`app`].
+#[derive(Clone, Copy)]
+pub struct App {
+    pub lang: RwSignal<Lang>,
+    pub auth: RwSignal<Option<TokenResponse>>,
+    pub info: RwSignal<Option<MeetingInfo>>,
+    pub state: RwSignal<Option<MeetingState>>,
+    pub conn: RwSignal<ConnStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// A sentence for screen readers when the floor changes.
+    pub announce: RwSignal<String>,
+    pub levels: RwSignal<Vec<AudioLevel>>,
+    /// The server's clock, as well as this client can tell; ticks four times a second.
+    pub now: RwSignal<i64>,
+    /// Server clock minus local clock (ms).
+    pub offset: RwSignal<i64>,
+    pub media: RwSignal<MediaStatus>,
+    /// The interpretation channel listened to; `None` = the floor.
+    pub channel: RwSignal<Option<String>>,
+    pub low_original: RwSignal<bool>,
+    pub screen: RwSignal<Screen>,
+    /// Interpreter's push-to-mute, held.
+    pub cough: RwSignal<bool>,
+    /// Snapshots received (the tests check that a reconnection catches up without one).
+    pub snapshots: RwSignal<u32>,
+    /// Meetings the signed-in person may follow, for the picker.
+    pub meetings: RwSignal<Vec<Meeting>>,
+}
+
+thread_local! {
+    static APP: Cell<Option<App>> = const { Cell::new(None) };
+}
+
+impl App {
+    pub fn new(lang: Lang) -> App {
+        let app = App {
+            lang: RwSignal::new(lang),
+            auth: RwSignal::new(None),
+            info: RwSignal::new(None),
+            state: RwSignal::new(None),
+            conn: RwSignal::new(ConnStatus::Idle),
+            notice: RwSignal::new(None),
+            announce: RwSignal::new(String::new()),
+            levels: RwSignal::new(Vec::new()),
+            now: RwSignal::new(0),
+            offset: RwSignal::new(0),
+            media: RwSignal::new(MediaStatus::Off),
+            channel: RwSignal::new(None),
+            low_original: RwSignal::new(true),
+            screen: RwSignal::new(Screen::Own),
+            cough: RwSignal::new(false),
+            snapshots: RwSignal::new(0),
+            meetings: RwSignal::new(Vec::new()),
+        };
+        APP.with(|a| a.set(Some(app)));
+        app
+    }
+
+    pub fn t(&self, key: T) -> &'static str {
+        self.lang.get().t(key)
+    }
+
+    pub fn notify(&self, kind: NoticeKind, text: String) {
+        let serial = self
+            .notice
+            .with_untracked(|n| n.as_ref().map_or(0, |n| n.serial))
+            + 1;
+        self.notice.set(Some(Notice { kind, text, serial }));
+    }
+
+    /// A delegation's name, or "Delegation 12" when the roster does not know it.
+    pub fn name_of(&self, id: DelegationId) -> String {
+        self.info
+            .with(|i| {
+                i.as_ref()
+                    .and_then(|i| i.delegation(id))
+                    .map(|d| d.name.clone())
+            })
+            .unwrap_or_else(|| self.lang.get().fill(T::Delegation0, &[&id.to_string()]))
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.auth.with(|a| a.as_ref().map(|a| a.role))
+    }
+
+    pub fn my_delegation(&self) -> Option<DelegationId> {
+        self.auth.with(|a| a.as_ref().and_then(|a| a.delegation))
+    }
+
+    pub fn my_participant(&self) -> Option<ParticipantId> {
+        self.auth.with(|a| a.as_ref().and_then(|a| a.participant))
+    }
+
+    pub fn meeting_id(&self) -> Option<MeetingId> {
+        self.info.with(|i| i.as_ref().map(|i| i.meeting.id))
+    }
+}
+
+/// The application's signals (after [`App::new`]).
+pub fn app() -> App {
+    APP.with(|a| a.get()).expect("App::new was called")
+}
+
+/// `m:ss` for a duration in milliseconds (its absolute value), rounded up to the second
+/// so that a countdown shows 0:00 only when the time is up.
+pub fn clock(ms: i64) -> String {
+    let secs = ms.unsigned_abs().div_ceil(1000);
+    format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// The countdown line for a floor at server time `now`.
+pub fn countdown(lang: Lang, floor: &Floor, now: i64) -> String {
+    let remaining = floor.remaining_ms(Millis(now));
+    if remaining >= 0 {
+        lang.fill(T::TimeLeft, &[&clock(remaining)])
+    } else {
+        lang.fill(T::TimeOver, &[&clock(remaining)])
+    }
+}
+
+/// What an entry asks for, in words.
+pub fn kind_label(lang: Lang, kind: &EntryKind) -> String {
+    match kind {
+        EntryKind::Statement { capacity } => match capacity {
+            Capacity::National => lang.t(T::KindStatement).to_string(),
+            Capacity::OnBehalfOfGroup { group } => lang.fill(T::KindOnBehalf, &[group]),
+            Capacity::ExplanationOfVote { .. } => lang.t(T::KindExplanation).to_string(),
+        },
+        EntryKind::RightOfReply { .. } => lang.t(T::KindReply).to_string(),
+        EntryKind::PointOfOrder => lang.t(T::KindPointOfOrder).to_string(),
+        EntryKind::Motion { .. } => lang.t(T::KindMotion).to_string(),
+    }
+}
+
+pub fn status_label(lang: Lang, status: meeting::MeetingStatus) -> &'static str {
+    use meeting::MeetingStatus::*;
+    lang.t(match status {
+        Scheduled => T::StatusScheduled,
+        Open => T::StatusOpen,
+        Suspended => T::StatusSuspended,
+        Closed => T::StatusClosed,
+    })
+}
+
+pub fn role_label(lang: Lang, role: Role) -> &'static str {
+    lang.t(match role {
+        Role::Chair => T::RoleChair,
+        Role::Delegate => T::RoleDelegate,
+        Role::Secretariat => T::RoleSecretariat,
+        Role::Interpreter => T::RoleInterpreter,
+        Role::Room => T::RoleRoom,
+        Role::Viewer => T::RoleViewer,
+    })
+}
+
+/// Who will speak, in order, as `next_speaker` would take them (docs/protocol.md 5.3):
+/// points of order and motions, then the current item's statements, then its replies.
+pub fn queue(state: &MeetingState) -> Vec<meeting::Entry> {
+    let mut out = state.interventions.clone();
+    if let Some(item) = state.current_item.and_then(|i| state.item(i)) {
+        out.extend(item.statements.iter().cloned());
+        out.extend(item.replies.iter().cloned());
+    }
+    out
+}
+
+/// Whether `delegation` holds the floor.
+pub fn holds_floor(state: &MeetingState, delegation: Option<DelegationId>) -> bool {
+    match (&state.floor, delegation) {
+        (Some(f), Some(d)) => f.entry.delegation == d,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use floor_protocol::meeting::Entry;
+
+    fn entry(id: u64, kind: EntryKind) -> Entry {
+        Entry {
+            id: EntryId(id),
+            delegation: DelegationId(id as i64),
+            kind,
+            item: None,
+            requested_by: None,
+            inscribed_at: Millis(0),
+        }
+    }
+
+    #[test]
+    fn the_countdown_shows_time_left_then_the_overrun() {
+        let floor = Floor {
+            entry: entry(1, EntryKind::PointOfOrder),
+            started_at: Millis(1_000),
+            limit_ms: 2_000,
+            paused_at: None,
+            paused_ms: 3_025,
+            attendance: None,
+        };
+        // The example of docs/protocol.md 8.5: 1.5 s over.
+        assert_eq!(countdown(Lang::En, &floor, 1_000 + 6_532), "0:02 over time");
+        assert_eq!(countdown(Lang::En, &floor, 1_000 + 3_025), "0:02 left");
+        assert_eq!(clock(300_000), "5:00");
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(-61_001), "1:02");
+    }
+}

@@ -1,0 +1,267 @@
+//! A small W3C WebDriver client over `reqwest`, enough to drive Chromium through
+//! chromedriver: sessions, navigation, finding and clicking elements, typing, running
+//! scripts and taking screenshots. Every wait polls the page for a condition with a
+//! deadline; nothing sleeps for synchronisation.
+
+use serde_json::{json, Value};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// A chromedriver process on a free port, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub base: String,
+    http: reqwest::Client,
+}
+
+impl Driver {
+    pub async fn start() -> Driver {
+        for path in [CHROMIUM, CHROMEDRIVER] {
+            assert!(
+                std::path::Path::new(path).exists(),
+                "{path} is missing: the browser tests need Debian's chromium and chromium-driver \
+                 (apt-get install chromium chromium-driver; .ci/run installs them)"
+            );
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let driver = Driver {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            http: reqwest::Client::new(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(r) = driver
+                .http
+                .get(format!("{}/status", driver.base))
+                .send()
+                .await
+            {
+                if let Ok(v) = r.json::<Value>().await {
+                    if v["value"]["ready"] == json!(true) {
+                        return driver;
+                    }
+                }
+            }
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A new browser with a profile of its own.
+    pub async fn browser(&self, name: &str) -> Browser {
+        let profile = std::env::temp_dir().join(format!(
+            "floor-browser-{}-{name}-{}",
+            std::process::id(),
+            Instant::now().elapsed().as_nanos()
+        ));
+        let _ = std::fs::remove_dir_all(&profile);
+        std::fs::create_dir_all(&profile).unwrap();
+        let args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--allow-loopback-in-peer-connection".into(),
+            "--use-fake-device-for-media-stream".into(),
+            "--use-fake-ui-for-media-stream".into(),
+            "--autoplay-policy=no-user-gesture-required".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--window-size=1280,900".into(),
+            format!("--user-data-dir={}", profile.display()),
+        ];
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
+        }}});
+        let v: Value = self
+            .http
+            .post(format!("{}/session", self.base))
+            .json(&caps)
+            .send()
+            .await
+            .expect("new session")
+            .json()
+            .await
+            .unwrap();
+        let id = v["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {v}"))
+            .to_string();
+        Browser {
+            url: format!("{}/session/{id}", self.base),
+            http: self.http.clone(),
+            name: name.to_string(),
+            profile,
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One browser (a WebDriver session).
+pub struct Browser {
+    url: String,
+    http: reqwest::Client,
+    pub name: String,
+    profile: std::path::PathBuf,
+}
+
+impl Browser {
+    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        let mut r = self.http.request(method, format!("{}{path}", self.url));
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        let v: Value = r
+            .send()
+            .await
+            .expect("webdriver request")
+            .json()
+            .await
+            .expect("webdriver answer");
+        v["value"].clone()
+    }
+
+    async fn ok(&self, path: &str, body: Value) -> Value {
+        let v = self.call(reqwest::Method::POST, path, Some(body)).await;
+        if let Some(e) = v.get("error") {
+            panic!("{}: {path}: {e} {}", self.name, v["message"]);
+        }
+        v
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.ok("/url", json!({"url": url})).await;
+    }
+
+    /// Run a script in the page; its return value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.ok("/execute/sync", json!({"script": script, "args": []}))
+            .await
+    }
+
+    /// Run an async script; it calls `done(value)` (the last argument).
+    pub async fn js_async(&self, script: &str) -> Value {
+        let script = format!("const done = arguments[arguments.length - 1]; {script}");
+        self.ok("/execute/async", json!({"script": script, "args": []}))
+            .await
+    }
+
+    /// Wait until `condition` (a JavaScript expression) is truthy; panics at the deadline
+    /// with `what` and a screenshot.
+    pub async fn wait_for(&self, what: &str, condition: &str) -> Value {
+        let deadline = Instant::now() + super::DEADLINE;
+        let script =
+            format!("try {{ return ({condition}) || null; }} catch (e) {{ return null; }}");
+        loop {
+            let v = self.js(&script).await;
+            if !v.is_null() && v != json!(false) {
+                return v;
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("failed-{}", self.name)).await;
+                let text = self.js("return document.body.innerText").await;
+                panic!(
+                    "{}: timed out waiting for {what}; the page reads:\n{}",
+                    self.name,
+                    text.as_str().unwrap_or("")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Wait for an element to exist.
+    pub async fn wait_element(&self, css: &str) {
+        let q = serde_json::to_string(css).unwrap();
+        self.wait_for(css, &format!("document.querySelector({q})"))
+            .await;
+    }
+
+    async fn element(&self, css: &str) -> String {
+        self.wait_element(css).await;
+        let v = self
+            .ok("/element", json!({"using": "css selector", "value": css}))
+            .await;
+        v[ELEMENT].as_str().unwrap().to_string()
+    }
+
+    pub async fn click(&self, css: &str) {
+        let q = serde_json::to_string(css).unwrap();
+        // Enabled too: a disabled button would swallow the click.
+        self.wait_for(
+            &format!("{css} enabled"),
+            &format!("(e => e && !e.disabled)(document.querySelector({q}))"),
+        )
+        .await;
+        let id = self.element(css).await;
+        self.ok(&format!("/element/{id}/click"), json!({})).await;
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let id = self.element(css).await;
+        self.ok(&format!("/element/{id}/value"), json!({"text": text}))
+            .await;
+    }
+
+    /// Save a PNG under target/screenshots/.
+    pub async fn screenshot(&self, name: &str) {
+        let v = self.call(reqwest::Method::GET, "/screenshot", None).await;
+        if let Some(b64) = v.as_str() {
+            let dir = super::target_dir().join("screenshots");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join(format!("{name}.png")), decode_base64(b64)).unwrap();
+        }
+    }
+
+    pub async fn quit(self) {
+        let _ = self.call(reqwest::Method::DELETE, "", None).await;
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+fn decode_base64(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let mut acc = 0u32;
+    let mut bits = 0;
+    for c in s.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}

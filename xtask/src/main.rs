@@ -1,0 +1,164 @@
+//! `cargo xtask <task>`: the project's build steps, in Rust, with nothing to download.
+//!
+//! - `build-client [--dev]`: compile `client-wasm` (crate `floor-client`) for
+//!   `wasm32-unknown-unknown`, generate its JavaScript glue with `wasm-bindgen` (the
+//!   `wasm-bindgen-cli-support` library, at the very version of the `wasm-bindgen` crate in
+//!   Cargo.lock) and write the servable client to `target/client/`.
+//! - `run [ARGS...]`: `build-client`, then `cargo run --release -p floor-server -- ARGS`
+//!   with `FLOOR_CLIENT_DIR` pointing at the built client.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let task = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    match task.as_str() {
+        "build-client" => {
+            let dev = rest.iter().any(|a| a == "--dev");
+            let out = build_client(dev)?;
+            println!("client written to {}", out.display());
+            Ok(())
+        }
+        "run" => {
+            let out = build_client(false)?;
+            let status = Command::new(cargo())
+                .current_dir(workspace_root())
+                .args(["run", "--release", "-p", "floor-server", "--"])
+                .args(&rest)
+                .env("FLOOR_CLIENT_DIR", &out)
+                .status()
+                .context("run cargo")?;
+            if !status.success() {
+                bail!("the server exited with {status}");
+            }
+            Ok(())
+        }
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <task>\n\n\
+                 tasks:\n  \
+                 build-client [--dev]   build the browser client into target/client/\n  \
+                 run [SERVER ARGS...]   build the client, then run the server (release) with it"
+            );
+            if task.is_empty() || task == "help" || task == "--help" {
+                Ok(())
+            } else {
+                bail!("unknown task {task:?}")
+            }
+        }
+    }
+}
+
+fn cargo() -> String {
+    std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ sits in the workspace root")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) => {
+            let d = PathBuf::from(d);
+            if d.is_absolute() {
+                d
+            } else {
+                workspace_root().join(d)
+            }
+        }
+        None => workspace_root().join("target"),
+    }
+}
+
+/// The version of `name` in Cargo.lock (the first one listed).
+fn locked_version(lock: &str, name: &str) -> Option<String> {
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == format!("name = \"{name}\"") {
+            let v = lines.next()?.trim();
+            return v
+                .strip_prefix("version = \"")
+                .and_then(|v| v.strip_suffix('"'))
+                .map(str::to_string);
+        }
+    }
+    None
+}
+
+/// Build the client and return the folder it was written to.
+pub fn build_client(dev: bool) -> Result<PathBuf> {
+    let root = workspace_root();
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("read Cargo.lock")?;
+    let crate_version = locked_version(&lock, "wasm-bindgen");
+    let tool_version = locked_version(&lock, "wasm-bindgen-cli-support");
+    if crate_version.is_none() || crate_version != tool_version {
+        bail!(
+            "wasm-bindgen {crate_version:?} and wasm-bindgen-cli-support {tool_version:?} differ in \
+             Cargo.lock; pin xtask's wasm-bindgen-cli-support to the wasm-bindgen version"
+        );
+    }
+
+    let profile = if dev { "debug" } else { "release" };
+    let mut build = Command::new(cargo());
+    build
+        .current_dir(&root)
+        .args([
+            "build",
+            "-p",
+            "floor-client",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        // Whatever the caller's flags are for the host, they are not for the browser.
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS");
+    if !dev {
+        build.arg("--release");
+    }
+    let status = build.status().context("run cargo build")?;
+    if !status.success() {
+        bail!("building floor-client for wasm32-unknown-unknown failed ({status})");
+    }
+
+    let target = target_dir();
+    let wasm = target
+        .join("wasm32-unknown-unknown")
+        .join(profile)
+        .join("floor_client.wasm");
+    let out = target.join("client");
+    // Write next to the final folder, then swap it in, so a server never serves half a build.
+    let staging = target.join(format!("client.staging-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        // As the command-line tool does: `init()` finds the .wasm next to the script.
+        .omit_default_module_path(false)
+        .debug(dev)
+        .generate(&staging)
+        .with_context(|| format!("wasm-bindgen on {}", wasm.display()))?;
+    let statics = root.join("client-wasm").join("static");
+    for entry in std::fs::read_dir(&statics).context("read client-wasm/static")? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), staging.join(entry.file_name()))?;
+        }
+    }
+    let old = target.join(format!("client.old-{}", std::process::id()));
+    if out.exists() {
+        std::fs::rename(&out, &old).context("move the previous client aside")?;
+    }
+    std::fs::rename(&staging, &out).context("put the new client in place")?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(out)
+}
