@@ -118,6 +118,10 @@ impl Application {
                 }))
         })
         .shutdown_timeout(5)
+        // Events are small frames pushed one by one: without this, the kernel holds a
+        // frame back while the previous one is unacknowledged (Nagle), up to the client's
+        // delayed-ACK timer, some 40 ms.
+        .tcp_nodelay(true)
         // Signals are handled in `run_until_stopped`, so that WebSockets are told first.
         .disable_signals()
         .listen(listener)?
