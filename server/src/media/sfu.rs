@@ -299,13 +299,37 @@ fn out_track(stream: String, id: String, kind: MediaKind, ssrc: u32) -> MediaStr
     )
 }
 
+/// The kernel buffers of the media socket. One task reads every peer's datagrams; when it
+/// is busy (a burst of RTCP from hundreds of listeners, or a machine short of CPU) the
+/// kernel's default receive buffer of some 200 KiB overflows and drops media. The kernel
+/// caps the request at `net.core.rmem_max`/`wmem_max`; raise those on a media node.
+const SOCKET_BUFFER_BYTES: usize = 8 * 1024 * 1024;
+
+fn bind_media_socket(addr: SocketAddr) -> anyhow::Result<UdpSocket> {
+    use socket2::{Domain, Protocol as IpProtocol, Socket, Type};
+    let socket = Socket::new(
+        Domain::for_address(addr),
+        Type::DGRAM,
+        Some(IpProtocol::UDP),
+    )?;
+    // Best effort: a smaller buffer than asked for still works.
+    let _ = socket.set_recv_buffer_size(SOCKET_BUFFER_BYTES);
+    let _ = socket.set_send_buffer_size(SOCKET_BUFFER_BYTES);
+    socket.set_nonblocking(true)?;
+    socket.bind(&addr.into())?;
+    let socket = UdpSocket::from_std(socket.into())?;
+    if let Ok(sock) = socket2::SockRef::from(&socket).recv_buffer_size() {
+        tracing::debug!(bytes = sock, "media socket receive buffer");
+    }
+    Ok(socket)
+}
+
 impl Server {
     pub(super) async fn bind(
         settings: &MediaSettings,
         levels: broadcast::Sender<MeetingLevels>,
     ) -> anyhow::Result<Server> {
-        let socket = UdpSocket::bind(settings.bind)
-            .await
+        let socket = bind_media_socket(settings.bind)
             .with_context(|| format!("binding the media port {}", settings.bind))?;
         let local = socket.local_addr()?;
         let announced = SocketAddr::new(settings.announced_ip.unwrap_or(local.ip()), local.port());
