@@ -77,6 +77,33 @@ fn target_dir() -> PathBuf {
     }
 }
 
+/// On a fresh machine the WebAssembly target is missing: add it with rustup (the toolchain's
+/// own component, not a binary from elsewhere), or say how.
+fn ensure_wasm_target() -> Result<()> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output();
+    let Ok(installed) = installed else {
+        // No rustup: a toolchain installed otherwise must bring the target itself.
+        return Ok(());
+    };
+    if String::from_utf8_lossy(&installed.stdout)
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    eprintln!("xtask: adding the wasm32-unknown-unknown target (rustup target add)");
+    let status = Command::new("rustup")
+        .args(["target", "add", "wasm32-unknown-unknown"])
+        .status()
+        .context("run rustup")?;
+    if !status.success() {
+        bail!("the wasm32-unknown-unknown target is missing and rustup could not add it");
+    }
+    Ok(())
+}
+
 /// The version of `name` in Cargo.lock (the first one listed).
 fn locked_version(lock: &str, name: &str) -> Option<String> {
     let mut lines = lock.lines();
@@ -105,6 +132,7 @@ pub fn build_client(dev: bool) -> Result<PathBuf> {
         );
     }
 
+    ensure_wasm_target()?;
     let profile = if dev { "debug" } else { "release" };
     let mut build = Command::new(cargo());
     build
