@@ -69,6 +69,10 @@ struct Args {
     /// What --wait-idle counts as quiet: the machine busy under this percentage of one core.
     #[arg(long, default_value_t = 25.0)]
     idle_below: f64,
+    /// Give the server the last CPU and this process the others, so that neither takes
+    /// CPU time from the other (other processes on the machine still may).
+    #[arg(long)]
+    pin: bool,
 }
 
 impl Args {
@@ -103,6 +107,9 @@ impl Args {
         }
         if self.no_baseline {
             s += " --no-baseline";
+        }
+        if self.pin {
+            s += " --pin";
         }
         if self.wait_idle > 0.0 {
             s += &format!(
@@ -169,10 +176,9 @@ impl Snapshot {
     }
 }
 
+/// The machine's online CPUs (not only those this process may run on: see --pin).
 fn cores() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
+    procfs::online_cpus()
 }
 
 /// One run's figures.
@@ -195,6 +201,8 @@ struct Figures {
     rss_end_kib: u64,
     udp_rcvbuf_errors: u64,
     udp_sndbuf_errors: u64,
+    /// UDP datagrams sent on the machine in the window, every socket (media, RTCP, STUN).
+    udp_out: u64,
     server_udp_drops: u64,
     bench_udp_drops: u64,
     client_queue_drops: u64,
@@ -271,7 +279,7 @@ async fn until(deadline: Duration, mut ready: impl FnMut() -> bool) -> bool {
     ready()
 }
 
-/// Wait up to `max` seconds until the machine's busy time over one second is under
+/// Wait up to `max` seconds until the machine's busy time over three seconds is under
 /// `below` percent of a core (nothing of ours runs in between runs).
 async fn wait_idle(max: f64, below: f64) {
     if max <= 0.0 {
@@ -280,7 +288,7 @@ async fn wait_idle(max: f64, below: f64) {
     let end = Instant::now() + Duration::from_secs_f64(max);
     loop {
         let Ok(a) = procfs::machine_cpu() else { return };
-        tokio::time::sleep(Duration::from_secs(1)).await;
+        tokio::time::sleep(Duration::from_secs(3)).await;
         let Ok(b) = procfs::machine_cpu() else { return };
         let busy =
             100.0 * cores() as f64 * (b.busy - a.busy) as f64 / (b.total - a.total).max(1) as f64;
@@ -336,7 +344,8 @@ async fn join_listener(
 async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
     let path = args.server_path();
     // Raise the per-meeting limit well above what this run connects.
-    let mut server = Server::start(&path, n + CHANNELS.len() + 1 + 64)?;
+    let server_cpus = args.pin.then(|| vec![cores() - 1]);
+    let mut server = Server::start(&path, n + CHANNELS.len() + 1 + 64, server_cpus)?;
     let pid = server.pid;
     let meeting = Meeting::set_up(&server)
         .await
@@ -436,6 +445,7 @@ async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
     figures.cpu = after.cpu_since(&before);
     figures.udp_rcvbuf_errors = after.udp.rcvbuf_errors - before.udp.rcvbuf_errors;
     figures.udp_sndbuf_errors = after.udp.sndbuf_errors - before.udp.sndbuf_errors;
+    figures.udp_out = after.udp.out_datagrams - before.udp.out_datagrams;
     figures.client_queue_drops = after.client.0 - before.client.0;
     figures.client_errors = after.client.1 - before.client.1;
     figures.server_udp_drops = after
@@ -557,11 +567,19 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
         peer::VIDEO_PACKETS_PER_TICK * 50
     );
     println!(
-        "Window {} s after {} s of warm-up; {} cores; client runtime: tokio multi-thread, {} workers.",
+        "Window {} s after {} s of warm-up; {} cores; client runtime: tokio multi-thread, {} workers; {}.",
         args.seconds,
         args.warmup,
         cores(),
-        cores()
+        if args.pin { cores() - 1 } else { cores() },
+        if args.pin {
+            format!(
+                "pinned: the server on CPU {}, this process on the others",
+                cores() - 1
+            )
+        } else {
+            "not pinned: the server and this process share every CPU".to_string()
+        }
     );
     println!();
     println!("| listeners | joined | peers | expected pkt/s | delivered pkt/s | loss mean / worst | delay p50 / p99 ms (audio) | (video) | p50 over p2p ms | server CPU % | server µs/pkt | server RSS KiB/peer | bench CPU % | other processes CPU % |");
@@ -624,7 +642,9 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
     for f in runs {
         println!(
             "- N={}: joined {}/{} in {:.1} s; all packets p50 {} ms, p99 {} ms; server RSS {} -> {} KiB; \
-             misrouted {}; listeners with a silent stream {}; UDP RcvbufErrors {} SndbufErrors {} (machine-wide); \
+             misrouted {}; listeners with a silent stream {}; \
+             UDP datagrams sent {:.0}/s, of which not delivered media {:.0}/s (publishers' packets, RTCP, STUN, retransmissions); \
+             UDP RcvbufErrors {} SndbufErrors {} (machine-wide); \
              datagrams dropped on arrival: server socket {}, bench sockets {}; \
              client queue drops {}, other client errors {}; server CPU {:.2} s in a {:.1} s window; {}",
             f.listeners,
@@ -637,6 +657,8 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
             f.rss_end_kib,
             f.total.misrouted,
             f.silent_listeners,
+            f.udp_out as f64 / f.window_seconds,
+            (f.udp_out as f64 - f.total.received as f64) / f.window_seconds,
             f.udp_rcvbuf_errors,
             f.udp_sndbuf_errors,
             f.server_udp_drops,
@@ -688,9 +710,35 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
     println!("    {}", args.command_line());
 }
 
-#[tokio::main(flavor = "multi_thread")]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
     let args = Args::parse();
+    let cpus = cores();
+    if args.pin {
+        if cpus < 2 {
+            eprintln!("floor-media-bench: --pin needs at least two CPUs");
+            return std::process::ExitCode::from(2);
+        }
+        // Before the runtime starts, so that every worker thread inherits it.
+        if let Err(e) = procfs::pin_to(&(0..cpus - 1).collect::<Vec<_>>()) {
+            eprintln!("floor-media-bench: pinning: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(if args.pin { cpus - 1 } else { cpus })
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("floor-media-bench: starting the runtime: {e}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    runtime.block_on(run_all(args))
+}
+
+async fn run_all(args: Args) -> std::process::ExitCode {
     logsink::install(args.client_log);
     peer::epoch();
     // On Ctrl-C or SIGTERM, dropping the run stops the server and removes its folder.

@@ -14,6 +14,30 @@ pub fn clock_ticks_per_second() -> f64 {
     }
 }
 
+/// The machine's online CPUs, whatever this process's affinity.
+pub fn online_cpus() -> usize {
+    // SAFETY: sysconf has no preconditions and only reads a constant.
+    let n = unsafe { libc::sysconf(libc::_SC_NPROCESSORS_ONLN) };
+    usize::try_from(n).ok().filter(|n| *n > 0).unwrap_or(1)
+}
+
+/// Restrict the calling thread (and the threads and processes it starts from now on) to
+/// the CPUs in `cpus`.
+pub fn pin_to(cpus: &[usize]) -> std::io::Result<()> {
+    // SAFETY: a zeroed cpu_set_t is the empty set; CPU_SET and sched_setaffinity only
+    // read and write that local set.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        for &c in cpus {
+            libc::CPU_SET(c, &mut set);
+        }
+        if libc::sched_setaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &set) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
 /// User plus system CPU time of a process so far, in seconds.
 pub fn process_cpu_seconds(pid: u32) -> anyhow::Result<f64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))
@@ -88,6 +112,7 @@ pub fn parse_machine_cpu(stat: &str) -> Option<MachineCpu> {
 /// loopback, the server's and the bench's alike).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UdpCounters {
+    pub out_datagrams: u64,
     pub rcvbuf_errors: u64,
     pub sndbuf_errors: u64,
 }
@@ -116,6 +141,7 @@ pub fn parse_udp_counters(snmp: &str) -> Option<UdpCounters> {
             .unwrap_or(0)
     };
     Some(UdpCounters {
+        out_datagrams: get("OutDatagrams"),
         rcvbuf_errors: get("RcvbufErrors"),
         sndbuf_errors: get("SndbufErrors"),
     })
@@ -179,7 +205,10 @@ mod tests {
             "Ip: a b\nIp: 1 2\nUdp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors InCsumErrors\nUdp: 100 1 7 90 6 3 0\n",
         )
         .unwrap();
-        assert_eq!((u.rcvbuf_errors, u.sndbuf_errors), (6, 3));
+        assert_eq!(
+            (u.out_datagrams, u.rcvbuf_errors, u.sndbuf_errors),
+            (90, 6, 3)
+        );
     }
 
     #[test]

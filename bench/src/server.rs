@@ -3,6 +3,7 @@
 
 use anyhow::{bail, Context};
 use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -20,8 +21,13 @@ pub struct Server {
 }
 
 impl Server {
-    /// Start `binary` with room for `max_peers` media connections in a meeting.
-    pub fn start(binary: &Path, max_peers: usize) -> anyhow::Result<Server> {
+    /// Start `binary` with room for `max_peers` media connections in a meeting, on the CPUs
+    /// `cpus` only if given.
+    pub fn start(
+        binary: &Path,
+        max_peers: usize,
+        cpus: Option<Vec<usize>>,
+    ) -> anyhow::Result<Server> {
         let dir = std::env::temp_dir().join(format!(
             "floor-bench-{}-{}",
             std::process::id(),
@@ -30,7 +36,14 @@ impl Server {
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let admin_password = format!("bench-{:016x}", rand::random::<u64>());
         let log = std::fs::File::create(dir.join("server.log"))?;
-        let mut child = Command::new(binary)
+        let mut command = Command::new(binary);
+        if let Some(cpus) = cpus {
+            // SAFETY: between fork and exec only sched_setaffinity runs (async-signal-safe).
+            unsafe {
+                command.pre_exec(move || crate::procfs::pin_to(&cpus));
+            }
+        }
+        let mut child = command
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("FLOOR_ADDR", "127.0.0.1:0")
