@@ -9,17 +9,16 @@
 mod api;
 mod logsink;
 mod peer;
-mod procfs;
-mod server;
 mod stats;
 
 use anyhow::{bail, Context};
 use api::{Meeting, Ws, CHANNELS};
 use clap::Parser;
+use floor_bench::server::Server;
+use floor_bench::{procfs, server};
 use floor_protocol::frames::ClientFrame;
 use futures_util::StreamExt;
 use peer::{now_ns, Peer, Recorder, SentLog, FLOOR_AUDIO};
-use server::Server;
 use stats::{analyse, expected_streams, percentiles, Delays, Outcome, Percentiles};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -107,7 +107,7 @@ async fn load(cli: Cli, fds: u64) -> anyhow::Result<()> {
     let mut reports = Vec::new();
     for &n in &cli.participants {
         let n = n.max(1);
-        let server = procs::Child2::start_floor(&binary)?;
+        let server = floor_bench::server::Server::start(&binary, n + setup::MEMBERS + 100, None)?;
         let setup = setup::set_up(&server, &names)
             .await
             .context("setting up the meeting")?;
@@ -121,7 +121,12 @@ async fn load(cli: Cli, fds: u64) -> anyhow::Result<()> {
             cli.burst,
         )
         .await
-        .with_context(|| format!("floor run with {n} participants{}", server.log_tail()))?;
+        .with_context(|| {
+            format!(
+                "floor run with {n} participants; its log:\n{}",
+                server.log_tail()
+            )
+        })?;
         drop(server);
         let (broadcasts, frame_bytes) = (r.events, r.avg_frame_bytes);
         eprintln!(
@@ -134,7 +139,7 @@ async fn load(cli: Cli, fds: u64) -> anyhow::Result<()> {
         );
         reports.push(r);
         if cli.bare {
-            let bare = procs::Child2::start_bare()?;
+            let bare = procs::BareServer::start()?;
             let r = run::run(
                 "bare",
                 run::Target::Bare {

@@ -2,7 +2,6 @@
 //! broadcasts), then the figures.
 
 use crate::conn::{self, Ack, Received, Shared, Sink};
-use crate::procs;
 use crate::setup::{Setup, MEMBERS};
 use crate::stats::{Dist, RunReport};
 use anyhow::{anyhow, bail, Context};
@@ -125,7 +124,7 @@ pub async fn run(
     };
 
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let rss_before = procs::rss_kib(server_pid)?;
+    let rss_before = floor_bench::procfs::process_rss_kib(server_pid)?;
     let t_connect = Instant::now();
     eprintln!("[{label} N={participants}] connecting {total} WebSockets…");
     let opened: Vec<(usize, anyhow::Result<conn::Opened>)> = futures_util::stream::iter(0..total)
@@ -177,7 +176,7 @@ pub async fn run(
     }
     let connect_secs = t_connect.elapsed().as_secs_f64();
     tokio::time::sleep(Duration::from_secs(1)).await;
-    let rss_after = procs::rss_kib(server_pid)?;
+    let rss_after = floor_bench::procfs::process_rss_kib(server_pid)?;
     eprintln!(
         "[{label} N={participants}] connected in {connect_secs:.1} s; server RSS {} → {} MiB",
         rss_before / 1024,
@@ -202,8 +201,8 @@ pub async fn run(
                 .collect()
         }
     };
-    let tool_cpu0 = procs::cpu_seconds(std::process::id())?;
-    let server_cpu0 = procs::cpu_seconds(server_pid)?;
+    let tool_cpu0 = floor_bench::procfs::process_cpu_seconds(std::process::id())?;
+    let server_cpu0 = floor_bench::procfs::process_cpu_seconds(server_pid)?;
     let t_script = Instant::now();
     let mut sent: Vec<Sent> = Vec::with_capacity(steps.len());
     let mut prev = base_seq;
@@ -275,8 +274,8 @@ pub async fn run(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let script_secs = t_script.elapsed().as_secs_f64();
-    let tool_cpu = procs::cpu_seconds(std::process::id())? - tool_cpu0;
-    let server_cpu = procs::cpu_seconds(server_pid)? - server_cpu0;
+    let tool_cpu = floor_bench::procfs::process_cpu_seconds(std::process::id())? - tool_cpu0;
+    let server_cpu = floor_bench::procfs::process_cpu_seconds(server_pid)? - server_cpu0;
     let _ = stop_tx.send(true);
     let mut received: Vec<Received> = Vec::with_capacity(readers.len());
     let mut recorder = 0;

@@ -2,8 +2,8 @@
 //! integration tests' helpers): a session whose commission has 53 members, a meeting with
 //! one agenda item taken up, a chair, one delegate per member and one viewer invitation.
 
-use crate::procs::{Child2, ADMIN_USERNAME};
 use anyhow::{anyhow, bail, Context};
+use floor_bench::server::{Server, ADMIN_USERNAME};
 use floor_protocol::api::*;
 use floor_protocol::*;
 use serde_json::Value;
@@ -115,9 +115,9 @@ pub struct Setup {
     pub viewer: String,
 }
 
-pub async fn set_up(server: &Child2, member_names: &[String]) -> anyhow::Result<Setup> {
+pub async fn set_up(server: &Server, member_names: &[String]) -> anyhow::Result<Setup> {
     let anon = Http {
-        base: server.base(),
+        base: server.base.clone(),
         http: reqwest::Client::new(),
         token: None,
     };
