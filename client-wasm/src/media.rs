@@ -199,13 +199,46 @@ async fn local_stream(audio: bool, video: bool) -> Option<web_sys::MediaStream> 
     }
 }
 
+/// The connection's ICE servers: the TURN relays the server hands out (with a credential
+/// of limited life) for networks that block the media port; none when it has none, or
+/// cannot be asked, and then the connection goes to the media port directly.
+async fn configuration() -> web_sys::RtcConfiguration {
+    let config = web_sys::RtcConfiguration::new();
+    let token = app()
+        .auth
+        .with_untracked(|a| a.as_ref().map(|a| a.token.clone()));
+    let Some(token) = token else {
+        return config;
+    };
+    let Ok(given) =
+        crate::net::get::<floor_protocol::api::IceServers>("/api/media/ice-servers", &token).await
+    else {
+        return config;
+    };
+    let servers = js_sys::Array::new();
+    for s in given.ice_servers {
+        let entry = js_sys::Object::new();
+        let urls: js_sys::Array = s.urls.iter().map(|u| JsValue::from_str(u)).collect();
+        let _ = js_sys::Reflect::set(&entry, &"urls".into(), &urls);
+        if let Some(u) = &s.username {
+            let _ = js_sys::Reflect::set(&entry, &"username".into(), &u.into());
+        }
+        if let Some(c) = &s.credential {
+            let _ = js_sys::Reflect::set(&entry, &"credential".into(), &c.into());
+        }
+        servers.push(&entry);
+    }
+    config.set_ice_servers(&servers);
+    config
+}
+
 async fn offer(meeting: MeetingId, generation: u64) -> Result<(), JsValue> {
     let (audio, video) = MEDIA.with(|m| {
         let m = m.borrow();
         (m.publish_audio, m.publish_video)
     });
     let local = local_stream(audio, video).await;
-    let pc = web_sys::RtcPeerConnection::new()?;
+    let pc = web_sys::RtcPeerConnection::new_with_configuration(&configuration().await)?;
     // The tests (and anyone debugging) read the page's own statistics from here.
     js_sys::Reflect::set(
         &web_sys::window().expect("window"),

@@ -288,3 +288,51 @@ pub struct DocumentCommandAccepted {
     pub seq: u64,
     pub events: Vec<crate::document::DocumentEnvelope>,
 }
+
+/// The SFU's counters on this node since it started (`GET /api/media/stats`), for
+/// operators and benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MediaStats {
+    /// Media connections open now.
+    pub peers: u64,
+    /// RTP packets received from publishers.
+    pub rtp_in: u64,
+    /// RTP packets sent to listeners (one received packet may go to many).
+    pub rtp_forwarded: u64,
+    /// Received packets nobody's slot takes: a delegate without the floor, a booth's
+    /// muted partner, a track of the wrong kind.
+    pub rtp_dropped: u64,
+    /// Received packets dropped because their publisher sent over its bitrate limit.
+    pub rtp_over_limit: u64,
+    /// Keyframe requests (PLI) passed to publishers.
+    pub keyframe_requests: u64,
+    /// Bitrate limits told to publishers (RTCP REMB).
+    pub limits_sent: u64,
+}
+
+/// The ICE servers a browser gives its media connection (`GET /api/media/ice-servers`):
+/// empty when the media port is reachable directly; TURN relays, with credentials of
+/// limited life, for delegates behind firewalls that block it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IceServers {
+    pub ice_servers: Vec<IceServer>,
+}
+
+/// One entry of `RTCConfiguration.iceServers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct IceServer {
+    /// `turn:host:3478?transport=udp`, `turns:host:443?transport=tcp`, ...
+    pub urls: Vec<String>,
+    /// `<expiry in Unix seconds>:<who>`, as coturn's `use-auth-secret` expects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Base64 of HMAC-SHA1(shared secret, username).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
+    /// When the credential stops being accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<Millis>,
+}

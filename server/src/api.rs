@@ -34,7 +34,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(get_events)
         .service(get_record)
         .service(get_record_csv)
-        .service(get_decisions_csv);
+        .service(get_decisions_csv)
+        .service(ice_servers)
+        .service(media_stats);
 }
 
 /// The bearer of a valid token (`Authorization: Bearer <token>`).
@@ -138,6 +140,38 @@ async fn healthz(app: web::Data<AppState>) -> HttpResponse {
     } else {
         HttpResponse::ServiceUnavailable().json(body)
     }
+}
+
+/// The TURN relays (with a credential of limited life) a browser should give its media
+/// connection; empty when none is configured.
+#[get("/api/media/ice-servers")]
+async fn ice_servers(app: web::Data<AppState>, who: Bearer) -> HttpResponse {
+    let label = match (who.0.participant, who.0.account) {
+        (Some(p), _) => format!("participant-{}", p.0),
+        (None, Some(a)) => format!("account-{}", a.0),
+        (None, None) => "participant".to_string(),
+    };
+    let now_secs = u64::try_from(now_ms() / 1000).unwrap_or(0);
+    HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .json(app.meetings.media.ice_servers(&label, now_secs))
+}
+
+/// This node's SFU counters: connections, packets in, forwarded, dropped, over limit.
+#[get("/api/media/stats")]
+async fn media_stats(app: web::Data<AppState>, who: Bearer) -> Result<HttpResponse, ApiError> {
+    if who.secretariat()?.scope != Scope::All {
+        return Err(ApiError::forbidden(
+            "Only a secretariat account may read the node's media counters.",
+        ));
+    }
+    let stats = app
+        .meetings
+        .media
+        .stats()
+        .await
+        .ok_or_else(|| anyhow::anyhow!("the media server is not running"))?;
+    Ok(HttpResponse::Ok().json(stats))
 }
 
 #[get("/api/openapi.json")]

@@ -75,6 +75,21 @@ struct ServeArgs {
     media_announced_ip: Option<std::net::IpAddr>,
     #[arg(long, env = "FLOOR_MEDIA_MAX_PEERS", default_value_t = 3000)]
     media_max_peers: usize,
+    /// Each publisher's microphone limit, kbit/s: told to it, and enforced by dropping.
+    #[arg(long, env = "FLOOR_MEDIA_MAX_AUDIO_KBPS", default_value_t = 128)]
+    media_max_audio_kbps: u32,
+    /// Each publisher's camera limit, kbit/s: told to it, and enforced by dropping.
+    #[arg(long, env = "FLOOR_MEDIA_MAX_VIDEO_KBPS", default_value_t = 2500)]
+    media_max_video_kbps: u32,
+    /// TURN relays offered to browsers (comma-separated `turn:`/`turns:` URLs).
+    #[arg(long, env = "FLOOR_TURN_URLS", value_delimiter = ',')]
+    turn_urls: Vec<String>,
+    /// The secret shared with the TURN relays (coturn's `static-auth-secret`).
+    #[arg(long, env = "FLOOR_TURN_SECRET")]
+    turn_secret: Option<String>,
+    /// How long a TURN credential lasts, in hours.
+    #[arg(long, env = "FLOOR_TURN_HOURS", default_value_t = 12)]
+    turn_hours: u32,
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     #[arg(long, env = "FLOOR_CLIENT_DIR", default_value = "target/client")]
     client_dir: std::path::PathBuf,
@@ -86,6 +101,34 @@ impl ServeArgs {
             (Some(u), Some(p)) => Some((u, p)),
             (Some(_), None) => anyhow::bail!("FLOOR_ADMIN_USERNAME needs FLOOR_ADMIN_PASSWORD"),
             _ => None,
+        };
+        let turn_urls: Vec<String> = self
+            .turn_urls
+            .into_iter()
+            .map(|u| u.trim().to_string())
+            .filter(|u| !u.is_empty())
+            .collect();
+        let turn = match (
+            turn_urls.is_empty(),
+            self.turn_secret.filter(|s| !s.is_empty()),
+        ) {
+            (true, _) => None,
+            (false, None) => anyhow::bail!("FLOOR_TURN_URLS needs FLOOR_TURN_SECRET"),
+            (false, Some(secret)) => {
+                if let Some(bad) = turn_urls
+                    .iter()
+                    .find(|u| !(u.starts_with("turn:") || u.starts_with("turns:")))
+                {
+                    anyhow::bail!("FLOOR_TURN_URLS: {bad:?} is not a turn: or turns: URL");
+                }
+                Some(floor_server::media::turn::TurnSettings {
+                    urls: turn_urls,
+                    secret,
+                    lifetime: std::time::Duration::from_secs(
+                        u64::from(self.turn_hours.max(1)) * 3600,
+                    ),
+                })
+            }
         };
         Ok(Settings {
             addr: self.addr,
@@ -102,6 +145,9 @@ impl ServeArgs {
                 bind: self.media_addr,
                 announced_ip: self.media_announced_ip,
                 max_peers_per_meeting: self.media_max_peers,
+                max_audio_kbps: self.media_max_audio_kbps.max(8),
+                max_video_kbps: self.media_max_video_kbps.max(8),
+                turn,
             },
             client_dir: self.client_dir,
         })

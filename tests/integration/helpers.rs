@@ -123,6 +123,8 @@ impl Drop for TestDb {
 pub struct NodeOptions {
     pub redis_channel: Option<String>,
     pub jwt_secret: Option<String>,
+    /// More settings, as the environment variables an operator would set.
+    pub env: Vec<(&'static str, String)>,
 }
 
 /// A running `floor` process. Killed (SIGKILL) when dropped.
@@ -159,6 +161,9 @@ impl Node {
         }
         if let Some(secret) = &options.jwt_secret {
             cmd.env("FLOOR_JWT_SECRET", secret);
+        }
+        for (name, value) in &options.env {
+            cmd.env(name, value);
         }
         let mut child = cmd.spawn().expect("start the floor binary");
         let stdout = child.stdout.take().unwrap();

@@ -524,3 +524,178 @@ async fn the_room_and_the_remote_participants_hear_each_other_and_booths_relay()
         p.close().await;
     }
 }
+
+/// A publisher is told its bitrate limit in the answer and over RTCP, and one that sends
+/// over it anyway loses what is over it at the server, not the listeners their floor:
+/// its microphone stays whole. The node's counters say what was dropped, to the
+/// secretariat only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_publisher_over_its_bitrate_limit_is_told_and_held_to_it() {
+    const VIDEO_KBPS: u32 = 200;
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start_with(
+        &db,
+        &NodeOptions {
+            env: vec![("FLOOR_MEDIA_MAX_VIDEO_KBPS", VIDEO_KBPS.to_string())],
+            ..Default::default()
+        },
+    );
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    for command in [
+        Command::CheckIn {
+            mode: AttendanceMode::Remote,
+        },
+        Command::RequestFloor {
+            item: None,
+            capacity: Default::default(),
+        },
+    ] {
+        fx.delegates[0].command_ok(fx.meeting, command).await;
+    }
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    let mut listener = MediaPeer::new(false, false, true).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let mut heard = listener.listen();
+
+    let mut speaker = MediaPeer::new(true, true, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    speaker.join(&mut ws, fx.meeting).await;
+    let mut told = speaker.limits_told();
+    // The answer limits each m-line it receives on: the microphone and the camera.
+    let answer = speaker.answer.clone().expect("an answer");
+    assert!(answer.contains("b=AS:128\r\n"), "{answer}");
+    assert!(
+        answer.contains(&format!("b=TIAS:{}\r\n", VIDEO_KBPS * 1000)),
+        "{answer}"
+    );
+    // 1,000 bytes of camera payload every 20 ms: some 400 kbit/s, twice the limit.
+    let _speaking = speaker.speak_sized(ALICE, 1000).await;
+    // Told as each track opens (the microphone's alone first), then every second: the
+    // sum of the microphone's and the camera's limits, never more.
+    let both = ((128 + VIDEO_KBPS) * 1000) as f32;
+    let mut limits = Vec::new();
+    let told_both = tokio::time::timeout(DEADLINE, async {
+        while let Some(limit) = told.recv().await {
+            limits.push(limit);
+            if limit == both {
+                return true;
+            }
+        }
+        false
+    })
+    .await;
+    assert_eq!(told_both, Ok(true), "REMBs received: {limits:?}");
+    assert!(limits.iter().all(|l| *l <= both), "{limits:?}");
+
+    // Once the second's allowance a burst may use is spent, about half of the camera's
+    // packets pass (1,012 bytes of 25,000 a second allowed, 50 sent), and every packet
+    // of the microphone.
+    next_heard(&mut heard, "video", |h| h.marker == ALICE).await;
+    let first = next_heard(&mut heard, "video", |h| {
+        h.marker == ALICE && h.counter >= 100
+    })
+    .await;
+    let window = heard_during(&mut heard, Duration::from_secs(3)).await;
+    let span = |video: bool| {
+        let counters: Vec<u32> = window
+            .iter()
+            .filter(|h| h.marker == ALICE && h.video == video && h.counter > first.counter)
+            .map(|h| h.counter)
+            .collect();
+        let (lo, hi) = (
+            counters.iter().min().copied(),
+            counters.iter().max().copied(),
+        );
+        match (lo, hi) {
+            (Some(lo), Some(hi)) => counters.len() as f64 / f64::from(hi - lo + 1),
+            _ => 0.0,
+        }
+    };
+    let (video_share, audio_share) = (span(true), span(false));
+    assert!(
+        (0.3..=0.65).contains(&video_share),
+        "camera packets through: {video_share:.2} (expected about 0.49)"
+    );
+    assert!(
+        audio_share >= 0.97,
+        "microphone packets through: {audio_share:.2}"
+    );
+
+    // The node's counters show it; a delegate may not read them.
+    let stats: floor_protocol::api::MediaStats =
+        node.secretariat().await.get_ok("/api/media/stats").await;
+    assert!(stats.rtp_over_limit > 0, "{stats:?}");
+    assert!(stats.limits_sent > 0, "{stats:?}");
+    assert_eq!(stats.peers, 2);
+    let refused = fx.delegates[0].get("/api/media/stats").await;
+    assert_eq!(refused.status, 403);
+    speaker.close().await;
+    listener.close().await;
+}
+
+/// Without relays configured a browser is given no ICE servers; with them, each asker gets
+/// a credential of limited life in coturn's scheme, checked here against the secret.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browsers_are_given_turn_relays_with_credentials_of_limited_life() {
+    let db = TestDb::new(Backend::Sqlite);
+    let plain = Node::start(&db);
+    let fx = Fixture::new(&plain, 1).await;
+    let none: floor_protocol::api::IceServers =
+        fx.delegates[0].get_ok("/api/media/ice-servers").await;
+    assert!(none.ice_servers.is_empty());
+    assert_eq!(
+        plain.client().get("/api/media/ice-servers").await.status,
+        401
+    );
+    drop(plain);
+
+    let relayed = Node::start_with(
+        &db,
+        &NodeOptions {
+            env: vec![
+                (
+                    "FLOOR_TURN_URLS",
+                    "turn:turn.example.org:3478?transport=udp,turns:turn.example.org:443?transport=tcp".into(),
+                ),
+                ("FLOOR_TURN_SECRET", "north-wing-relay".into()),
+                ("FLOOR_TURN_HOURS", "10".into()),
+            ],
+            ..Default::default()
+        },
+    );
+    // The same database, so the same signing secret: the delegate's token holds.
+    let delegate = Client {
+        base: relayed.base.clone(),
+        ..fx.delegates[0].clone()
+    };
+    let before = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let given: floor_protocol::api::IceServers = delegate.get_ok("/api/media/ice-servers").await;
+    let [server] = &given.ice_servers[..] else {
+        panic!("one relay entry: {given:?}")
+    };
+    assert_eq!(server.urls.len(), 2);
+    let username = server.username.clone().expect("a username");
+    let (expiry, who) = username.split_once(':').expect("expiry:who");
+    let expiry: u64 = expiry.parse().expect("Unix seconds");
+    assert!(
+        (before + 10 * 3600..=before + 10 * 3600 + 60).contains(&expiry),
+        "expires in ten hours: {expiry} vs now {before}"
+    );
+    assert!(who.starts_with("participant-"), "{who}");
+    let password = server.credential.clone().expect("a credential");
+    assert_eq!(password, turn_password("north-wing-relay", &username));
+}
+
+/// coturn's check of a `use-auth-secret` password.
+fn turn_password(secret: &str, username: &str) -> String {
+    use base64::Engine;
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha1::Sha1>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(username.as_bytes());
+    base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
+}

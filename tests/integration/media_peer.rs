@@ -63,12 +63,69 @@ impl PeerConnectionEventHandler for Events {
     }
 }
 
+/// The interceptor chain keeps inbound RTCP to itself unless told otherwise; this one lets
+/// the server's bitrate limits (REMB) through to the test, as a browser's congestion
+/// controller would take them in.
+#[derive(Default)]
+struct DeliverLimits {
+    inbound: std::collections::VecDeque<rtc::interceptor::TaggedPacket>,
+    outbound: std::collections::VecDeque<rtc::interceptor::TaggedPacket>,
+}
+
+impl rtc::sansio::Protocol<rtc::interceptor::TaggedPacket, rtc::interceptor::TaggedPacket, ()>
+    for DeliverLimits
+{
+    type Rout = rtc::interceptor::TaggedPacket;
+    type Wout = rtc::interceptor::TaggedPacket;
+    type Eout = ();
+    type Error = rtc::shared::error::Error;
+    type Time = Instant;
+
+    fn handle_read(&mut self, mut msg: Self::Rout) -> Result<(), Self::Error> {
+        use rtc::rtcp::payload_feedbacks::receiver_estimated_maximum_bitrate::ReceiverEstimatedMaximumBitrate;
+        let limit = match &msg.message.packet {
+            rtc::interceptor::Packet::Rtcp(packets) => packets
+                .iter()
+                .any(|p| p.as_any().is::<ReceiverEstimatedMaximumBitrate>()),
+            _ => false,
+        };
+        if limit {
+            msg.message
+                .add(rtc::interceptor::Attribute::DeliverToApplication);
+        }
+        self.inbound.push_back(msg);
+        Ok(())
+    }
+
+    fn poll_read(&mut self) -> Option<Self::Rout> {
+        self.inbound.pop_front()
+    }
+
+    fn handle_write(&mut self, msg: Self::Wout) -> Result<(), Self::Error> {
+        self.outbound.push_back(msg);
+        Ok(())
+    }
+
+    fn poll_write(&mut self) -> Option<Self::Wout> {
+        self.outbound.pop_front()
+    }
+}
+
+impl rtc::interceptor::Interceptor for DeliverLimits {
+    fn bind_local_stream(&mut self, _: &rtc::interceptor::StreamInfo) {}
+    fn unbind_local_stream(&mut self, _: &rtc::interceptor::StreamInfo) {}
+    fn bind_remote_stream(&mut self, _: &rtc::interceptor::StreamInfo) {}
+    fn unbind_remote_stream(&mut self, _: &rtc::interceptor::StreamInfo) {}
+}
+
 pub struct MediaPeer {
     pc: Arc<dyn PeerConnection>,
     states: UnboundedReceiver<RTCPeerConnectionState>,
     tracks: Option<UnboundedReceiver<Arc<dyn TrackRemote>>>,
     mic: Option<(Arc<TrackLocalStaticRTP>, u32)>,
     camera: Option<(Arc<TrackLocalStaticRTP>, u32)>,
+    /// The server's answer to the last offer.
+    pub answer: Option<String>,
 }
 
 fn codec(kind: RtpCodecKind) -> RTCRtpCodec {
@@ -111,7 +168,12 @@ impl MediaPeer {
                 None,
             )
             .unwrap();
-        let registry = register_default_interceptors(Registry::new(), &mut media).unwrap();
+        let registry = register_default_interceptors(Registry::new(), &mut media)
+            .unwrap()
+            .with(
+                rtc::interceptor::Slot::Custom(14_000),
+                DeliverLimits::default(),
+            );
         let (state, states) = unbounded_channel();
         let (tracks_tx, tracks) = unbounded_channel();
         let pc = PeerConnectionBuilder::new()
@@ -133,6 +195,7 @@ impl MediaPeer {
             tracks: Some(tracks),
             mic: None,
             camera: None,
+            answer: None,
         };
         if microphone {
             peer.mic = Some(peer.send_track(RtpCodecKind::Audio).await);
@@ -222,9 +285,10 @@ impl MediaPeer {
             eprintln!("ANSWER\n{answer}");
         }
         self.pc
-            .set_remote_description(RTCSessionDescription::answer(answer).unwrap())
+            .set_remote_description(RTCSessionDescription::answer(answer.clone()).unwrap())
             .await
             .unwrap();
+        self.answer = Some(answer);
         Ok(())
     }
 
@@ -285,6 +349,42 @@ impl MediaPeer {
     /// Speak: a packet every 20 ms (and a video packet with each), each carrying `marker`
     /// and a counter, until the returned task is aborted.
     pub async fn speak(&self, marker: u32) -> tokio::task::JoinHandle<()> {
+        self.speak_sized(marker, 60).await
+    }
+
+    /// The bitrates the server tells this peer to keep under (RTCP REMB received on its
+    /// microphone or camera), in bit/s, from now on. Call it once joined: a track hears
+    /// RTCP only when the connection has bound it.
+    pub fn limits_told(&self) -> UnboundedReceiver<f32> {
+        use rtc::rtcp::payload_feedbacks::receiver_estimated_maximum_bitrate::ReceiverEstimatedMaximumBitrate;
+        use webrtc::media_stream::track_local::TrackLocalEvent;
+        let (tx, rx) = unbounded_channel();
+        for (track, _) in self.mic.iter().chain(self.camera.iter()) {
+            let (track, tx) = (Arc::clone(track), tx.clone());
+            tokio::spawn(async move {
+                while let Some(TrackLocalEvent::OnRtcpPacket(packets)) = track.poll().await {
+                    for p in &packets {
+                        if let Some(remb) =
+                            p.as_any().downcast_ref::<ReceiverEstimatedMaximumBitrate>()
+                        {
+                            if tx.send(remb.bitrate).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        rx
+    }
+
+    /// [`MediaPeer::speak`] with camera packets of `video_bytes` of payload each: 1,000
+    /// bytes every 20 ms is some 400 kbit/s.
+    pub async fn speak_sized(
+        &self,
+        marker: u32,
+        video_bytes: usize,
+    ) -> tokio::task::JoinHandle<()> {
         let mut senders = Vec::new();
         if let Some((track, ssrc)) = &self.mic {
             senders.push((track.clone(), *ssrc, self.payload_type("audio/opus").await));
@@ -305,11 +405,13 @@ impl MediaPeer {
             loop {
                 tick.tick().await;
                 for (track, ssrc, pt) in &senders {
-                    let mut payload = Vec::with_capacity(60);
-                    let kind_bit = if *pt == video_pt { VIDEO_BIT } else { 0 };
+                    let video = *pt == video_pt;
+                    let size = if video { video_bytes.max(8) } else { 60 };
+                    let mut payload = Vec::with_capacity(size);
+                    let kind_bit = if video { VIDEO_BIT } else { 0 };
                     payload.extend_from_slice(&(marker | kind_bit).to_be_bytes());
                     payload.extend_from_slice(&counter.to_be_bytes());
-                    payload.resize(60, 0xAA);
+                    payload.resize(size, 0xAA);
                     let mut header = rtc::rtp::Header {
                         version: 2,
                         payload_type: *pt,

@@ -5,8 +5,9 @@
 
 mod keyframes;
 mod sfu;
+pub mod turn;
 
-pub use sfu::MediaStats;
+pub use floor_protocol::api::MediaStats;
 
 use floor_meeting::routing::{FloorRoute, Publisher};
 use floor_protocol::MeetingId;
@@ -25,6 +26,13 @@ pub struct MediaSettings {
     pub announced_ip: Option<IpAddr>,
     /// Peers per meeting beyond which joins are refused.
     pub max_peers_per_meeting: usize,
+    /// The most a publisher may send from its microphone, in kbit/s (Opus speech needs
+    /// 32–64; music from the room, up to 128).
+    pub max_audio_kbps: u32,
+    /// The most a publisher may send from its camera, in kbit/s.
+    pub max_video_kbps: u32,
+    /// TURN relays for participants who cannot reach the media port directly.
+    pub turn: Option<turn::TurnSettings>,
 }
 
 impl Default for MediaSettings {
@@ -33,6 +41,9 @@ impl Default for MediaSettings {
             bind: "127.0.0.1:0".parse().expect("an address"),
             announced_ip: None,
             max_peers_per_meeting: 3000,
+            max_audio_kbps: 128,
+            max_video_kbps: 2500,
+            turn: None,
         }
     }
 }
@@ -87,6 +98,7 @@ pub struct Sfu {
     levels: broadcast::Sender<MeetingLevels>,
     /// The address peers send to.
     pub announced: SocketAddr,
+    turn: Option<std::sync::Arc<turn::TurnSettings>>,
 }
 
 impl Sfu {
@@ -104,6 +116,7 @@ impl Sfu {
             tx,
             levels,
             announced,
+            turn: settings.turn.map(std::sync::Arc::new),
         })
     }
 
@@ -148,6 +161,18 @@ impl Sfu {
     /// Who is talking, every quarter second, for every meeting of this node.
     pub fn audio_levels(&self) -> broadcast::Receiver<MeetingLevels> {
         self.levels.subscribe()
+    }
+
+    /// The ICE servers to give `who` (a participant or account label) now: the TURN
+    /// relays with a credential of limited life, or none when no relay is configured.
+    pub fn ice_servers(&self, who: &str, now_unix_secs: u64) -> floor_protocol::api::IceServers {
+        floor_protocol::api::IceServers {
+            ice_servers: self
+                .turn
+                .iter()
+                .map(|t| t.credential(who, now_unix_secs))
+                .collect(),
+        }
     }
 
     pub async fn stats(&self) -> Option<MediaStats> {

@@ -13,6 +13,7 @@ use super::{Cmd, MediaError, MediaSettings, PeerId};
 use anyhow::{anyhow, Context};
 use bytes::BytesMut;
 use floor_meeting::routing::{feeds, FloorRoute, MediaKind, Publisher, Slot};
+use floor_protocol::api::MediaStats;
 use floor_protocol::frames::{AudioLevel, ServerFrame};
 use floor_protocol::{MeetingId, Role};
 use rtc::ice::rand::{generate_pwd, generate_ufrag};
@@ -35,12 +36,14 @@ use rtc::peer_connection::transport::{
 };
 use rtc::peer_connection::{RTCPeerConnection, RTCPeerConnectionBuilder};
 use rtc::rtcp::payload_feedbacks::picture_loss_indication::PictureLossIndication;
+use rtc::rtcp::payload_feedbacks::receiver_estimated_maximum_bitrate::ReceiverEstimatedMaximumBitrate;
 use rtc::rtp_transceiver::rtp_sender::RTCRtpHeaderExtensionCapability;
 use rtc::rtp_transceiver::rtp_sender::{
     RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
 };
 use rtc::rtp_transceiver::{RTCRtpReceiverId, RTCRtpSenderId, RTCRtpTransceiverDirection};
 use rtc::sansio::Protocol;
+use rtc::shared::marshal::MarshalSize;
 use rtc::shared::{TaggedBytesMut, TransportContext, TransportProtocol};
 use rtc::stun::attributes::ATTR_USERNAME;
 use rtc::stun::message::{is_stun_message, Message};
@@ -51,22 +54,103 @@ use std::time::{Duration, Instant};
 use tokio::net::UdpSocket;
 use tokio::sync::{broadcast, mpsc};
 
-/// Counters, for tests and benchmarks.
-#[derive(Debug, Clone, Default)]
-pub struct MediaStats {
-    pub peers: usize,
-    pub rtp_in: u64,
-    pub rtp_forwarded: u64,
-    pub rtp_dropped: u64,
-    pub keyframe_requests: u64,
-}
-
 struct Inbound {
     receiver: RTCRtpReceiverId,
     ssrc: u32,
     kind: MediaKind,
     /// The negotiated id of the audio level header extension, if the client sends it.
     level_extension: Option<u8>,
+    /// What the publisher may still send on this track.
+    allowance: Allowance,
+}
+
+/// A publisher's bitrate limit on one track, enforced as a bucket of bytes: it fills at the
+/// limit and holds one second's worth, so a keyframe's burst passes and a sender that keeps
+/// over the limit loses what is over it. A well-behaved sender never reaches the bottom: it
+/// is told the limit in the answer (`b=AS`, `b=TIAS`) and every second over RTCP (REMB).
+#[derive(Debug, Clone)]
+struct Allowance {
+    bytes_per_second: f64,
+    tokens: f64,
+    last: Instant,
+}
+
+impl Allowance {
+    fn new(kbps: u32, now: Instant) -> Allowance {
+        let bytes_per_second = f64::from(kbps) * 1000.0 / 8.0;
+        Allowance {
+            bytes_per_second,
+            tokens: bytes_per_second,
+            last: now,
+        }
+    }
+
+    /// Whether a packet of `bytes` fits; if it does, it is spent.
+    fn take(&mut self, now: Instant, bytes: usize) -> bool {
+        let elapsed = now.saturating_duration_since(self.last).as_secs_f64();
+        self.last = now.max(self.last);
+        self.tokens = (self.tokens + elapsed * self.bytes_per_second).min(self.bytes_per_second);
+        let bytes = bytes as f64;
+        if self.tokens >= bytes {
+            self.tokens -= bytes;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// How often publishers are reminded of their bitrate limit.
+pub(super) const LIMITS_EVERY: Duration = Duration::from_secs(1);
+
+/// Put each m-section's bitrate limit into an answer, after its connection line (where
+/// RFC 8866 orders `b=`): `b=AS` in kbit/s, and `b=TIAS` in bit/s (RFC 3890), which
+/// browsers apply to what they send on that m-line.
+fn with_bandwidth_lines(sdp: &str, audio_kbps: u32, video_kbps: u32) -> String {
+    let mut out = String::with_capacity(sdp.len() + 128);
+    let mut limit: Option<u32> = None;
+    let mut pending = false;
+    for line in sdp.split_inclusive('\n') {
+        let bare = line.trim_end();
+        if let Some(rest) = bare.strip_prefix("m=") {
+            limit = match rest.split_whitespace().next() {
+                Some("audio") => Some(audio_kbps),
+                Some("video") => Some(video_kbps),
+                _ => None,
+            };
+            pending = limit.is_some();
+            out.push_str(line);
+            continue;
+        }
+        if limit.is_some() && bare.starts_with("b=") {
+            // The answer had its own; ours replaces it.
+            continue;
+        }
+        let after_connection = bare.starts_with("c=");
+        if pending && !after_connection && !bare.starts_with("i=") {
+            // No connection line in this section: the limit goes right after `m=`/`i=`.
+            push_bandwidth(&mut out, limit);
+            pending = false;
+        }
+        out.push_str(line);
+        if pending && after_connection {
+            push_bandwidth(&mut out, limit);
+            pending = false;
+        }
+    }
+    if pending {
+        push_bandwidth(&mut out, limit);
+    }
+    out
+}
+
+fn push_bandwidth(out: &mut String, kbps: Option<u32>) {
+    if let Some(kbps) = kbps {
+        out.push_str(&format!(
+            "b=AS:{kbps}\r\nb=TIAS:{}\r\n",
+            u64::from(kbps) * 1000
+        ));
+    }
 }
 
 /// The audio level header extension (RFC 6464).
@@ -193,6 +277,9 @@ pub(super) struct Server {
     /// tagged with (ICE matches it against its local candidates).
     announced: SocketAddr,
     max_peers_per_meeting: usize,
+    /// Each publisher's bitrate limit per microphone and per camera, in kbit/s.
+    max_audio_kbps: u32,
+    max_video_kbps: u32,
     peers: HashMap<PeerId, Peer>,
     by_ufrag: HashMap<String, PeerId>,
     by_addr: HashMap<SocketAddr, PeerId>,
@@ -337,6 +424,8 @@ impl Server {
             socket,
             announced,
             max_peers_per_meeting: settings.max_peers_per_meeting,
+            max_audio_kbps: settings.max_audio_kbps,
+            max_video_kbps: settings.max_video_kbps,
             peers: HashMap::new(),
             by_ufrag: HashMap::new(),
             by_addr: HashMap::new(),
@@ -358,6 +447,8 @@ impl Server {
         let mut buf = vec![0u8; 2048];
         let mut report_levels = tokio::time::interval(LEVELS_EVERY);
         report_levels.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let mut tell_limits = tokio::time::interval(LIMITS_EVERY);
+        tell_limits.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             self.drain();
             let deadline = self
@@ -382,6 +473,7 @@ impl Server {
                 },
                 _ = tokio::time::sleep_until(deadline.into()) => self.on_timeouts(),
                 _ = report_levels.tick() => self.report_levels(),
+                _ = tell_limits.tick() => self.tell_limits(),
             }
         }
     }
@@ -416,6 +508,51 @@ impl Server {
                     meeting,
                     frame: text.into(),
                 });
+            }
+        }
+    }
+
+    /// Remind every publisher of its bitrate limit (RTCP REMB): senders that adapt to the
+    /// network (browsers) keep under it, so the bucket in [`Allowance`] never has to drop.
+    fn tell_limits(&mut self) {
+        let now = Instant::now();
+        let publishers: Vec<PeerId> = self
+            .peers
+            .iter()
+            .filter(|(_, p)| !p.inbound.is_empty() && p.connected)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in publishers {
+            self.tell_limit(now, id);
+        }
+    }
+
+    /// One REMB for everything the peer publishes: the sum of its tracks' limits, naming
+    /// their SSRCs, sent on its first track's receiver.
+    fn tell_limit(&mut self, now: Instant, id: PeerId) {
+        let Some(p) = self.peers.get_mut(&id) else {
+            return;
+        };
+        let Some(first) = p.inbound.first() else {
+            return;
+        };
+        let kbps: u32 = p
+            .inbound
+            .iter()
+            .map(|i| match i.kind {
+                MediaKind::Audio => self.max_audio_kbps,
+                MediaKind::Video => self.max_video_kbps,
+            })
+            .sum();
+        let remb = ReceiverEstimatedMaximumBitrate {
+            sender_ssrc: 0,
+            bitrate: kbps as f32 * 1000.0,
+            ssrcs: p.inbound.iter().map(|i| i.ssrc).collect(),
+        };
+        if let Some(mut r) = p.pc.rtp_receiver(first.receiver) {
+            if r.write_rtcp(now, vec![Box::new(remb)]).is_ok() {
+                self.stats.limits_sent += 1;
+                self.dirty.insert(id);
             }
         }
     }
@@ -511,7 +648,7 @@ impl Server {
             }
             Cmd::Stats { reply } => {
                 let mut s = self.stats.clone();
-                s.peers = self.peers.len();
+                s.peers = self.peers.len() as u64;
                 let _ = reply.send(s);
             }
         }
@@ -631,6 +768,7 @@ impl Server {
                 .local_description()
                 .ok_or_else(|| anyhow!("no answer"))?
                 .sdp;
+            let sdp = with_bandwidth_lines(&sdp, self.max_audio_kbps, self.max_video_kbps);
             Ok((sdp, outs))
         })()
         .map_err(negotiation)?;
@@ -726,6 +864,8 @@ impl Server {
         let mut packets = Vec::new();
         let mut keyframes = Vec::new();
         let mut changed = Vec::new();
+        // Publishers with a new track, to be told their limit at once.
+        let mut told = Vec::new();
         let touched: Vec<PeerId> = self.dirty.drain().collect();
         for &id in &touched {
             let Some(p) = self.peers.get_mut(&id) else {
@@ -771,13 +911,19 @@ impl Server {
                         );
                         // One microphone and one camera per peer.
                         if !p.inbound.iter().any(|i| i.kind == kind) {
+                            let kbps = match kind {
+                                MediaKind::Audio => self.max_audio_kbps,
+                                MediaKind::Video => self.max_video_kbps,
+                            };
                             p.inbound.push(Inbound {
                                 receiver: init.receiver_id,
                                 ssrc: init.ssrc,
                                 kind,
                                 level_extension,
+                                allowance: Allowance::new(kbps, now),
                             });
                             changed.push(p.meeting);
+                            told.push(id);
                         }
                     }
                     _ => {}
@@ -786,6 +932,17 @@ impl Server {
             while let Some(m) = p.pc.poll_read() {
                 match m.message {
                     RTCMessage::RtpPacket(_, packet) => {
+                        let size = packet.header.marshal_size() + packet.payload.len();
+                        let over = p
+                            .inbound
+                            .iter_mut()
+                            .find(|i| i.ssrc == packet.header.ssrc)
+                            .is_some_and(|i| !i.allowance.take(now, size));
+                        if over {
+                            self.stats.rtp_in += 1;
+                            self.stats.rtp_over_limit += 1;
+                            continue;
+                        }
                         let level = p
                             .inbound
                             .iter()
@@ -818,6 +975,9 @@ impl Server {
         }
         for meeting in changed {
             self.reroute(meeting);
+        }
+        for id in told {
+            self.tell_limit(now, id);
         }
         for (src, packet) in packets {
             self.forward(now, src, packet);
@@ -925,6 +1085,62 @@ mod tests {
                 minus_dbov: 20,
                 voice: true
             }
+        );
+    }
+
+    #[test]
+    fn the_allowance_passes_a_burst_and_holds_a_sender_to_its_limit() {
+        let start = Instant::now();
+        // 80 kbit/s: 10,000 bytes a second, and a second's worth at once.
+        let mut a = Allowance::new(80, start);
+        assert!(a.take(start, 6_000), "a keyframe-sized burst passes");
+        assert!(a.take(start, 4_000));
+        assert!(!a.take(start, 1), "the bucket is empty");
+        // Half a second later, half a second's worth is back, and no more.
+        let later = start + Duration::from_millis(500);
+        assert!(!a.take(later, 5_001));
+        assert!(a.take(later, 5_000));
+        // Refills stop at one second's worth, however long the sender was quiet.
+        let much_later = later + Duration::from_secs(60);
+        assert!(!a.take(much_later, 10_001));
+        assert!(a.take(much_later, 10_000));
+        // A sender at twice the limit for ten seconds gets half of it through.
+        let mut a = Allowance::new(80, start);
+        let mut passed = 0;
+        for i in 1..=500u64 {
+            // 20,000 bytes a second in packets of 400 every 20 ms.
+            if a.take(start + Duration::from_millis(20 * i), 400) {
+                passed += 400;
+            }
+        }
+        assert!(
+            (100_000..=110_400).contains(&passed),
+            "{passed} bytes passed in 10 s"
+        );
+    }
+
+    #[test]
+    fn the_answer_carries_each_m_lines_limit_after_its_connection_line() {
+        let answer = "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n\
+            m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\n\
+            m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\nb=AS:99999\r\na=mid:1\r\n\
+            m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:2\r\n\
+            m=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:3\r\n";
+        let limited = with_bandwidth_lines(answer, 128, 2500);
+        assert_eq!(
+            limited,
+            "v=0\r\no=- 1 2 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n\
+            m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\nb=AS:128\r\nb=TIAS:128000\r\na=mid:0\r\n\
+            m=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\nb=AS:2500\r\nb=TIAS:2500000\r\na=mid:1\r\n\
+            m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:2\r\n\
+            m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nb=AS:128\r\nb=TIAS:128000\r\na=mid:3\r\n"
+        );
+        // What the browser parses: every media section still well formed.
+        assert!(
+            rtc::sdp::description::session::SessionDescription::unmarshal(
+                &mut std::io::Cursor::new(limited.as_bytes())
+            )
+            .is_ok()
         );
     }
 
