@@ -273,6 +273,7 @@ mod tests {
             paused_at: None,
             paused_ms: 3_025,
             attendance: None,
+            slow_down: Vec::new(),
         };
         // The example of docs/protocol.md 8.5: 1.5 s over.
         assert_eq!(countdown(Lang::En, &floor, 1_000 + 6_532), "0:02 over time");

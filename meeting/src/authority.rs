@@ -16,7 +16,9 @@ pub fn permits(role: Role, command: &Command) -> bool {
         }
 
         // The booth's console.
-        TakeMicrophone { .. } | ReleaseMicrophone { .. } => role == Role::Interpreter,
+        TakeMicrophone { .. } | ReleaseMicrophone { .. } | AskToSlowDown { .. } => {
+            role == Role::Interpreter
+        }
 
         // Running the meeting: the chair, and the secretariat when asked to.
         OpenMeeting

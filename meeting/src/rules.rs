@@ -82,6 +82,8 @@ const MAX_NUMBER_CHARS: u32 = 16;
 const MAX_TITLE_CHARS: u32 = 300;
 const MAX_GROUP_CHARS: u32 = 120;
 const MAX_RULING_CHARS: u32 = 2000;
+/// A booth's second "slow down" within this time is refused as a repeat.
+pub const SLOW_DOWN_REPEAT_MS: u64 = 10_000;
 
 /// Decide what a command does. Returns the events to append, in order, or why not.
 /// Never changes anything itself: the caller appends the events and folds them in.
@@ -368,6 +370,32 @@ impl Decision<'_> {
                 Ok(vec![Event::InterpreterAssigned {
                     participant: *participant,
                     channel: channel.clone(),
+                }])
+            }
+            AskToSlowDown { channel } => {
+                self.not_closed()?;
+                self.channel(channel)?;
+                let me = self.actor.participant.ok_or(Rejection::NoDelegation)?;
+                s.booth(channel)
+                    .filter(|b| b.interpreters.contains(&me))
+                    .ok_or_else(|| Rejection::NotInBooth {
+                        channel: channel.clone(),
+                    })?;
+                let floor = s.floor.as_ref().ok_or(Rejection::FloorEmpty)?;
+                // A press repeated within moments (a double click, a stuck key) adds
+                // nothing the chair does not already see.
+                if floor
+                    .slow_down
+                    .iter()
+                    .any(|a| a.channel == *channel && self.now.since(a.at) < SLOW_DOWN_REPEAT_MS)
+                {
+                    return Err(Rejection::SlowDownJustAsked {
+                        channel: channel.clone(),
+                    });
+                }
+                Ok(vec![Event::SlowDownAsked {
+                    channel: channel.clone(),
+                    participant: me,
                 }])
             }
             TakeMicrophone { channel } | ReleaseMicrophone { channel } => {

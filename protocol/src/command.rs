@@ -179,6 +179,12 @@ pub enum Command {
     ReleaseMicrophone {
         channel: String,
     },
+    /// Interpreter of the booth: ask, through the chair, the speaker holding the floor to
+    /// slow down (the console's "slow down" button). Shown to the chair and the speaker
+    /// until the speech ends.
+    AskToSlowDown {
+        channel: String,
+    },
 
     // --- decisions and voting
     /// Chair, secretariat: put a proposal before the meeting.
@@ -253,6 +259,7 @@ impl Command {
             Command::AssignInterpreter { .. } => "assign_interpreter",
             Command::TakeMicrophone { .. } => "take_microphone",
             Command::ReleaseMicrophone { .. } => "release_microphone",
+            Command::AskToSlowDown { .. } => "ask_to_slow_down",
             Command::TableProposal { .. } => "table_proposal",
             Command::AmendProposal { .. } => "amend_proposal",
             Command::AdoptWithoutVote { .. } => "adopt_without_vote",

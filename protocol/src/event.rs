@@ -119,6 +119,11 @@ pub enum Event {
     MicrophoneReleased {
         channel: String,
     },
+    /// An interpreter of this booth asked the speaker holding the floor to slow down.
+    SlowDownAsked {
+        channel: String,
+        participant: ParticipantId,
+    },
     ProposalTabled {
         proposal: Proposal,
     },
@@ -177,6 +182,7 @@ impl Event {
             Event::InterpreterAssigned { .. } => "interpreter_assigned",
             Event::MicrophoneTaken { .. } => "microphone_taken",
             Event::MicrophoneReleased { .. } => "microphone_released",
+            Event::SlowDownAsked { .. } => "slow_down_asked",
             Event::ProposalTabled { .. } => "proposal_tabled",
             Event::ProposalAmended { .. } => "proposal_amended",
             Event::AdoptedWithoutVote { .. } => "adopted_without_vote",

@@ -144,6 +144,22 @@ pub struct Floor {
     /// Time spent paused before `paused_at`.
     pub paused_ms: u64,
     pub attendance: Option<AttendanceMode>,
+    /// The booths that asked this speaker to slow down, each with its latest ask, in the
+    /// order they first asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub slow_down: Vec<SlowDownAsk>,
+}
+
+/// A booth's "slow down" to the speaker holding the floor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SlowDownAsk {
+    /// The booth's channel ("fr").
+    pub channel: String,
+    /// When it last asked.
+    pub at: Millis,
+    /// How many times it asked during this speech.
+    pub times: u32,
 }
 
 impl Floor {
@@ -500,6 +516,7 @@ impl MeetingState {
                     paused_at: None,
                     paused_ms: 0,
                     attendance: *attendance,
+                    slow_down: Vec::new(),
                 });
             }
             Event::SpeechPaused => {
@@ -554,6 +571,21 @@ impl MeetingState {
             Event::MicrophoneReleased { channel } => {
                 if let Some(b) = self.booths.iter_mut().find(|b| b.channel == *channel) {
                     b.live = None;
+                }
+            }
+            Event::SlowDownAsked { channel, .. } => {
+                if let Some(f) = self.floor.as_mut() {
+                    match f.slow_down.iter_mut().find(|a| a.channel == *channel) {
+                        Some(a) => {
+                            a.at = at;
+                            a.times += 1;
+                        }
+                        None => f.slow_down.push(SlowDownAsk {
+                            channel: channel.clone(),
+                            at,
+                            times: 1,
+                        }),
+                    }
                 }
             }
             Event::ProposalTabled { proposal } => self.proposals.push(proposal.clone()),

@@ -217,6 +217,10 @@ pub enum Rejection {
     MicrophoneNotLive {
         channel: String,
     },
+    /// The booth asked the speaker to slow down moments ago; the chair has it.
+    SlowDownJustAsked {
+        channel: String,
+    },
 }
 
 impl Rejection {
@@ -312,6 +316,7 @@ impl Rejection {
             NotAnInterpreter { participant } => format!("Participant {participant} is not an interpreter."),
             NotInBooth { channel } => format!("You are not in the {channel} booth."),
             MicrophoneNotLive { channel } => format!("Your microphone is not the live one in the {channel} booth."),
+            SlowDownJustAsked { channel } => format!("The {channel} booth asked the speaker to slow down moments ago; the chair has it."),
         }
     }
 }

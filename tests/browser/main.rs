@@ -424,6 +424,36 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
         )
         .await;
     wait_receiving(&delegate, 3, false, "the French channel").await;
+
+    // The delegate speaks; the booth asks for it to slow down, and the speaker's page says
+    // so (the chair's does too, below) until the speech ends.
+    for command in [
+        Command::CheckIn {
+            mode: AttendanceMode::Remote,
+        },
+        Command::RequestFloor {
+            item: None,
+            capacity: Default::default(),
+        },
+    ] {
+        fx.delegates[0].command_ok(fx.meeting, command).await;
+    }
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    let slow_down = "button[data-action=slow-down][data-channel=fr]";
+    interpreter
+        .wait_for(
+            "\"slow down\" can be pressed while someone speaks",
+            &format!("{} && !{}.disabled", q(slow_down), q(slow_down)),
+        )
+        .await;
+    interpreter.click(slow_down).await;
+    let asked = format!("{}?.textContent.includes('FR')", q("#slow-down"));
+    delegate
+        .wait_for("the speaker is asked to slow down", &asked)
+        .await;
+    interpreter
+        .wait_for("the booth sees its request went", &asked)
+        .await;
     interpreter.screenshot("interpreter").await;
 
     // The room display and the secretariat's screen, for the record.
@@ -443,7 +473,16 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
     ))
     .await;
     sec.wait_element("button[data-action=next-speaker]").await;
+    sec.wait_for("the chair's screen shows the booth's request", &asked)
+        .await;
     sec.screenshot("secretariat").await;
+    fx.chair.command_ok(fx.meeting, Command::EndSpeech).await;
+    delegate
+        .wait_for(
+            "the request ends with the speech",
+            &format!("!{}", q("#slow-down")),
+        )
+        .await;
     for b in [interpreter, delegate, room, sec] {
         b.quit().await;
     }

@@ -57,6 +57,12 @@ pub fn FloorPanel(#[prop(optional)] large: bool) -> impl IntoView {
                         AttendanceMode::Remote => T::Remote,
                     });
                     let f2 = f.clone();
+                    // The booths' "slow down", for whoever can act on it: the chair and the
+                    // secretariat, the speaker's own delegation, and the booths themselves.
+                    let role = app.role();
+                    let concerned = role.is_some_and(|r| r.presides() || r == Role::Interpreter)
+                        || app.my_delegation() == Some(f.entry.delegation);
+                    let asks = if large || !concerned { Vec::new() } else { f.slow_down.clone() };
                     let over = move || f.remaining_ms(Millis(app.now.get())) < 0;
                     view! {
                         <p id="floor-holder" class="holder">{name}</p>
@@ -67,6 +73,14 @@ pub fn FloorPanel(#[prop(optional)] large: bool) -> impl IntoView {
                             {move || countdown(app.lang.get(), &f2, app.now.get())}
                         </p>
                         <Show when=move || paused><p class="paused">{tr(T::Paused)}</p></Show>
+                        {(!asks.is_empty()).then(|| {
+                            let channels = asks.iter().map(|a| a.channel.to_uppercase()).collect::<Vec<_>>().join(", ");
+                            view! {
+                                <p id="slow-down" class="slow-down" role="alert">
+                                    {move || app.lang.get().fill(T::SlowDownAsked, &[&channels])}
+                                </p>
+                            }
+                        })}
                     }.into_any()
                 }
             }}

@@ -6,7 +6,7 @@ use super::common::*;
 use super::tr;
 use crate::conn::command;
 use crate::i18n::T;
-use crate::state::{app, NoticeKind};
+use crate::state::app;
 use floor_protocol::*;
 use leptos::prelude::*;
 
@@ -61,8 +61,14 @@ pub fn InterpreterView() -> impl IntoView {
                                 on:pointerdown=move |_| cough_on() on:pointerup=move |_| cough_off() on:pointerleave=move |_| cough_off()
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == " " || ev.key() == "Enter" { ev.prevent_default(); cough_on() }
                                 on:keyup=move |_| cough_off()>{tr(T::Cough)}</button>
-                            <button type="button" data-action="slow-down"
-                                on:click=move |_| app.notify(NoticeKind::Info, app.t(T::SlowDownSent).into())>{tr(T::SlowDown)}</button>
+                            {move || booths().into_iter().map(|b| {
+                                let channel = b.channel.clone();
+                                view! {
+                                    <button type="button" data-action="slow-down" data-channel=channel.clone()
+                                        disabled=move || app.state.with(|s| s.as_ref().is_none_or(|s| s.floor.is_none()))
+                                        on:click=move |_| command(Command::AskToSlowDown { channel: channel.clone() }, T::SlowDown)>{tr(T::SlowDown)}</button>
+                                }
+                            }).collect_view()}
                         </section>
                     </Show>
                 </div>

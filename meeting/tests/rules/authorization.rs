@@ -43,6 +43,7 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("assign_interpreter",      [Y,         N,    N,       N,          N,   N]),
     ("take_microphone",         [N,         N,    N,       Y,          N,   N]),
     ("release_microphone",      [N,         N,    N,       Y,          N,   N]),
+    ("ask_to_slow_down",        [N,         N,    N,       Y,          N,   N]),
     ("table_proposal",          [Y,         Y,    N,       N,          N,   N]),
     ("amend_proposal",          [Y,         Y,    N,       N,          N,   N]),
     ("adopt_without_vote",      [Y,         Y,    N,       N,          N,   N]),
@@ -167,6 +168,10 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                 ReleaseMicrophone { .. } => {
                     f.ok(secretariat(), every_command()[24].clone());
                     f.ok(interpreter(), every_command()[25].clone());
+                }
+                AskToSlowDown { .. } => {
+                    f.ok(secretariat(), every_command()[24].clone());
+                    f.ok(chair(), NextSpeaker);
                 }
                 AmendProposal { .. } | AdoptWithoutVote { .. } => {
                     f.ok(chair(), table_proposal(&[]));

@@ -472,6 +472,9 @@ pub fn every_command() -> Vec<Command> {
         ReleaseMicrophone {
             channel: "fr".into(),
         },
+        AskToSlowDown {
+            channel: "fr".into(),
+        },
         table_proposal(&[]),
         AmendProposal {
             proposal: ProposalId(1),
@@ -493,7 +496,7 @@ pub fn every_command() -> Vec<Command> {
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 34;
+pub const COMMAND_KINDS: usize = 35;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -527,12 +530,13 @@ pub fn variant(command: &Command) -> usize {
         AssignInterpreter { .. } => 24,
         TakeMicrophone { .. } => 25,
         ReleaseMicrophone { .. } => 26,
-        TableProposal { .. } => 27,
-        AmendProposal { .. } => 28,
-        AdoptWithoutVote { .. } => 29,
-        OpenVote { .. } => 30,
-        CastVote { .. } => 31,
-        PassMember { .. } => 32,
-        CloseVote { .. } => 33,
+        AskToSlowDown { .. } => 27,
+        TableProposal { .. } => 28,
+        AmendProposal { .. } => 29,
+        AdoptWithoutVote { .. } => 30,
+        OpenVote { .. } => 31,
+        CastVote { .. } => 32,
+        PassMember { .. } => 33,
+        CloseVote { .. } => 34,
     }
 }

@@ -314,3 +314,72 @@ fn a_session_with_fewer_or_other_languages_has_booths_for_those_only() {
         }
     );
 }
+
+fn slow_down(channel: &str) -> Command {
+    AskToSlowDown {
+        channel: channel.into(),
+    }
+}
+
+/// The console's "slow down": a booth's interpreter asks the speaker holding the floor,
+/// through the chair; the chair and the speaker see which booths asked, how often and
+/// when last, until the speech ends. A double press is refused as a repeat.
+#[test]
+fn a_booth_asks_the_speaker_to_slow_down_until_the_speech_ends() {
+    let mut f = french_booth();
+    f.ok(secretariat(), assign(colleague_id(), "es"));
+    assert_eq!(
+        f.refused(interpreter(), slow_down("fr")),
+        Rejection::FloorEmpty,
+        "nobody to slow down"
+    );
+    f.request(AUSTRIA);
+    f.request(BRAZIL);
+    f.next_speaker();
+    assert_eq!(
+        f.refused(interpreter(), slow_down("es")),
+        Rejection::NotInBooth {
+            channel: "es".into()
+        },
+        "only for one's own booth"
+    );
+    assert_eq!(
+        f.refused(interpreter(), slow_down("tlh")),
+        Rejection::UnknownChannel {
+            channel: "tlh".into()
+        }
+    );
+    // Either French interpreter may ask, live or not.
+    assert_eq!(
+        f.ok(partner(), slow_down("fr")),
+        [Event::SlowDownAsked {
+            channel: "fr".into(),
+            participant: partner_id(),
+        }]
+    );
+    let first = f.state.floor.as_ref().unwrap().slow_down.clone();
+    assert_eq!(first.len(), 1);
+    assert_eq!((first[0].channel.as_str(), first[0].times), ("fr", 1));
+    assert_eq!(
+        f.refused(interpreter(), slow_down("fr")),
+        Rejection::SlowDownJustAsked {
+            channel: "fr".into()
+        },
+        "a second press at once adds nothing"
+    );
+    f.ok(colleague(), slow_down("es"));
+    f.after_secs(12);
+    f.ok(interpreter(), slow_down("fr"));
+    let asks = f.state.floor.as_ref().unwrap().slow_down.clone();
+    assert_eq!(
+        asks.iter()
+            .map(|a| (a.channel.as_str(), a.times))
+            .collect::<Vec<_>>(),
+        [("fr", 2), ("es", 1)]
+    );
+    assert!(asks[0].at > first[0].at, "the latest ask's time");
+    // The next speaker starts with a clean slate.
+    f.next_speaker();
+    assert!(f.state.floor.as_ref().unwrap().slow_down.is_empty());
+    assert_eq!(f.speaker(), Some(BRAZIL));
+}

@@ -187,6 +187,7 @@ fn arb_command() -> impl Strategy<Value = Command> {
             .prop_map(|(p, channel)| AssignInterpreter { participant: ParticipantId(p), channel }),
         2 => arb_channel().prop_map(|channel| TakeMicrophone { channel }),
         1 => arb_channel().prop_map(|channel| ReleaseMicrophone { channel }),
+        2 => arb_channel().prop_map(|channel| AskToSlowDown { channel }),
         2 => prop::collection::vec(arb_delegation(), 0..3)
             .prop_map(|sponsors| table_proposal(&sponsors)),
         1 => arb_proposal().prop_map(|proposal| AmendProposal { proposal }),
