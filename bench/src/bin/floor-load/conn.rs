@@ -1,6 +1,7 @@
-//! One participant's WebSocket: connect, authenticate and subscribe (or, against the bare
-//! server, wait for its hello), then a tokio task that stamps every `event` frame with the
-//! instant it was read and checks the `seq` order.
+//! One participant's WebSocket: connect, authenticate and subscribe to the meeting and the
+//! session's documents (or, against the bare server, wait for its hello), then a tokio task
+//! that stamps every `event` and `document_event` frame with the instant it was read and
+//! checks the `seq` order.
 
 use anyhow::{anyhow, bail, Context};
 use futures_util::stream::SplitSink;
@@ -67,6 +68,8 @@ pub struct Received {
     pub duplicates: u64,
     /// Only on the recording connection: (seq, event type, frame bytes).
     pub kinds: Vec<(u64, String, usize)>,
+    /// (register seq, when read) of every `document_event` frame.
+    pub docs: Vec<(u64, Instant)>,
     /// Set when the connection ended before the tool stopped it.
     pub ended: Option<String>,
 }
@@ -74,6 +77,8 @@ pub struct Received {
 pub struct Shared {
     /// Highest seq each participant has read so far.
     pub progress: Vec<AtomicU64>,
+    /// Highest document register seq each participant has read so far.
+    pub doc_progress: Vec<AtomicU64>,
     pub stop: watch::Receiver<bool>,
 }
 
@@ -100,12 +105,14 @@ async fn next_head(ws: &mut Ws) -> anyhow::Result<Head> {
 }
 
 /// Open connection `idx`. `token`: authenticate with it (the Floor server), or `None` for
-/// the bare server. `subscribe`: follow the meeting (a participant) or only give commands.
+/// the bare server. `subscribe`: follow the meeting (a participant) or only give commands;
+/// with a `session`, a participant follows its documents too.
 #[allow(clippy::too_many_arguments)]
 pub async fn open(
     url: &str,
     token: Option<&str>,
     meeting: i64,
+    session: Option<i64>,
     idx: usize,
     subscribe: bool,
     record_kinds: bool,
@@ -137,6 +144,15 @@ pub async fn open(
         match (h.kind.as_str(), h.state) {
             ("snapshot", Some(s)) => snapshot_seq = s.seq,
             _ => bail!("subscribe: {} {:?}", h.kind, h.message),
+        }
+        if let (Some(session), Some(_)) = (session, token) {
+            let frame = serde_json::json!({"type": "subscribe_documents", "session_id": session});
+            ws.send(Message::text(frame.to_string())).await?;
+            let h = next_head(&mut ws).await?;
+            match (h.kind.as_str(), h.seq) {
+                ("documents", Some(seq)) => shared.doc_progress[idx].store(seq, Ordering::Relaxed),
+                _ => bail!("subscribe_documents: {} {:?}", h.kind, h.message),
+            }
         }
     }
     shared.progress[idx].store(snapshot_seq, Ordering::Relaxed);
@@ -217,6 +233,17 @@ async fn read(
                     let kind = h.event.map(|e| e.kind).unwrap_or_default();
                     out.kinds.push((seq, kind, text.len()));
                 }
+            }
+            "document_event" => {
+                let Some(seq) = h.seq else { continue };
+                // The register's numbers may skip (documents one is not entitled to), but
+                // never go back.
+                if seq <= shared.doc_progress[idx].load(Ordering::Relaxed) {
+                    out.out_of_order += 1;
+                } else {
+                    shared.doc_progress[idx].store(seq, Ordering::Relaxed);
+                }
+                out.docs.push((seq, now));
             }
             "ack" | "rejected" | "error" => {
                 if let (Some(tx), Some(rid)) = (&acks, h.request_id) {

@@ -5,9 +5,11 @@
 //! chair, the 53 delegates, and N − 54 viewers who all share ONE viewer invitation's
 //! token, like a hall of observers), and has the chair and the delegates play a scripted
 //! meeting: open, 53 check-ins, inscriptions, K floor changes (next speaker … end speech),
-//! a proposal, a recorded vote (53 votes cast) and the close. For every event it measures
-//! the time from the sending of the command to each participant's reading of the event
-//! frame, all in this one process on one monotonic clock.
+//! the secretariat's publication of a document to everyone (over HTTP; every participant
+//! follows the session's documents), a proposal, a recorded vote (53 votes cast) and the
+//! close. For every event it measures the time from the sending of the command to each
+//! participant's reading of the event frame (`event`, or `document_event` for the
+//! publication), all in this one process on one monotonic clock.
 //!
 //! With `--bare` it then runs the same number of broadcasts, of the same frame size,
 //! through a minimal WebSocket broadcast server (`floor-load bare-server`, started as a

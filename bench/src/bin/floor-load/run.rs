@@ -27,12 +27,16 @@ pub enum Target<'a> {
     },
 }
 
-/// One command of the script: who sends it (0 = chair, 1..=53 delegates) and what.
+/// One command of the script: who sends it (0 = chair, 1..=53 delegates) and what; or
+/// the secretariat's publication of a document, over HTTP.
 struct Step {
     who: usize,
     name: &'static str,
     command: Value,
 }
+
+/// The name of the step that publishes a document (and of its deliveries' row).
+const PUBLISH: &str = "document_published";
 
 /// The scripted meeting, as the chair and the delegates play it.
 fn script(floor_changes: usize) -> Vec<Step> {
@@ -64,6 +68,8 @@ fn script(floor_changes: usize) -> Vec<Step> {
     if floor_changes > 0 {
         push(0, "end_speech", json!({"type": "end_speech"}));
     }
+    // The secretariat publishes a conference room paper to everyone.
+    push(0, PUBLISH, Value::Null);
     push(
         0,
         "table_proposal",
@@ -115,12 +121,13 @@ pub async fn run(
     let (stop_tx, stop_rx) = watch::channel(false);
     let shared = Arc::new(Shared {
         progress: (0..total).map(|_| AtomicU64::new(0)).collect(),
+        doc_progress: (0..total).map(|_| AtomicU64::new(0)).collect(),
         stop: stop_rx,
     });
     let (ack_tx, mut ack_rx) = mpsc::unbounded_channel::<Ack>();
-    let meeting = match &target {
-        Target::Floor { setup } => setup.meeting.0,
-        Target::Bare { .. } => 1,
+    let (meeting, session) = match &target {
+        Target::Floor { setup } => (setup.meeting.0, Some(setup.session.0)),
+        Target::Bare { .. } => (1, None),
     };
 
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -144,6 +151,7 @@ pub async fn run(
                     url,
                     token.as_deref(),
                     meeting,
+                    session,
                     i,
                     i < participants,
                     i == 0,
@@ -205,8 +213,33 @@ pub async fn run(
     let server_cpu0 = floor_bench::procfs::process_cpu_seconds(server_pid)?;
     let t_script = Instant::now();
     let mut sent: Vec<Sent> = Vec::with_capacity(steps.len());
+    // Documents published: (sent, answered, register seq).
+    let mut published: Vec<(Instant, Instant, u64)> = Vec::new();
     let mut prev = base_seq;
     for (n, step) in steps.iter().enumerate() {
+        if step.name == PUBLISH {
+            let Target::Floor { setup } = &target else {
+                bail!("only the Floor server publishes documents");
+            };
+            // The file is uploaded before the clock starts: what is measured is the
+            // publication reaching everyone, not the upload.
+            let content = setup.upload_document(published.len()).await?;
+            let at = Instant::now();
+            let seq = setup.publish_document(published.len(), &content).await?;
+            let acked = Instant::now();
+            if !burst {
+                let until = Instant::now() + Duration::from_secs(30);
+                while Instant::now() < until
+                    && readers
+                        .iter()
+                        .any(|(i, _)| shared.doc_progress[*i].load(Ordering::Relaxed) < seq)
+                {
+                    tokio::time::sleep(Duration::from_millis(1)).await;
+                }
+            }
+            published.push((at, acked, seq));
+            continue;
+        }
         let rid = format!("r{n}");
         let frame = if bare {
             json!({"type": "command", "request_id": rid, "pad": step.command["pad"]})
@@ -259,9 +292,13 @@ pub async fn run(
     // Wait until every participant has read the last event (or give up after 60 s).
     let wait_until = Instant::now() + Duration::from_secs(60);
     loop {
+        let last_doc = published.last().map(|p| p.2).unwrap_or(0);
         let behind = readers
             .iter()
-            .filter(|(i, _)| shared.progress[*i].load(Ordering::Relaxed) < final_seq)
+            .filter(|(i, _)| {
+                shared.progress[*i].load(Ordering::Relaxed) < final_seq
+                    || shared.doc_progress[*i].load(Ordering::Relaxed) < last_doc
+            })
             .count();
         if behind == 0 || Instant::now() > wait_until {
             if behind > 0 {
@@ -337,14 +374,36 @@ pub async fn run(
             per_kind.entry(kind_of[k].clone()).or_default().push(us);
         }
         lost += seen.iter().filter(|s| !**s).count() as u64;
+        // Each publication once, to every participant (all are entitled: it is general).
+        for (at, _, seq) in &published {
+            match r.docs.iter().find(|(s, _)| s == seq) {
+                Some((_, t)) => {
+                    let us = t.saturating_duration_since(*at).as_micros() as u32;
+                    all.push(us);
+                    per_kind.entry(PUBLISH.to_string()).or_default().push(us);
+                }
+                None => lost += 1,
+            }
+            duplicates += r
+                .docs
+                .iter()
+                .filter(|(s, _)| s == seq)
+                .count()
+                .saturating_sub(1) as u64;
+        }
     }
     let acks: Vec<u32> = sent
         .iter()
-        .map(|s| s.acked.saturating_duration_since(s.at).as_micros() as u32)
+        .map(|s| (s.at, s.acked))
+        .chain(published.iter().map(|(at, acked, _)| (*at, *acked)))
+        .map(|(at, acked)| acked.saturating_duration_since(at).as_micros() as u32)
         .collect();
     let mut commands: BTreeMap<&str, usize> = BTreeMap::new();
     for s in &sent {
         *commands.entry(s.name).or_default() += 1;
+    }
+    if !published.is_empty() {
+        commands.insert(PUBLISH, published.len());
     }
     if let Some(e) = &first_end {
         eprintln!("[{label} N={participants}] {ended} connections ended early, e.g. {e}");
@@ -356,12 +415,12 @@ pub async fn run(
         connect_secs,
         rss_before_kib: rss_before,
         rss_after_kib: rss_after,
-        commands: sent.len(),
+        commands: sent.len() + published.len(),
         command_counts: commands
             .into_iter()
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
-        events: span,
+        events: span + published.len(),
         avg_frame_bytes: frame_bytes_total.checked_div(frame_count).unwrap_or(0),
         deliveries: all.len(),
         lost,

@@ -1,6 +1,7 @@
 //! Setting up the meeting over the HTTP API (the same calls as bench/src/api.rs and the
 //! integration tests' helpers): a session whose commission has 53 members, a meeting with
-//! one agenda item taken up, a chair, one delegate per member and one viewer invitation.
+//! one agenda item taken up, a chair, one delegate per member and one viewer invitation;
+//! and, during the script, the secretariat's document publication.
 
 use anyhow::{anyhow, bail, Context};
 use floor_bench::server::{Server, ADMIN_USERNAME};
@@ -108,6 +109,9 @@ async fn invite(
 
 pub struct Setup {
     pub meeting: MeetingId,
+    pub session: SessionId,
+    /// The secretariat's HTTP client, which publishes documents.
+    secretariat: Http,
     pub chair: String,
     /// One token per member delegation, in roster order.
     pub delegates: Vec<String>,
@@ -210,8 +214,68 @@ pub async fn set_up(server: &Server, member_names: &[String]) -> anyhow::Result<
     let viewer = invite(&sec, session.id, "Webcast hall", Role::Viewer, None).await?;
     Ok(Setup {
         meeting: id,
+        session: session.id,
+        secretariat: sec,
         chair,
         delegates,
         viewer,
     })
+}
+
+impl Setup {
+    /// Upload a file for the `n`th publication of the run (a small PDF): its content id.
+    pub async fn upload_document(&self, n: usize) -> anyhow::Result<String> {
+        let sec = &self.secretariat;
+        let body = format!(
+            "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% conference room paper {n}\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        );
+        let resp = sec
+            .http
+            .post(format!("{}/api/sessions/{}/files", sec.base, self.session))
+            .bearer_auth(sec.token.as_deref().unwrap_or_default())
+            .header("content-type", "application/pdf")
+            .body(body)
+            .send()
+            .await
+            .context("uploading a document file")?;
+        let status = resp.status();
+        let text = resp.text().await.unwrap_or_default();
+        if !status.is_success() {
+            bail!("uploading a document file: {status} {text}");
+        }
+        Ok(serde_json::from_str::<UploadedFile>(&text)?.content_id)
+    }
+
+    /// Publish the `n`th document of the run, for everyone (the webcast included): the
+    /// register number of its event.
+    pub async fn publish_document(&self, n: usize, content_id: &str) -> anyhow::Result<u64> {
+        use floor_protocol::document::*;
+        let symbol = format!("E/CN.7/2026/CRP.{}", n + 1);
+        let command = DocumentCommand::Publish {
+            symbol: floor_protocol::symbol::DocumentSymbol::parse(&symbol)
+                .map_err(|e| anyhow!("{symbol}: {e:?}"))?,
+            title: "Statement by the Executive Director of UNODC".into(),
+            kind: DocumentKind::ConferenceRoomPaper,
+            status: DocumentStatus::AdvanceUnedited,
+            distribution: Distribution::General,
+            agenda_items: vec!["3".into()],
+            files: vec![DocumentFile {
+                language: Language::En,
+                content_id: content_id.into(),
+                mime: String::new(),
+                size: 0,
+            }],
+            main_sponsor: None,
+            sponsors: vec![],
+        };
+        let accepted: DocumentCommandAccepted = self
+            .secretariat
+            .post(
+                &format!("/api/sessions/{}/documents/commands", self.session),
+                &DocumentCommandRequest { command },
+            )
+            .await
+            .context("publishing a document")?;
+        Ok(accepted.seq)
+    }
 }
