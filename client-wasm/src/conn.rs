@@ -293,12 +293,13 @@ fn on_frame(frame: ServerFrame) {
             }
         }
         ServerFrame::Rejected {
-            request_id,
-            message,
-            ..
+            request_id, reason, ..
         } => {
             CONN.with(|c| c.borrow_mut().pending.remove(&request_id));
-            app.notify(NoticeKind::Refused, lang.fill(T::Refused, &[&message]));
+            // The typed refusal, in the user's language; the frame's English `message`
+            // is the server's wording of the same thing and is not shown.
+            let text = crate::rejections::for_app(app, &reason);
+            app.notify(NoticeKind::Refused, lang.fill(T::Refused, &[&text]));
         }
         ServerFrame::Error {
             code,

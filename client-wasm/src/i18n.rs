@@ -254,6 +254,117 @@ catalogue! {
     Failed { en: "It did not work: {0}", fr: "Cela n'a pas fonctionné : {0}", es: "No funcionó: {0}" }
     SessionExpired { en: "Your sign-in has expired; sign in again.", fr: "Votre connexion a expiré ; reconnectez-vous.", es: "Su sesión ha caducado; inicie sesión de nuevo." }
     Delegation0 { en: "Delegation {0}", fr: "Délégation {0}", es: "Delegación {0}" }
+    // refusals: what was refused (the server's `Rejection`, rejections.rs)
+    RjNotPermitted { en: "A participant with the role “{0}” may not {1}.", fr: "Un participant ayant le rôle « {0} » ne peut pas {1}.", es: "Un participante con la función «{0}» no puede {1}." }
+    RjNoDelegation { en: "You do not speak for a delegation.", fr: "Vous ne représentez aucune délégation.", es: "Usted no representa a ninguna delegación." }
+    RjUnknownDelegation { en: "Delegation {0} is not on this session's roster.", fr: "La délégation {0} ne figure pas sur la liste des participants à la session.", es: "La delegación {0} no figura en la lista de participantes del período de sesiones." }
+    RjNotInDelegation { en: "Participant {0} does not belong to that delegation ({1}).", fr: "Le participant {0} n'appartient pas à cette délégation ({1}).", es: "El participante {0} no pertenece a esa delegación ({1})." }
+    RjUnknownAgendaItem { en: "Agenda item {0} does not exist in this meeting.", fr: "Le point {0} ne figure pas à l'ordre du jour de cette séance.", es: "El tema {0} no figura en el programa de esta sesión." }
+    RjNoCurrentItem { en: "No agenda item is under consideration; name one or take one up first.", fr: "Aucun point de l'ordre du jour n'est en discussion ; précisez le point voulu ou commencez par en aborder un.", es: "No se está examinando ningún tema del programa; indique uno o pase primero a examinar uno." }
+    RjUnknownEntry { en: "Entry {0} is not waiting for the floor.", fr: "L'inscription {0} n'est pas en attente de la parole.", es: "La inscripción {0} no está a la espera de la palabra." }
+    RjNotYourEntry { en: "Entry {0} belongs to another delegation.", fr: "L'inscription {0} appartient à une autre délégation.", es: "La inscripción {0} pertenece a otra delegación." }
+    RjWrongMeetingStatus { en: "The meeting is {0}; it is not possible to {1} now.", fr: "La séance est {0} ; on ne peut pas {1} pour le moment.", es: "La sesión está {0}; no es posible {1} en este momento." }
+    RjDuplicateAgendaNumber { en: "The agenda already has an item {0}.", fr: "L'ordre du jour comporte déjà un point {0}.", es: "El programa ya tiene un tema {0}." }
+    RjInvalidAgendaParent { en: "Item {0} cannot take sub-items.", fr: "Le point {0} ne peut pas comporter de subdivisions.", es: "El tema {0} no puede tener subtemas." }
+    RjInvalidText { en: "The field “{0}” is empty or longer than {1} characters.", fr: "Le champ « {0} » est vide ou dépasse {1} caractères.", es: "El campo «{0}» está vacío o supera los {1} caracteres." }
+    RjListClosed { en: "The list of speakers on item {0} is closed; a right of reply is still possible.", fr: "La liste des orateurs sur le point {0} est close ; le droit de réponse reste possible.", es: "La lista de oradores sobre el tema {0} está cerrada; aún es posible ejercer el derecho de respuesta." }
+    RjAlreadyInscribed { en: "{0} already has {1} statement(s) waiting on this item; the chair may allow more.", fr: "{0} a déjà {1} déclaration(s) en attente sur ce point ; le président peut en autoriser davantage.", es: "{0} ya tiene {1} declaración(es) pendiente(s) sobre este tema; la presidencia puede autorizar más." }
+    RjReplyLimitReached { en: "{0} has used its {1} right(s) of reply on this item.", fr: "{0} a épuisé ses droits de réponse sur ce point ({1}).", es: "{0} ha agotado sus derechos de respuesta sobre este tema ({1})." }
+    RjAlreadyRaised { en: "Your delegation already has this request waiting (entry {0}).", fr: "Votre délégation a déjà une demande de ce type en attente (inscription {0}).", es: "Su delegación ya tiene una solicitud de este tipo pendiente (inscripción {0})." }
+    RjNgoInscribedByChair { en: "Non-governmental organizations speak when the chair allows: ask the secretariat to inscribe you.", fr: "Les organisations non gouvernementales prennent la parole lorsque le président le permet : demandez au secrétariat de vous inscrire.", es: "Las organizaciones no gubernamentales hacen uso de la palabra cuando la presidencia lo permite: pida a la secretaría que le inscriba." }
+    RjFloorOccupied { en: "Entry {0} holds the floor; end that speech first.", fr: "L'inscription {0} a la parole ; mettez d'abord fin à cette intervention.", es: "La inscripción {0} tiene la palabra; termine primero esa intervención." }
+    RjAlreadyPaused { en: "The speaker's clock is already paused.", fr: "Le chronomètre de l'orateur est déjà arrêté.", es: "El cronómetro del orador ya está en pausa." }
+    RjNotPaused { en: "The speaker's clock is running.", fr: "Le chronomètre de l'orateur tourne.", es: "El cronómetro del orador está en marcha." }
+    RjInterventionPending { en: "A point of order or motion (entry {0}) must be heard first.", fr: "Une motion d'ordre ou de procédure (inscription {0}) doit d'abord être entendue.", es: "Primero debe oírse una cuestión de orden o moción (inscripción {0})." }
+    RjRulingPending { en: "Rule on entry {0} first.", fr: "Statuez d'abord sur l'inscription {0}.", es: "Decida primero sobre la inscripción {0}." }
+    RjNobodyWaiting { en: "Nobody is waiting for the floor.", fr: "Personne n'attend la parole.", es: "Nadie está esperando la palabra." }
+    RjNotMovable { en: "Entry {0} cannot be moved.", fr: "L'inscription {0} ne peut pas être déplacée.", es: "La inscripción {0} no se puede mover." }
+    RjNothingToRule { en: "Entry {0} is not a point of order or motion awaiting a ruling.", fr: "L'inscription {0} n'est pas une motion d'ordre ou de procédure en attente de décision.", es: "La inscripción {0} no es una cuestión de orden ni una moción pendiente de decisión." }
+    RjListAlreadyThere { en: "The list of item {0} is already in that state.", fr: "La liste du point {0} est déjà dans cet état.", es: "La lista del tema {0} ya está en ese estado." }
+    RjUnknownProposal { en: "There is no proposal {0} before the meeting.", fr: "La séance n'est saisie d'aucune proposition {0}.", es: "La sesión no tiene ante sí ninguna propuesta {0}." }
+    RjAlreadyDecided { en: "Proposal {0} has already been decided.", fr: "Il a déjà été statué sur la proposition {0}.", es: "Ya se ha adoptado una decisión sobre la propuesta {0}." }
+    RjUnknownVote { en: "There is no vote {0}.", fr: "Il n'y a pas de vote {0}.", es: "No existe la votación {0}." }
+    RjVoteInProgress { en: "Vote {0} is under way; only a point of order on the conduct of the vote may interrupt it.", fr: "Le vote {0} est en cours ; seule une motion d'ordre concernant le déroulement du vote peut l'interrompre.", es: "La votación {0} está en curso; solo puede interrumpirla una cuestión de orden relativa a la forma en que se está efectuando la votación." }
+    RjVoteNotOpen { en: "Vote {0} is not open.", fr: "Le vote {0} n'est pas ouvert.", es: "La votación {0} no está abierta." }
+    RjNoQuorum { en: "There is no quorum: {0} members present, {1} required.", fr: "Le quorum n'est pas atteint : {0} membres présents, {1} requis.", es: "No hay quórum: {0} miembros presentes, se requieren {1}." }
+    RjNotAMember { en: "{0} is not a member of the commission: only members vote.", fr: "{0} n'est pas membre de la commission : seuls les membres votent.", es: "{0} no es miembro de la comisión: solo votan los miembros." }
+    RjAlreadyVoted { en: "{0} has already voted.", fr: "{0} a déjà voté.", es: "{0} ya ha votado." }
+    RjNotYourTurn { en: "{0} is being called; answer when your delegation is called.", fr: "C'est au tour de {0} ; répondez lorsque votre délégation sera appelée.", es: "Se está llamando a {0}; responda cuando se llame a su delegación." }
+    RjEveryoneCalled { en: "Everyone has been called.", fr: "Tous les membres ont été appelés.", es: "Ya se ha llamado a todos los miembros." }
+    RjRollCallIncomplete { en: "{0} member(s) have still to be called.", fr: "Il reste {0} membre(s) à appeler.", es: "Quedan {0} miembro(s) por llamar." }
+    RjInvalidChoice { en: "That choice does not fit this vote.", fr: "Ce choix ne correspond pas à ce vote.", es: "Esa opción no corresponde a esta votación." }
+    RjCountsRequired { en: "A show of hands needs the counts: yes, no and abstentions.", fr: "Un vote à main levée exige le décompte : pour, contre et abstentions.", es: "Una votación a mano alzada requiere el recuento: votos a favor, votos en contra y abstenciones." }
+    RjCountsNotAllowed { en: "This vote counts itself; counts are entered only for a show of hands.", fr: "Ce vote se décompte de lui-même ; le décompte n'est saisi que pour un vote à main levée.", es: "Esta votación se cuenta sola; el recuento solo se introduce en una votación a mano alzada." }
+    RjCountsExceedMembers { en: "The counts add up to more than the {0} members.", fr: "Le total du décompte dépasse le nombre de membres ({0}).", es: "El recuento suma más que el número de miembros ({0})." }
+    RjInvalidCandidates { en: "An election needs at least one candidate, each named once.", fr: "Une élection exige au moins un candidat, chacun nommé une seule fois.", es: "Una elección requiere al menos un candidato, cada uno nombrado una sola vez." }
+    RjSponsorCannotExplain { en: "Sponsors do not explain their vote on their own proposal unless it was amended (proposal {0}).", fr: "Les auteurs d'une proposition n'expliquent pas leur vote sur celle-ci, sauf si elle a été modifiée (proposition {0}).", es: "Los patrocinadores de una propuesta no explican su voto sobre ella salvo que haya sido enmendada (propuesta {0})." }
+    RjNotARollCall { en: "Vote {0} is not a roll call.", fr: "Le vote {0} n'est pas un vote par appel nominal.", es: "La votación {0} no es una votación nominal." }
+    RjCountedByChair { en: "Vote {0} is a show of hands: the chair counts.", fr: "Le vote {0} a lieu à main levée : c'est le président qui compte les voix.", es: "La votación {0} es a mano alzada: la presidencia hace el recuento." }
+    RjDuplicateSymbol { en: "A document {0} has already been published.", fr: "Un document {0} a déjà été publié.", es: "Ya se ha publicado un documento {0}." }
+    RjMissingOriginal { en: "{0} refers to {1}, which has not been published.", fr: "{0} renvoie à {1}, qui n'a pas été publié.", es: "{0} remite a {1}, que no se ha publicado." }
+    RjUnknownDocument { en: "There is no document {0}.", fr: "Il n'y a pas de document {0}.", es: "No existe el documento {0}." }
+    RjInvalidFiles { en: "The files are not right: {0}.", fr: "Les fichiers ne conviennent pas : {0}.", es: "Los archivos no son correctos: {0}." }
+    RjNotAState { en: "{0} is not a State: only States sponsor draft resolutions.", fr: "{0} n'est pas un État : seuls les États se portent coauteurs de projets de résolution.", es: "{0} no es un Estado: solo los Estados patrocinan proyectos de resolución." }
+    RjNotADraft { en: "Document {0} is not a draft resolution: only drafts have sponsors.", fr: "Le document {0} n'est pas un projet de résolution : seuls les projets ont des auteurs.", es: "El documento {0} no es un proyecto de resolución: solo los proyectos tienen patrocinadores." }
+    RjSponsorshipClosed { en: "The list of sponsors of document {0} is closed.", fr: "La liste des auteurs du document {0} est close.", es: "La lista de patrocinadores del documento {0} está cerrada." }
+    RjAlreadySponsor { en: "Your delegation is already a sponsor of document {0}.", fr: "Votre délégation est déjà coauteur du document {0}.", es: "Su delegación ya es patrocinadora del documento {0}." }
+    RjNotASponsor { en: "Your delegation is not a sponsor of document {0}.", fr: "Votre délégation n'est pas coauteur du document {0}.", es: "Su delegación no es patrocinadora del documento {0}." }
+    RjUnknownChannel { en: "There is no interpretation channel {0}.", fr: "Il n'y a pas de canal d'interprétation {0}.", es: "No existe el canal de interpretación {0}." }
+    RjNotAnInterpreter { en: "Participant {0} is not an interpreter.", fr: "Le participant {0} n'est pas interprète.", es: "El participante {0} no es intérprete." }
+    RjNotInBooth { en: "You are not in the {0} booth.", fr: "Vous n'êtes pas dans la cabine {0}.", es: "No está usted en la cabina {0}." }
+    RjMicrophoneNotLive { en: "Your microphone is not the live one in the {0} booth.", fr: "Votre micro n'est pas le micro actif de la cabine {0}.", es: "Su micrófono no es el que está abierto en la cabina {0}." }
+    RjSlowDownJustAsked { en: "The {0} booth asked the speaker to slow down moments ago; the chair has it.", fr: "La cabine {0} vient de demander à l'orateur de ralentir ; le président en est informé.", es: "La cabina {0} acaba de pedir al orador que hable más despacio; la presidencia ya lo sabe." }
+    // refusals: commands, as the verb of "may not ..." / "it is not possible to ..." (wire names)
+    CmdOpenMeeting { en: "open the meeting", fr: "ouvrir la séance", es: "abrir la sesión" }
+    CmdSuspendMeeting { en: "suspend the meeting", fr: "suspendre la séance", es: "suspender la sesión" }
+    CmdResumeMeeting { en: "resume the meeting", fr: "reprendre la séance", es: "reanudar la sesión" }
+    CmdCloseMeeting { en: "close the meeting", fr: "lever la séance", es: "levantar la sesión" }
+    CmdAddAgendaItem { en: "add an agenda item", fr: "ajouter un point à l'ordre du jour", es: "añadir un tema al programa" }
+    CmdTakeUpItem { en: "take up an agenda item", fr: "aborder l'examen d'un point de l'ordre du jour", es: "pasar a examinar un tema del programa" }
+    CmdCheckIn { en: "check in", fr: "signaler sa présence", es: "registrar la asistencia" }
+    CmdRecordAttendance { en: "record a delegation's attendance", fr: "consigner la présence d'une délégation", es: "registrar la asistencia de una delegación" }
+    CmdRequestFloor { en: "ask for the floor", fr: "demander la parole", es: "pedir la palabra" }
+    CmdInscribeSpeaker { en: "inscribe a speaker", fr: "inscrire un orateur", es: "inscribir a un orador" }
+    CmdWithdrawEntry { en: "withdraw a request for the floor", fr: "retirer une demande de parole", es: "retirar una solicitud de palabra" }
+    CmdMoveEntry { en: "move an entry in the list", fr: "déplacer une inscription dans la liste", es: "mover una inscripción en la lista" }
+    CmdAnnounceListClosing { en: "announce the closing of the list of speakers", fr: "annoncer la clôture de la liste des orateurs", es: "anunciar el cierre de la lista de oradores" }
+    CmdCloseList { en: "close the list of speakers", fr: "clore la liste des orateurs", es: "cerrar la lista de oradores" }
+    CmdReopenList { en: "reopen the list of speakers", fr: "rouvrir la liste des orateurs", es: "reabrir la lista de oradores" }
+    CmdRaisePointOfOrder { en: "raise a point of order", fr: "soulever une motion d'ordre", es: "plantear una cuestión de orden" }
+    CmdRaiseMotion { en: "move a procedural motion", fr: "présenter une motion de procédure", es: "presentar una moción de procedimiento" }
+    CmdRequestRightOfReply { en: "ask for a right of reply", fr: "demander à exercer le droit de réponse", es: "pedir el derecho de respuesta" }
+    CmdNextSpeaker { en: "call the next speaker", fr: "donner la parole à l'orateur suivant", es: "dar la palabra al siguiente orador" }
+    CmdGiveFloor { en: "give the floor", fr: "donner la parole", es: "dar la palabra" }
+    CmdPauseSpeech { en: "pause the speaker's clock", fr: "arrêter le chronomètre de l'orateur", es: "pausar el cronómetro del orador" }
+    CmdResumeSpeech { en: "restart the speaker's clock", fr: "relancer le chronomètre de l'orateur", es: "reanudar el cronómetro del orador" }
+    CmdEndSpeech { en: "end the speech", fr: "mettre fin à l'intervention", es: "terminar la intervención" }
+    CmdRule { en: "rule on a point of order or motion", fr: "statuer sur une motion d'ordre ou de procédure", es: "decidir sobre una cuestión de orden o una moción" }
+    CmdAssignInterpreter { en: "assign an interpreter to a booth", fr: "affecter un interprète à une cabine", es: "asignar un intérprete a una cabina" }
+    CmdTakeMicrophone { en: "switch on the booth microphone", fr: "ouvrir le micro de la cabine", es: "encender el micrófono de la cabina" }
+    CmdReleaseMicrophone { en: "switch off the booth microphone", fr: "fermer le micro de la cabine", es: "apagar el micrófono de la cabina" }
+    CmdAskToSlowDown { en: "ask the speaker to slow down", fr: "demander à l'orateur de ralentir", es: "pedir al orador que hable más despacio" }
+    CmdTableProposal { en: "submit a proposal", fr: "présenter une proposition", es: "presentar una propuesta" }
+    CmdAmendProposal { en: "record an amendment to a proposal", fr: "prendre acte d'une modification d'une proposition", es: "dejar constancia de una enmienda a una propuesta" }
+    CmdAdoptWithoutVote { en: "adopt a proposal without a vote", fr: "adopter une proposition sans vote", es: "aprobar una propuesta sin votación" }
+    CmdOpenVote { en: "open a vote", fr: "ouvrir un vote", es: "abrir una votación" }
+    CmdCastVote { en: "cast a vote", fr: "voter", es: "votar" }
+    CmdPassMember { en: "pass over the member called", fr: "passer le membre appelé", es: "pasar al siguiente miembro en la votación nominal" }
+    CmdCloseVote { en: "close the vote", fr: "clore le vote", es: "cerrar la votación" }
+    CmdPublish { en: "publish a document", fr: "publier un document", es: "publicar un documento" }
+    CmdAddFiles { en: "add language versions to a document", fr: "ajouter des versions linguistiques à un document", es: "añadir versiones lingüísticas a un documento" }
+    CmdSignOn { en: "co-sponsor a draft resolution", fr: "se porter coauteur d'un projet de résolution", es: "sumarse a los patrocinadores de un proyecto de resolución" }
+    CmdSignOff { en: "withdraw as co-sponsor", fr: "se retirer de la liste des coauteurs", es: "retirarse de la lista de patrocinadores" }
+    CmdCloseSponsorship { en: "close the list of sponsors", fr: "clore la liste des auteurs", es: "cerrar la lista de patrocinadores" }
+    // refusals: text fields (`InvalidText`) and file problems (`InvalidFiles`)
+    FieldRuling { en: "Ruling", fr: "Décision", es: "Decisión" }
+    FieldGroup { en: "Group", fr: "Groupe", es: "Grupo" }
+    FieldReference { en: "Reference", fr: "Cote", es: "Signatura" }
+    FieldAgendaItem { en: "Agenda item", fr: "Point de l'ordre du jour", es: "Tema del programa" }
+    FilesNoLanguage { en: "at least one language version is needed", fr: "il faut au moins une version linguistique", es: "se necesita al menos una versión lingüística" }
+    FilesOnePerLanguage { en: "one file per language", fr: "un seul fichier par langue", es: "un solo archivo por idioma" }
+    FilesContentId { en: "a file is named by the content id its upload returned", fr: "un fichier est désigné par l'identifiant de contenu renvoyé lors de son téléversement", es: "un archivo se designa con el identificador de contenido que devolvió su carga" }
+    FilesDistribution { en: "a restricted distribution names at least one delegation", fr: "une distribution restreinte doit désigner au moins une délégation", es: "una distribución limitada debe indicar al menos una delegación" }
+    FilesNotUploaded { en: "no file {0} was uploaded to this session", fr: "aucun fichier {0} n'a été téléversé pour cette session", es: "no se ha cargado ningún archivo {0} en este período de sesiones" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -418,6 +529,117 @@ fn ar(key: T) -> &'static str {
         T::Failed => "لم تنجح العملية: {0}",
         T::SessionExpired => "انتهت صلاحية تسجيل دخولكم؛ يُرجى تسجيل الدخول مجددًا.",
         T::Delegation0 => "الوفد {0}",
+        // refusals: what was refused (the server's `Rejection`, rejections.rs)
+        T::RjNotPermitted => "لا يجوز للمشارك الذي دوره «{0}» {1}.",
+        T::RjNoDelegation => "لا تمثلون أي وفد.",
+        T::RjUnknownDelegation => "الوفد {0} غير مدرج في قائمة المشاركين في هذه الدورة.",
+        T::RjNotInDelegation => "المشارك {0} لا ينتمي إلى هذا الوفد ({1}).",
+        T::RjUnknownAgendaItem => "البند {0} غير موجود في جدول أعمال هذه الجلسة.",
+        T::RjNoCurrentItem => "لا يوجد بند قيد النظر؛ يُرجى تحديد بند أو الشروع في النظر في بند أولًا.",
+        T::RjUnknownEntry => "القيد {0} ليس في انتظار الكلمة.",
+        T::RjNotYourEntry => "القيد {0} يخص وفدًا آخر.",
+        T::RjWrongMeetingStatus => "حالة الجلسة: {0}؛ لا يمكن {1} الآن.",
+        T::RjDuplicateAgendaNumber => "يتضمن جدول الأعمال بالفعل بندًا برقم {0}.",
+        T::RjInvalidAgendaParent => "لا يمكن أن يتضمن البند {0} بنودًا فرعية.",
+        T::RjInvalidText => "الحقل «{0}» فارغ أو يتجاوز الحد الأقصى لعدد الأحرف ({1}).",
+        T::RjListClosed => "أُقفلت قائمة المتكلمين في إطار البند {0}؛ ولا يزال من الممكن ممارسة حق الرد.",
+        T::RjAlreadyInscribed => "لدى {0} بالفعل بيانات في الانتظار بشأن هذا البند (العدد: {1})؛ ويجوز للرئيس السماح بالمزيد.",
+        T::RjReplyLimitReached => "استنفد {0} عدد المرات المسموح بها لممارسة حق الرد في إطار هذا البند ({1}).",
+        T::RjAlreadyRaised => "لدى وفدكم بالفعل طلب من هذا النوع في الانتظار (القيد {0}).",
+        T::RjNgoInscribedByChair => "تتكلم المنظمات غير الحكومية عندما يأذن الرئيس بذلك: يُرجى أن تطلبوا من الأمانة تسجيلكم.",
+        T::RjFloorOccupied => "الكلمة الآن لصاحب القيد {0}؛ يُرجى إنهاء تلك الكلمة أولًا.",
+        T::RjAlreadyPaused => "توقيت المتكلم متوقف مؤقتًا بالفعل.",
+        T::RjNotPaused => "توقيت المتكلم يعمل.",
+        T::RjInterventionPending => "يجب الاستماع أولًا إلى نقطة نظام أو اقتراح إجرائي (القيد {0}).",
+        T::RjRulingPending => "يُرجى البتّ أولًا في القيد {0}.",
+        T::RjNobodyWaiting => "لا أحد في انتظار الكلمة.",
+        T::RjNotMovable => "لا يمكن نقل القيد {0}.",
+        T::RjNothingToRule => "القيد {0} ليس نقطة نظام أو اقتراحًا إجرائيًا في انتظار البتّ.",
+        T::RjListAlreadyThere => "قائمة المتكلمين في إطار البند {0} في هذه الحالة بالفعل.",
+        T::RjUnknownProposal => "لا يوجد مقترح {0} معروض على الجلسة.",
+        T::RjAlreadyDecided => "سبق البتّ في المقترح {0}.",
+        T::RjUnknownVote => "لا يوجد تصويت {0}.",
+        T::RjVoteInProgress => "التصويت {0} جارٍ؛ ولا يجوز مقاطعته إلا بنقطة نظام تتعلق بطريقة إجراء التصويت.",
+        T::RjVoteNotOpen => "التصويت {0} غير مفتوح.",
+        T::RjNoQuorum => "النصاب القانوني غير مكتمل: عدد الأعضاء الحاضرين {0}، والعدد المطلوب {1}.",
+        T::RjNotAMember => "{0} ليس عضوًا في اللجنة: لا يصوّت إلا الأعضاء.",
+        T::RjAlreadyVoted => "سبق أن صوّت {0}.",
+        T::RjNotYourTurn => "يجري الآن نداء {0}؛ يُرجى الرد عند نداء وفدكم.",
+        T::RjEveryoneCalled => "جرى نداء جميع الأعضاء.",
+        T::RjRollCallIncomplete => "لا يزال هناك أعضاء لم يُنادَوا بعد (العدد: {0}).",
+        T::RjInvalidChoice => "هذا الخيار لا يتناسب مع هذا التصويت.",
+        T::RjCountsRequired => "يتطلب التصويت برفع الأيدي إدخال الأعداد: المؤيدون والمعارضون والممتنعون.",
+        T::RjCountsNotAllowed => "يُحتسب هذا التصويت تلقائيًا؛ ولا تُدخَل الأعداد إلا في التصويت برفع الأيدي.",
+        T::RjCountsExceedMembers => "مجموع الأعداد يتجاوز عدد الأعضاء ({0}).",
+        T::RjInvalidCandidates => "تتطلب الانتخابات مرشحًا واحدًا على الأقل، يُذكر كل منهم مرة واحدة.",
+        T::RjSponsorCannotExplain => "لا يعلّل مقدمو المقترح تصويتهم عليه ما لم يكن قد عُدِّل (المقترح {0}).",
+        T::RjNotARollCall => "التصويت {0} ليس تصويتًا بنداء الأسماء.",
+        T::RjCountedByChair => "التصويت {0} يجري برفع الأيدي: الرئيس هو من يحصي الأصوات.",
+        T::RjDuplicateSymbol => "سبق نشر وثيقة تحمل الرمز {0}.",
+        T::RjMissingOriginal => "تشير الوثيقة {0} إلى الوثيقة {1}، التي لم تُنشر بعد.",
+        T::RjUnknownDocument => "لا توجد وثيقة {0}.",
+        T::RjInvalidFiles => "الملفات غير صحيحة: {0}.",
+        T::RjNotAState => "{0} ليس دولة: لا تقدِّم مشاريعَ القرارات إلا الدول.",
+        T::RjNotADraft => "الوثيقة {0} ليست مشروع قرار: مشاريع القرارات وحدها لها مقدِّمون.",
+        T::RjSponsorshipClosed => "أُقفلت قائمة مقدِّمي الوثيقة {0}.",
+        T::RjAlreadySponsor => "وفدكم من مقدِّمي الوثيقة {0} بالفعل.",
+        T::RjNotASponsor => "وفدكم ليس من مقدِّمي الوثيقة {0}.",
+        T::RjUnknownChannel => "لا توجد قناة ترجمة شفوية {0}.",
+        T::RjNotAnInterpreter => "المشارك {0} ليس مترجمًا شفويًا.",
+        T::RjNotInBooth => "لستم في المقصورة {0}.",
+        T::RjMicrophoneNotLive => "الميكروفون لديكم ليس الميكروفون المفتوح في المقصورة {0}.",
+        T::RjSlowDownJustAsked => "طلبت المقصورة {0} من المتكلم التمهُّل قبل لحظات؛ وقد أُبلغ الرئيس بذلك.",
+        // refusals: commands, as the verb of "may not ..." / "it is not possible to ..." (wire names)
+        T::CmdOpenMeeting => "افتتاح الجلسة",
+        T::CmdSuspendMeeting => "تعليق الجلسة",
+        T::CmdResumeMeeting => "استئناف الجلسة",
+        T::CmdCloseMeeting => "رفع الجلسة",
+        T::CmdAddAgendaItem => "إضافة بند إلى جدول الأعمال",
+        T::CmdTakeUpItem => "الشروع في النظر في بند من جدول الأعمال",
+        T::CmdCheckIn => "تسجيل الحضور",
+        T::CmdRecordAttendance => "تسجيل حضور وفد",
+        T::CmdRequestFloor => "طلب الكلمة",
+        T::CmdInscribeSpeaker => "تسجيل متكلم",
+        T::CmdWithdrawEntry => "سحب طلب الكلمة",
+        T::CmdMoveEntry => "نقل قيد في القائمة",
+        T::CmdAnnounceListClosing => "الإعلان عن إقفال قائمة المتكلمين",
+        T::CmdCloseList => "إقفال قائمة المتكلمين",
+        T::CmdReopenList => "إعادة فتح قائمة المتكلمين",
+        T::CmdRaisePointOfOrder => "إثارة نقطة نظام",
+        T::CmdRaiseMotion => "تقديم اقتراح إجرائي",
+        T::CmdRequestRightOfReply => "طلب ممارسة حق الرد",
+        T::CmdNextSpeaker => "إعطاء الكلمة للمتكلم التالي",
+        T::CmdGiveFloor => "إعطاء الكلمة",
+        T::CmdPauseSpeech => "إيقاف توقيت المتكلم مؤقتًا",
+        T::CmdResumeSpeech => "استئناف توقيت المتكلم",
+        T::CmdEndSpeech => "إنهاء الكلمة",
+        T::CmdRule => "البتّ في نقطة نظام أو اقتراح إجرائي",
+        T::CmdAssignInterpreter => "تعيين مترجم شفوي في مقصورة",
+        T::CmdTakeMicrophone => "تشغيل ميكروفون المقصورة",
+        T::CmdReleaseMicrophone => "إطفاء ميكروفون المقصورة",
+        T::CmdAskToSlowDown => "الطلب من المتكلم التمهُّل",
+        T::CmdTableProposal => "تقديم مقترح",
+        T::CmdAmendProposal => "تسجيل تعديل على مقترح",
+        T::CmdAdoptWithoutVote => "اعتماد مقترح دون تصويت",
+        T::CmdOpenVote => "فتح باب التصويت",
+        T::CmdCastVote => "الإدلاء بالصوت",
+        T::CmdPassMember => "تجاوز العضو الذي يجري نداؤه",
+        T::CmdCloseVote => "إقفال باب التصويت",
+        T::CmdPublish => "نشر وثيقة",
+        T::CmdAddFiles => "إضافة نسخ لغوية إلى وثيقة",
+        T::CmdSignOn => "الانضمام إلى مقدِّمي مشروع قرار",
+        T::CmdSignOff => "الانسحاب من قائمة مقدِّمي مشروع القرار",
+        T::CmdCloseSponsorship => "إقفال قائمة مقدِّمي مشروع القرار",
+        // refusals: text fields (`InvalidText`) and file problems (`InvalidFiles`)
+        T::FieldRuling => "القرار",
+        T::FieldGroup => "المجموعة",
+        T::FieldReference => "الرمز",
+        T::FieldAgendaItem => "بند جدول الأعمال",
+        T::FilesNoLanguage => "يلزم توفير نسخة لغوية واحدة على الأقل",
+        T::FilesOnePerLanguage => "ملف واحد لكل لغة",
+        T::FilesContentId => "يُشار إلى الملف بمعرِّف المحتوى الذي أُعيد عند تحميله",
+        T::FilesDistribution => "يجب أن يحدِّد التوزيع المحدود وفدًا واحدًا على الأقل",
+        T::FilesNotUploaded => "لم يُحمَّل أي ملف {0} في هذه الدورة",
     }
 }
 
@@ -580,6 +802,119 @@ fn zh(key: T) -> &'static str {
         T::Failed => "未成功：{0}",
         T::SessionExpired => "您的登录已过期；请重新登录。",
         T::Delegation0 => "代表团{0}",
+        // refusals: what was refused (the server's `Rejection`, rejections.rs)
+        T::RjNotPermitted => "角色为“{0}”的与会者不得{1}。",
+        T::RjNoDelegation => "您不代表任何代表团。",
+        T::RjUnknownDelegation => "代表团{0}不在本届会议的与会名单上。",
+        T::RjNotInDelegation => "与会者{0}不属于该代表团（{1}）。",
+        T::RjUnknownAgendaItem => "本次会议议程中没有项目{0}。",
+        T::RjNoCurrentItem => "目前没有正在审议的议程项目；请指明一个项目，或先开始审议一个项目。",
+        T::RjUnknownEntry => "条目{0}不在等候发言之列。",
+        T::RjNotYourEntry => "条目{0}属于另一个代表团。",
+        T::RjWrongMeetingStatus => "会议状态为“{0}”，目前不能{1}。",
+        T::RjDuplicateAgendaNumber => "议程中已有项目{0}。",
+        T::RjInvalidAgendaParent => "项目{0}不能设分项目。",
+        T::RjInvalidText => "“{0}”栏为空或超过{1}个字符。",
+        T::RjListClosed => "项目{0}的发言名单已截止；仍可行使答辩权。",
+        T::RjAlreadyInscribed => "{0}在本项目下已有{1}次发言在等候；主席可允许更多发言。",
+        T::RjReplyLimitReached => "{0}已在本项目下用完{1}次答辩权。",
+        T::RjAlreadyRaised => "贵代表团已有同类请求在等候（条目{0}）。",
+        T::RjNgoInscribedByChair => "非政府组织经主席允许方可发言：请请求秘书处为您登记。",
+        T::RjFloorOccupied => "条目{0}正在发言；请先结束该发言。",
+        T::RjAlreadyPaused => "发言计时已处于暂停状态。",
+        T::RjNotPaused => "发言计时正在进行。",
+        T::RjInterventionPending => "必须先听取一项程序问题或动议（条目{0}）。",
+        T::RjRulingPending => "请先就条目{0}作出裁决。",
+        T::RjNobodyWaiting => "无人等候发言。",
+        T::RjNotMovable => "条目{0}不能移动。",
+        T::RjNothingToRule => "条目{0}不是等待裁决的程序问题或动议。",
+        T::RjListAlreadyThere => "项目{0}的发言名单已处于该状态。",
+        T::RjUnknownProposal => "会议面前没有提案{0}。",
+        T::RjAlreadyDecided => "已就提案{0}作出决定。",
+        T::RjUnknownVote => "没有表决{0}。",
+        T::RjVoteInProgress => "表决{0}正在进行；只有关于表决进行方式的程序问题方可打断表决。",
+        T::RjVoteNotOpen => "表决{0}未在进行。",
+        T::RjNoQuorum => "未达到法定人数：出席成员{0}名，需要{1}名。",
+        T::RjNotAMember => "{0}不是委员会成员：只有成员可以投票。",
+        T::RjAlreadyVoted => "{0}已投票。",
+        T::RjNotYourTurn => "正在唱名{0}；请在唱到贵代表团时作答。",
+        T::RjEveryoneCalled => "所有成员均已被唱名。",
+        T::RjRollCallIncomplete => "还有{0}名成员尚未被唱名。",
+        T::RjInvalidChoice => "该选项不适用于本次表决。",
+        T::RjCountsRequired => "举手表决需要计票结果：赞成、反对和弃权。",
+        T::RjCountsNotAllowed => "本次表决自动计票；只有举手表决才需输入计票结果。",
+        T::RjCountsExceedMembers => "计票总数超过成员总数（{0}名）。",
+        T::RjInvalidCandidates => "选举至少需要一名候选人，且每名候选人只能列出一次。",
+        T::RjSponsorCannotExplain => {
+            "提案国不得就其本身的提案作解释投票的发言，除非该提案已被修正（提案{0}）。"
+        }
+        T::RjNotARollCall => "表决{0}不是唱名表决。",
+        T::RjCountedByChair => "表决{0}为举手表决：由主席计票。",
+        T::RjDuplicateSymbol => "文号为{0}的文件已经印发。",
+        T::RjMissingOriginal => "{0}所指的{1}尚未印发。",
+        T::RjUnknownDocument => "没有文件{0}。",
+        T::RjInvalidFiles => "文件有误：{0}。",
+        T::RjNotAState => "{0}不是国家：只有国家可以提出决议草案。",
+        T::RjNotADraft => "文件{0}不是决议草案：只有决议草案才有提案国。",
+        T::RjSponsorshipClosed => "文件{0}的提案国名单已截止。",
+        T::RjAlreadySponsor => "贵代表团已是文件{0}的提案国。",
+        T::RjNotASponsor => "贵代表团不是文件{0}的提案国。",
+        T::RjUnknownChannel => "没有{0}口译频道。",
+        T::RjNotAnInterpreter => "与会者{0}不是口译员。",
+        T::RjNotInBooth => "您不在{0}译员箱。",
+        T::RjMicrophoneNotLive => "您的麦克风不是{0}译员箱当前开启的麦克风。",
+        T::RjSlowDownJustAsked => "{0}译员箱刚刚已请发言者放慢语速；主席已收到该请求。",
+        // refusals: commands, as the verb of "may not ..." / "it is not possible to ..." (wire names)
+        T::CmdOpenMeeting => "宣布开会",
+        T::CmdSuspendMeeting => "暂停会议",
+        T::CmdResumeMeeting => "复会",
+        T::CmdCloseMeeting => "宣布散会",
+        T::CmdAddAgendaItem => "添加议程项目",
+        T::CmdTakeUpItem => "开始审议议程项目",
+        T::CmdCheckIn => "登记出席",
+        T::CmdRecordAttendance => "记录代表团出席情况",
+        T::CmdRequestFloor => "请求发言",
+        T::CmdInscribeSpeaker => "登记发言者",
+        T::CmdWithdrawEntry => "撤回发言请求",
+        T::CmdMoveEntry => "调整名单中条目的位置",
+        T::CmdAnnounceListClosing => "宣布发言名单即将截止",
+        T::CmdCloseList => "截止发言名单",
+        T::CmdReopenList => "重新开放发言名单",
+        T::CmdRaisePointOfOrder => "提出程序问题",
+        T::CmdRaiseMotion => "提出程序动议",
+        T::CmdRequestRightOfReply => "请求行使答辩权",
+        T::CmdNextSpeaker => "请下一位发言者发言",
+        T::CmdGiveFloor => "准予发言",
+        T::CmdPauseSpeech => "暂停发言计时",
+        T::CmdResumeSpeech => "恢复发言计时",
+        T::CmdEndSpeech => "结束发言",
+        T::CmdRule => "就程序问题或动议作出裁决",
+        T::CmdAssignInterpreter => "为译员箱指派口译员",
+        T::CmdTakeMicrophone => "开启译员箱麦克风",
+        T::CmdReleaseMicrophone => "关闭译员箱麦克风",
+        T::CmdAskToSlowDown => "请发言者放慢语速",
+        T::CmdTableProposal => "提交提案",
+        T::CmdAmendProposal => "记录对提案的修正",
+        T::CmdAdoptWithoutVote => "不经表决通过提案",
+        T::CmdOpenVote => "开始表决",
+        T::CmdCastVote => "投票",
+        T::CmdPassMember => "跳过被唱名的成员",
+        T::CmdCloseVote => "结束表决",
+        T::CmdPublish => "印发文件",
+        T::CmdAddFiles => "为文件添加语文版本",
+        T::CmdSignOn => "成为决议草案的提案国",
+        T::CmdSignOff => "退出提案国行列",
+        T::CmdCloseSponsorship => "截止提案国名单",
+        // refusals: text fields (`InvalidText`) and file problems (`InvalidFiles`)
+        T::FieldRuling => "裁决",
+        T::FieldGroup => "集团",
+        T::FieldReference => "文号",
+        T::FieldAgendaItem => "议程项目",
+        T::FilesNoLanguage => "至少需要一个语文版本",
+        T::FilesOnePerLanguage => "每种语文只能有一个文件",
+        T::FilesContentId => "文件须以上传时返回的内容标识符指明",
+        T::FilesDistribution => "限制分发须至少指明一个代表团",
+        T::FilesNotUploaded => "本届会议未上传文件{0}",
     }
 }
 
@@ -742,6 +1077,117 @@ fn ru(key: T) -> &'static str {
         T::Failed => "Не удалось: {0}",
         T::SessionExpired => "Срок действия вашего входа истек; войдите снова.",
         T::Delegation0 => "Делегация {0}",
+        // refusals: what was refused (the server's `Rejection`, rejections.rs)
+        T::RjNotPermitted => "Участник с ролью «{0}» не может {1}.",
+        T::RjNoDelegation => "Вы не представляете ни одну делегацию.",
+        T::RjUnknownDelegation => "Делегации {0} нет в списке участников этой сессии.",
+        T::RjNotInDelegation => "Участник {0} не входит в состав этой делегации ({1}).",
+        T::RjUnknownAgendaItem => "Пункта {0} нет в повестке дня этого заседания.",
+        T::RjNoCurrentItem => "Ни один пункт повестки дня не рассматривается; укажите пункт или сначала приступите к его рассмотрению.",
+        T::RjUnknownEntry => "Запись {0} не ожидает предоставления слова.",
+        T::RjNotYourEntry => "Запись {0} принадлежит другой делегации.",
+        T::RjWrongMeetingStatus => "Заседание {0}; сейчас нельзя {1}.",
+        T::RjDuplicateAgendaNumber => "В повестке дня уже есть пункт {0}.",
+        T::RjInvalidAgendaParent => "Пункт {0} не может иметь подпунктов.",
+        T::RjInvalidText => "Поле «{0}» не заполнено или превышает допустимую длину (символов: {1}).",
+        T::RjListClosed => "Список ораторов по пункту {0} закрыт; право на ответ по-прежнему можно осуществить.",
+        T::RjAlreadyInscribed => "{0}: число ожидающих выступлений по этому пункту уже достигло предела ({1}); Председатель может разрешить больше.",
+        T::RjReplyLimitReached => "{0}: право на ответ по этому пункту уже использовано максимальное число раз ({1}).",
+        T::RjAlreadyRaised => "У вашей делегации уже есть такая ожидающая просьба (запись {0}).",
+        T::RjNgoInscribedByChair => "Неправительственные организации выступают с разрешения Председателя: попросите Секретариат записать вас.",
+        T::RjFloorOccupied => "Слово предоставлено по записи {0}; сначала завершите это выступление.",
+        T::RjAlreadyPaused => "Отсчет времени оратора уже приостановлен.",
+        T::RjNotPaused => "Отсчет времени оратора идет.",
+        T::RjInterventionPending => "Сначала необходимо заслушать выступление по порядку ведения заседания или процедурное предложение (запись {0}).",
+        T::RjRulingPending => "Сначала вынесите решение по записи {0}.",
+        T::RjNobodyWaiting => "Никто не ожидает предоставления слова.",
+        T::RjNotMovable => "Запись {0} нельзя переместить.",
+        T::RjNothingToRule => "Запись {0} не является ожидающим решения выступлением по порядку ведения заседания или процедурным предложением.",
+        T::RjListAlreadyThere => "Список по пункту {0} уже находится в этом состоянии.",
+        T::RjUnknownProposal => "Заседанию не представлено предложение {0}.",
+        T::RjAlreadyDecided => "По предложению {0} решение уже принято.",
+        T::RjUnknownVote => "Голосования {0} не существует.",
+        T::RjVoteInProgress => "Идет голосование {0}; прервать его можно только выступлением по порядку ведения заседания, касающимся проведения голосования.",
+        T::RjVoteNotOpen => "Голосование {0} не открыто.",
+        T::RjNoQuorum => "Кворума нет: присутствующих членов — {0}, требуется — {1}.",
+        T::RjNotAMember => "{0}: не является членом комиссии; голосуют только члены.",
+        T::RjAlreadyVoted => "{0}: голос уже подан.",
+        T::RjNotYourTurn => "Сейчас вызывается: {0}; ответьте, когда будет вызвана ваша делегация.",
+        T::RjEveryoneCalled => "Вызваны все члены.",
+        T::RjRollCallIncomplete => "Еще не вызваны члены (осталось: {0}).",
+        T::RjInvalidChoice => "Этот вариант не подходит для данного голосования.",
+        T::RjCountsRequired => "Для голосования поднятием рук нужны результаты подсчета: «за», «против» и «воздержались».",
+        T::RjCountsNotAllowed => "Подсчет голосов в этом голосовании ведется автоматически; результаты вводятся только при голосовании поднятием рук.",
+        T::RjCountsExceedMembers => "Сумма голосов превышает число членов ({0}).",
+        T::RjInvalidCandidates => "Для выборов нужен хотя бы один кандидат, и каждый указывается только один раз.",
+        T::RjSponsorCannotExplain => "Авторы предложения не выступают с объяснением мотивов голосования по нему, если оно не было изменено (предложение {0}).",
+        T::RjNotARollCall => "Голосование {0} не является поименным.",
+        T::RjCountedByChair => "Голосование {0} проводится поднятием рук: голоса подсчитывает Председатель.",
+        T::RjDuplicateSymbol => "Документ {0} уже опубликован.",
+        T::RjMissingOriginal => "{0} ссылается на документ {1}, который не опубликован.",
+        T::RjUnknownDocument => "Документа {0} не существует.",
+        T::RjInvalidFiles => "Файлы не подходят: {0}.",
+        T::RjNotAState => "{0}: не является государством; авторами проектов резолюций могут быть только государства.",
+        T::RjNotADraft => "Документ {0} не является проектом резолюции: авторы бывают только у проектов.",
+        T::RjSponsorshipClosed => "Список авторов документа {0} закрыт.",
+        T::RjAlreadySponsor => "Ваша делегация уже является соавтором документа {0}.",
+        T::RjNotASponsor => "Ваша делегация не является соавтором документа {0}.",
+        T::RjUnknownChannel => "Канала устного перевода {0} нет.",
+        T::RjNotAnInterpreter => "Участник {0} не является устным переводчиком.",
+        T::RjNotInBooth => "Вы не работаете в кабине {0}.",
+        T::RjMicrophoneNotLive => "Ваш микрофон не является включенным микрофоном кабины {0}.",
+        T::RjSlowDownJustAsked => "Кабина {0} только что попросила оратора говорить медленнее; Председатель уже в курсе.",
+        // refusals: commands, as the verb of "may not ..." / "it is not possible to ..." (wire names)
+        T::CmdOpenMeeting => "открыть заседание",
+        T::CmdSuspendMeeting => "прервать заседание",
+        T::CmdResumeMeeting => "возобновить заседание",
+        T::CmdCloseMeeting => "закрыть заседание",
+        T::CmdAddAgendaItem => "добавить пункт в повестку дня",
+        T::CmdTakeUpItem => "приступить к рассмотрению пункта повестки дня",
+        T::CmdCheckIn => "зарегистрировать присутствие",
+        T::CmdRecordAttendance => "отметить присутствие делегации",
+        T::CmdRequestFloor => "попросить слова",
+        T::CmdInscribeSpeaker => "записать оратора",
+        T::CmdWithdrawEntry => "снять просьбу о предоставлении слова",
+        T::CmdMoveEntry => "переместить запись в списке",
+        T::CmdAnnounceListClosing => "объявить о закрытии списка ораторов",
+        T::CmdCloseList => "закрыть список ораторов",
+        T::CmdReopenList => "вновь открыть список ораторов",
+        T::CmdRaisePointOfOrder => "выступить по порядку ведения заседания",
+        T::CmdRaiseMotion => "внести процедурное предложение",
+        T::CmdRequestRightOfReply => "попросить слова в порядке осуществления права на ответ",
+        T::CmdNextSpeaker => "предоставить слово следующему оратору",
+        T::CmdGiveFloor => "предоставить слово",
+        T::CmdPauseSpeech => "приостановить отсчет времени оратора",
+        T::CmdResumeSpeech => "возобновить отсчет времени оратора",
+        T::CmdEndSpeech => "завершить выступление",
+        T::CmdRule => "вынести решение по выступлению по порядку ведения заседания или процедурному предложению",
+        T::CmdAssignInterpreter => "закрепить устного переводчика за кабиной",
+        T::CmdTakeMicrophone => "включить микрофон кабины",
+        T::CmdReleaseMicrophone => "выключить микрофон кабины",
+        T::CmdAskToSlowDown => "попросить оратора говорить медленнее",
+        T::CmdTableProposal => "внести предложение",
+        T::CmdAmendProposal => "зафиксировать изменение предложения",
+        T::CmdAdoptWithoutVote => "принять предложение без голосования",
+        T::CmdOpenVote => "открыть голосование",
+        T::CmdCastVote => "проголосовать",
+        T::CmdPassMember => "пропустить вызванного члена",
+        T::CmdCloseVote => "завершить голосование",
+        T::CmdPublish => "опубликовать документ",
+        T::CmdAddFiles => "добавить языковые версии документа",
+        T::CmdSignOn => "присоединиться к авторам проекта резолюции",
+        T::CmdSignOff => "выйти из числа авторов",
+        T::CmdCloseSponsorship => "закрыть список авторов",
+        // refusals: text fields (`InvalidText`) and file problems (`InvalidFiles`)
+        T::FieldRuling => "Решение",
+        T::FieldGroup => "Группа",
+        T::FieldReference => "Условное обозначение",
+        T::FieldAgendaItem => "Пункт повестки дня",
+        T::FilesNoLanguage => "нужна хотя бы одна языковая версия",
+        T::FilesOnePerLanguage => "по одному файлу на каждый язык",
+        T::FilesContentId => "файл указывается идентификатором содержимого, полученным при его загрузке",
+        T::FilesDistribution => "при ограниченном распространении нужно указать хотя бы одну делегацию",
+        T::FilesNotUploaded => "файл {0} не был загружен для этой сессии",
     }
 }
 

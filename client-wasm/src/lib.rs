@@ -4,6 +4,7 @@
 //! - [`state`]: the application's signals and pure helpers over the meeting's state.
 //! - [`net`]: HTTP calls and local storage.
 //! - [`conn`]: the WebSocket: authenticate, subscribe, fold events, commands, reconnect.
+//! - [`rejections`]: why the server refused a command, in the user's language.
 //! - [`media`]: WebRTC with the server's SFU: publish, play the five slots, pick a channel.
 //! - [`ui`]: the views.
 //!
@@ -14,6 +15,7 @@ pub mod conn;
 pub mod i18n;
 pub mod media;
 pub mod net;
+pub mod rejections;
 pub mod state;
 pub mod ui;
 
