@@ -12,6 +12,18 @@ pub struct HttpError {
     pub status: u16,
     pub code: String,
     pub message: String,
+    /// For a refused command, the typed reason (worded in the reader's language).
+    pub rejection: Option<floor_protocol::Rejection>,
+}
+
+impl HttpError {
+    /// What to show: a refusal in the reader's language, otherwise the server's words.
+    pub fn text(&self) -> String {
+        match &self.rejection {
+            Some(r) => crate::rejections::for_app(crate::state::app(), r),
+            None => self.message.clone(),
+        }
+    }
 }
 
 fn js_error(e: wasm_bindgen::JsValue) -> HttpError {
@@ -25,6 +37,7 @@ fn js_error(e: wasm_bindgen::JsValue) -> HttpError {
                     .map(|e| String::from(e.message()))
             })
             .unwrap_or_else(|| "the server could not be reached".into()),
+        rejection: None,
     }
 }
 
@@ -78,11 +91,13 @@ async fn request(
                 status,
                 code: b.code,
                 message: b.message,
+                rejection: b.rejection,
             },
             Err(_) => HttpError {
                 status,
                 code: "http".into(),
                 message: format!("HTTP {status}"),
+                rejection: None,
             },
         });
     }
@@ -94,6 +109,7 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, HttpError> {
         status: 0,
         code: "decode".into(),
         message: e.to_string(),
+        rejection: None,
     })
 }
 

@@ -388,7 +388,7 @@ fn fail(e: net::HttpError) {
         );
     } else {
         let lang = app.lang.get_untracked();
-        app.notify(NoticeKind::Refused, lang.fill(T::Failed, &[&e.message]));
+        app.notify(NoticeKind::Refused, lang.fill(T::Failed, &[&e.text()]));
     }
 }
 

@@ -24,7 +24,7 @@ fn token() -> String {
 fn failed(e: net::HttpError) {
     let app = app();
     let lang = app.lang.get_untracked();
-    app.notify(NoticeKind::Refused, lang.fill(T::Failed, &[&e.message]));
+    app.notify(NoticeKind::Refused, lang.fill(T::Failed, &[&e.text()]));
 }
 
 #[component]
