@@ -481,18 +481,19 @@ impl Server {
     /// Tell each meeting's chair who talked since the last report.
     fn report_levels(&mut self) {
         let mut by_meeting: HashMap<MeetingId, Vec<AudioLevel>> = HashMap::new();
+        let nobody = FloorRoute::default();
         for p in self.peers.values_mut() {
             let Some(l) = p.loudest.take() else {
                 continue;
             };
-            let route = self.routes.get(&p.meeting).cloned().unwrap_or_default();
+            let route = self.routes.get(&p.meeting).unwrap_or(&nobody);
             by_meeting.entry(p.meeting).or_default().push(AudioLevel {
                 role: p.publisher.role,
                 participant: p.publisher.participant,
                 delegation: p.publisher.delegation,
                 dbov: -(l.minus_dbov as i8),
                 voice: l.voice,
-                heard: heard(&route, &p.publisher),
+                heard: heard(route, &p.publisher),
             });
         }
         for (meeting, mut levels) in by_meeting {
