@@ -139,6 +139,22 @@ fn subscribe() {
         meeting_id: meeting,
         since,
     });
+    // And the session's documents: from where this page left off, or a snapshot.
+    let Some(session) = app
+        .info
+        .with_untracked(|i| i.as_ref().map(|i| i.meeting.session_id))
+    else {
+        return;
+    };
+    let since = app.documents.with_untracked(|r| {
+        r.as_ref()
+            .filter(|r| r.session_id == session)
+            .map(|r| r.seq)
+    });
+    send(&ClientFrame::SubscribeDocuments {
+        session_id: session,
+        since,
+    });
 }
 
 fn open() {
@@ -330,9 +346,24 @@ fn on_frame(frame: ServerFrame) {
                 app.notify(NoticeKind::Refused, lang.t(T::SessionExpired).into());
             }
         }
-        ServerFrame::Documents { .. }
-        | ServerFrame::DocumentEvent(_)
-        | ServerFrame::Pong { .. } => {}
+        ServerFrame::Documents {
+            session_id,
+            seq,
+            documents,
+        } => app.documents.set(Some(floor_protocol::document::Register {
+            session_id,
+            seq,
+            documents,
+        })),
+        ServerFrame::DocumentEvent(e) => app.documents.update(|r| {
+            if let Some(r) = r
+                .as_mut()
+                .filter(|r| r.session_id == e.session_id && e.seq > r.seq)
+            {
+                r.apply(&e);
+            }
+        }),
+        ServerFrame::Pong { .. } => {}
     }
 }
 

@@ -101,6 +101,9 @@ pub struct App {
     pub snapshots: RwSignal<u32>,
     /// Meetings the signed-in person may follow, for the picker.
     pub meetings: RwSignal<Vec<Meeting>>,
+    /// The followed meeting's session documents this person may see, kept live from the
+    /// register's events (a publication shows the moment it is made).
+    pub documents: RwSignal<Option<floor_protocol::document::Register>>,
 }
 
 thread_local! {
@@ -127,6 +130,7 @@ impl App {
             cough: RwSignal::new(false),
             snapshots: RwSignal::new(0),
             meetings: RwSignal::new(Vec::new()),
+            documents: RwSignal::new(None),
         };
         APP.with(|a| a.set(Some(app)));
         app

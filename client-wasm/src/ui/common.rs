@@ -123,6 +123,22 @@ fn list_of(entry: EntryId) -> Option<(Vec<EntryId>, usize)> {
     })
 }
 
+thread_local! {
+    /// The entry a keyboard user just moved, whether down, and when: its row is drawn
+    /// anew when the move comes back as an event, and the focus goes back to its button,
+    /// so moving an entry several places is several presses, not a hunt for the list.
+    static FOCUS_AFTER_MOVE: std::cell::Cell<Option<(EntryId, bool, f64)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// How long a move's focus request waits for its event (a refused move never comes).
+const FOCUS_AFTER_MOVE_MS: f64 = 5_000.0;
+
+fn move_by_keyboard(entry: EntryId, position: usize, down: bool) {
+    FOCUS_AFTER_MOVE.with(|f| f.set(Some((entry, down, js_sys::Date::now()))));
+    move_to(entry, position);
+}
+
 fn move_to(entry: EntryId, position: usize) {
     command(
         Command::MoveEntry {
@@ -146,6 +162,29 @@ fn EntryRow(entry: Entry, chair: bool, movable: bool) -> impl IntoView {
     let name = app.name_of(entry.delegation);
     let kind = entry.kind.clone();
     let index = move || app.state.with(|_| list_of(id)).map(|(l, i)| (l.len(), i));
+    let up_button = NodeRef::<leptos::html::Button>::new();
+    let down_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        let (Some(up), Some(down)) = (up_button.get(), down_button.get()) else {
+            return;
+        };
+        let wanted = FOCUS_AFTER_MOVE.with(|f| match f.get() {
+            Some((e, down, at)) if e == id && js_sys::Date::now() - at < FOCUS_AFTER_MOVE_MS => {
+                f.set(None);
+                Some(down)
+            }
+            _ => None,
+        });
+        if let Some(wanted_down) = wanted {
+            // The same direction if it can go further, else the other one.
+            let target = if (wanted_down && !down.disabled()) || up.disabled() {
+                down
+            } else {
+                up
+            };
+            let _ = target.focus();
+        }
+    });
     let drag_start = move |ev: leptos::ev::DragEvent| {
         if let Some(dt) = ev.data_transfer() {
             let _ = dt.set_data("text/plain", &id.to_string());
@@ -175,12 +214,12 @@ fn EntryRow(entry: Entry, chair: bool, movable: bool) -> impl IntoView {
                     <button type="button" data-action="give-floor" aria-label=move || format!("{} — {}", app.t(T::GiveFloor), app.name_of(entry.delegation))
                         on:click=move |_| command(Command::GiveFloor { entry: id }, T::GiveFloor)>{tr(T::GiveFloor)}</button>
                     <Show when=move || movable>
-                        <button type="button" data-action="move-up" aria-label=move || format!("{} — {}", app.t(T::MoveUp), app.name_of(entry.delegation))
+                        <button type="button" data-action="move-up" node_ref=up_button aria-label=move || format!("{} — {}", app.t(T::MoveUp), app.name_of(entry.delegation))
                             disabled=move || index().is_none_or(|(_, i)| i == 0)
-                            on:click=move |_| if let Some((_, i)) = index() { if i > 0 { move_to(id, i - 1) } }>"↑"</button>
-                        <button type="button" data-action="move-down" aria-label=move || format!("{} — {}", app.t(T::MoveDown), app.name_of(entry.delegation))
+                            on:click=move |_| if let Some((_, i)) = index() { if i > 0 { move_by_keyboard(id, i - 1, false) } }>"↑"</button>
+                        <button type="button" data-action="move-down" node_ref=down_button aria-label=move || format!("{} — {}", app.t(T::MoveDown), app.name_of(entry.delegation))
                             disabled=move || index().is_none_or(|(n, i)| i + 1 >= n)
-                            on:click=move |_| if let Some((_, i)) = index() { move_to(id, i + 1) }>"↓"</button>
+                            on:click=move |_| if let Some((_, i)) = index() { move_by_keyboard(id, i + 1, true) }>"↓"</button>
                     </Show>
                 </Show>
                 <Show when=move || chair || mine>
@@ -397,23 +436,14 @@ pub fn Levels() -> impl IntoView {
 #[component]
 pub fn Documents() -> impl IntoView {
     let app = app();
-    let docs = RwSignal::new(Vec::<floor_protocol::document::Document>::new());
+    // Kept live by the connection (`subscribe_documents`): no reload needed.
+    let docs = Memo::new(move |_| {
+        app.documents
+            .with(|r| r.as_ref().map(|r| r.documents.clone()).unwrap_or_default())
+    });
     let session = app
         .info
         .with_untracked(|i| i.as_ref().map(|i| i.meeting.session_id));
-    if let Some(session) = session {
-        leptos::task::spawn_local(async move {
-            let token = app
-                .auth
-                .with_untracked(|a| a.as_ref().map(|a| a.token.clone()))
-                .unwrap_or_default();
-            if let Ok(d) =
-                crate::net::get(&format!("/api/sessions/{session}/documents"), &token).await
-            {
-                docs.set(d);
-            }
-        });
-    }
     let download =
         move |session: SessionId, doc: floor_protocol::DocumentId, lang: &'static str| {
             leptos::task::spawn_local(async move {

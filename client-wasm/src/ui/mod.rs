@@ -447,6 +447,7 @@ pub fn sign_out() {
     app.info.set(None);
     app.state.set(None);
     app.meetings.set(Vec::new());
+    app.documents.set(None);
     app.levels.set(Vec::new());
 }
 
