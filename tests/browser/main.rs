@@ -14,7 +14,7 @@ use helpers::*;
 use serde_json::Value;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
-use webdriver::{Browser, Driver};
+use webdriver::{Browser, Driver, ENTER, TAB};
 
 pub const DEADLINE: Duration = Duration::from_secs(30);
 
@@ -88,11 +88,32 @@ async fn invitation(
 async fn join(browser: &Browser, node: &Node, code: &str) {
     browser.goto(&format!("{}/join/{code}", node.base)).await;
     browser.click("button[data-action=redeem]").await;
+    in_the_meeting(browser).await;
+}
+
+/// Wait for the meeting to show, over a live connection.
+async fn in_the_meeting(browser: &Browser) {
     browser
         .wait_for(
             "the meeting and a live connection",
             "document.querySelector('main[data-seq]') && document.querySelector('#connection[data-state=connected]')",
         )
+        .await;
+}
+
+/// Sign in with the secretariat's form and open the meeting; wait for its controls.
+async fn sign_in_secretariat(browser: &Browser, node: &Node, meeting: MeetingId) {
+    browser.goto(&node.base).await;
+    browser.type_into("#username", "secretariat").await;
+    browser.type_into("#password", ADMIN_PASSWORD).await;
+    browser.click("button[data-action=login]").await;
+    browser
+        .click(&format!(
+            "button[data-action=open-meeting][data-meeting='{meeting}']"
+        ))
+        .await;
+    browser
+        .wait_element("button[data-action=next-speaker]")
         .await;
 }
 
@@ -464,15 +485,7 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
     let sec = driver.browser("secretariat").await;
     sec.goto(&node.base).await;
     sec.screenshot("sign-in").await;
-    sec.type_into("#username", "secretariat").await;
-    sec.type_into("#password", ADMIN_PASSWORD).await;
-    sec.click("button[data-action=login]").await;
-    sec.click(&format!(
-        "button[data-action=open-meeting][data-meeting='{}']",
-        fx.meeting
-    ))
-    .await;
-    sec.wait_element("button[data-action=next-speaker]").await;
+    sign_in_secretariat(&sec, &node, fx.meeting).await;
     sec.wait_for("the chair's screen shows the booth's request", &asked)
         .await;
     sec.screenshot("secretariat").await;
@@ -535,4 +548,621 @@ async fn the_server_serves_the_client_at_the_root_and_the_api_is_unchanged() {
         (404, "route_not_found"),
         "{api:?}"
     );
+}
+
+/// Poll the server's state of the meeting (`GET /api/meetings/{id}`, as the secretariat)
+/// until `pick` finds what it looks for.
+async fn server_shows<T>(fx: &Fixture, what: &str, pick: impl Fn(&MeetingState) -> Option<T>) -> T {
+    let deadline = std::time::Instant::now() + DEADLINE;
+    loop {
+        let view = fx.secretariat.view(fx.meeting).await;
+        if let Some(t) = pick(&view.state) {
+            return t;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server's state never showed {what}: the list {:?}, the floor {:?}",
+            statement_order(&view.state),
+            view.state.floor.map(|f| f.entry.delegation)
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The delegations on the current item's list of speakers, in speaking order.
+fn statement_order(s: &MeetingState) -> Vec<DelegationId> {
+    s.current_item
+        .and_then(|i| s.item(i))
+        .map(|i| i.statements.iter().map(|e| e.delegation).collect())
+        .unwrap_or_default()
+}
+
+/// A condition: the page's speakers list shows these delegations, in this order.
+fn page_order_is(order: &[DelegationId]) -> String {
+    let ids: Vec<String> = order.iter().map(|d| d.to_string()).collect();
+    format!(
+        "JSON.stringify([...document.querySelectorAll('#speakers-list > li')].map(li => li.dataset.delegation)) === {}",
+        serde_json::to_string(&serde_json::to_string(&ids).unwrap()).unwrap()
+    )
+}
+
+/// Move the focus with Tab alone until `css` has it (callers load the page first, so the
+/// focus starts at its top); panics if it is not reached in `most` presses. The element
+/// must show that it has the focus (a visible outline), as a keyboard user needs.
+async fn tab_to(page: &Browser, css: &str, most: usize) {
+    for _ in 0..most {
+        page.press(&[TAB]).await;
+        if page
+            .js(&format!("return document.activeElement === {}", q(css)))
+            .await
+            == serde_json::json!(true)
+        {
+            let outline = page
+                .js(&format!(
+                    "const e = {}; const s = getComputedStyle(e);
+                     return e.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2",
+                    q(css)
+                ))
+                .await;
+            assert_eq!(
+                outline,
+                serde_json::json!(true),
+                "{}: {css} has the focus but does not show it",
+                page.name
+            );
+            return;
+        }
+    }
+    let at = page
+        .js("return document.activeElement && document.activeElement.outerHTML.slice(0, 200)")
+        .await;
+    page.screenshot(&format!("failed-{}", page.name)).await;
+    panic!(
+        "{}: {most} presses of Tab never reached {css}; the focus is on {at}",
+        page.name
+    );
+}
+
+/// At the window's size: the page does not scroll sideways, and `css` can be scrolled into
+/// view, then lies wholly inside the viewport with nothing over its centre.
+async fn assert_legible(page: &Browser, css: &str) {
+    page.wait_element(css).await;
+    let v = page
+        .js(&format!(
+            "const e = {};
+             e.scrollIntoView({{block: 'center', inline: 'center'}});
+             const r = e.getBoundingClientRect();
+             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             return {{
+                 scrollWidth: document.documentElement.scrollWidth,
+                 innerWidth: window.innerWidth,
+                 innerHeight: window.innerHeight,
+                 inside: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0
+                     && r.right <= window.innerWidth && r.bottom <= window.innerHeight,
+                 rect: [r.left, r.top, r.right, r.bottom],
+                 uncovered: !!hit && (hit === e || e.contains(hit)),
+                 hit: hit ? hit.outerHTML.slice(0, 160) : null,
+             }};",
+            q(css)
+        ))
+        .await;
+    let wide = v["scrollWidth"].as_f64().unwrap_or(f64::MAX);
+    let inner = v["innerWidth"].as_f64().unwrap_or(0.0);
+    if wide > inner
+        || v["inside"] != serde_json::json!(true)
+        || v["uncovered"] != serde_json::json!(true)
+    {
+        page.screenshot(&format!("failed-{}", page.name)).await;
+    }
+    assert!(
+        wide <= inner,
+        "{}: the page scrolls sideways: {wide} CSS px wide in a {inner} px viewport",
+        page.name
+    );
+    assert_eq!(
+        v["inside"],
+        serde_json::json!(true),
+        "{}: {css} is not wholly in view: {v}",
+        page.name
+    );
+    assert_eq!(
+        v["uncovered"],
+        serde_json::json!(true),
+        "{}: {css} is covered: {v}",
+        page.name
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chair_reorders_the_speakers_list_by_keyboard_and_by_drag() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    build_client();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 3).await;
+    fx.open().await;
+    let (a, b, c) = (fx.members[0].id, fx.members[1].id, fx.members[2].id);
+    for delegate in &fx.delegates {
+        delegate
+            .command_ok(
+                fx.meeting,
+                Command::RequestFloor {
+                    item: None,
+                    capacity: Default::default(),
+                },
+            )
+            .await;
+    }
+    let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
+    let (_, c_code) = invitation(
+        &fx.secretariat,
+        fx.session,
+        &format!("Delegate of {}", fx.members[2].name),
+        Role::Delegate,
+        Some(c),
+    )
+    .await;
+
+    let driver = Driver::start().await;
+    let chair = driver.browser("chair-reorders").await;
+    let delegate = driver.browser("delegate-watches-order").await;
+    join(&chair, &node, &chair_code).await;
+    join(&delegate, &node, &c_code).await;
+    for page in [&chair, &delegate] {
+        page.wait_for(
+            "the three inscriptions in order",
+            &page_order_is(&[a, b, c]),
+        )
+        .await;
+    }
+
+    // By keyboard: Tab to the first entry's "move down", Enter. The first speaker is now second.
+    let down = format!("#speakers-list li[data-delegation='{a}'] button[data-action=move-down]");
+    // From the top of the page, as a keyboard user arrives at it.
+    chair.goto(&node.base).await;
+    in_the_meeting(&chair).await;
+    chair
+        .wait_for("the list again", &page_order_is(&[a, b, c]))
+        .await;
+    tab_to(&chair, &down, 60).await;
+    chair.press(&[ENTER]).await;
+    for page in [&chair, &delegate] {
+        page.wait_for("the order after moving down", &page_order_is(&[b, a, c]))
+            .await;
+    }
+    server_shows(&fx, "the order after moving down", |s| {
+        (statement_order(s) == [b, a, c]).then_some(())
+    })
+    .await;
+    // The focus stayed on the moved entry's button: Enter again moves it one more place.
+    chair
+        .wait_for(
+            "the focus back on the moved entry's \"move down\"",
+            &format!("document.activeElement === {}", q(&down)),
+        )
+        .await;
+    chair.press(&[ENTER]).await;
+    for page in [&chair, &delegate] {
+        page.wait_for("the order after a second Enter", &page_order_is(&[b, c, a]))
+            .await;
+    }
+    // At the bottom it cannot go further down: the focus is on its "move up".
+    let up = format!("#speakers-list li[data-delegation='{a}'] button[data-action=move-up]");
+    chair
+        .wait_for(
+            "the focus on the last entry's \"move up\"",
+            &format!("document.activeElement === {}", q(&up)),
+        )
+        .await;
+    chair.press(&[ENTER]).await;
+    for page in [&chair, &delegate] {
+        page.wait_for("the order after moving up", &page_order_is(&[b, a, c]))
+            .await;
+    }
+    server_shows(&fx, "the order after the keyboard moves", |s| {
+        (statement_order(s) == [b, a, c]).then_some(())
+    })
+    .await;
+
+    // By drag and drop: the last entry, dropped on the first, goes to the top.
+    let from = format!("#speakers-list li[data-delegation='{c}']");
+    let onto = format!("#speakers-list li[data-delegation='{b}']");
+    let dropped = chair
+        .js(&format!(
+            "const from = {}, onto = {};
+             if (!from.draggable) return 'the entry cannot be dragged';
+             const data = new DataTransfer();
+             const fire = (el, type) => {{
+                 const r = el.getBoundingClientRect();
+                 return el.dispatchEvent(new DragEvent(type, {{
+                     bubbles: true, cancelable: true, dataTransfer: data,
+                     clientX: r.left + r.width / 2, clientY: r.top + r.height / 2,
+                 }}));
+             }};
+             fire(from, 'dragstart');
+             fire(onto, 'dragenter');
+             // A drop target says so by cancelling dragover.
+             if (fire(onto, 'dragover')) return 'the entry does not accept a drop';
+             fire(onto, 'drop');
+             fire(from, 'dragend');
+             return 'dropped';",
+            q(&from),
+            q(&onto)
+        ))
+        .await;
+    assert_eq!(dropped, serde_json::json!("dropped"));
+    for page in [&chair, &delegate] {
+        page.wait_for("the order after the drag", &page_order_is(&[c, b, a]))
+            .await;
+    }
+    server_shows(&fx, "the order after the drag", |s| {
+        (statement_order(s) == [c, b, a]).then_some(())
+    })
+    .await;
+    chair.screenshot("chair-reordered").await;
+    delegate.screenshot("delegate-reordered").await;
+    for b in [chair, delegate] {
+        b.quit().await;
+    }
+}
+
+/// The viewport of a 1280 × 800 window at 200%.
+const ZOOMED: &str =
+    "window.innerWidth === 640 && window.innerHeight === 400 && window.devicePixelRatio === 2";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_delegate_and_chair_views_are_usable_at_200_percent_zoom_and_by_keyboard() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    build_client();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    let a = &fx.members[0];
+    let (_, a_code) = invitation(
+        &fx.secretariat,
+        fx.session,
+        &format!("Delegate of {}", a.name),
+        Role::Delegate,
+        Some(a.id),
+    )
+    .await;
+    let (_, chair_code) = invitation(
+        &fx.secretariat,
+        fx.session,
+        "Chair of the Commission",
+        Role::Chair,
+        None,
+    )
+    .await;
+
+    // 1280 × 800 at 200%: a viewport of 640 × 400 CSS pixels.
+    let driver = Driver::start().await;
+    let page = driver.browser("zoomed").await;
+    page.zoom(1280, 800, 200).await;
+    page.goto(&format!("{}/join/{a_code}", node.base)).await;
+    page.wait_for("still at 200%", ZOOMED).await;
+    assert_legible(&page, "button[data-action=redeem]").await;
+    page.screenshot("sign-in-200").await;
+    page.click("button[data-action=redeem]").await;
+    in_the_meeting(&page).await;
+    page.wait_for("media connected", &q("#media-status[data-state=connected]"))
+        .await;
+    let ask = "button[data-action=request-floor]";
+    page.wait_for("still at 200%", ZOOMED).await;
+    assert_legible(&page, ask).await;
+    page.screenshot("delegate-200").await;
+
+    // Keyboard only, from the top of the page: Tab to "Ask for the floor", Enter.
+    page.goto(&node.base).await;
+    in_the_meeting(&page).await;
+    page.wait_element(ask).await;
+    tab_to(&page, ask, 30).await;
+    page.press(&[ENTER]).await;
+    page.wait_for(
+        "the answer in words",
+        "document.querySelector('#notice').innerText.includes('Ask for the floor')",
+    )
+    .await;
+    server_shows(&fx, "the delegation inscribed", |s| {
+        (statement_order(s) == [a.id]).then_some(())
+    })
+    .await;
+    page.wait_element(&format!("#speakers-list li[data-delegation='{}']", a.id))
+        .await;
+    page.screenshot("delegate-200-asked").await;
+
+    // The same window, as the chair.
+    page.click("button[data-action=sign-out]").await;
+    join(&page, &node, &chair_code).await;
+    let next = "button[data-action=next-speaker]";
+    page.wait_element(&format!("#speakers-list li[data-delegation='{}']", a.id))
+        .await;
+    page.wait_for("still at 200%", ZOOMED).await;
+    assert_legible(&page, next).await;
+    page.screenshot("chair-200").await;
+    page.click(next).await;
+    server_shows(&fx, "the floor given", |s| {
+        s.floor
+            .as_ref()
+            .is_some_and(|f| f.entry.delegation == a.id)
+            .then_some(())
+    })
+    .await;
+    page.wait_for(
+        "the speaker's name",
+        &format!(
+            "document.querySelector('#floor-holder').innerText.includes({})",
+            serde_json::to_string(&a.name).unwrap()
+        ),
+    )
+    .await;
+    page.wait_for("still at 200%", ZOOMED).await;
+    assert_legible(&page, "button[data-action=end-speech]").await;
+    page.screenshot("chair-200-floor").await;
+    page.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_secretariat_adds_a_delegation_and_a_participant_whose_invitation_works() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    build_client();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 1).await;
+    let driver = Driver::start().await;
+    let sec = driver.browser("secretariat-forms").await;
+    sign_in_secretariat(&sec, &node, fx.meeting).await;
+
+    // A new delegation, of the kind chosen.
+    let delegation = "Sovereign Order of Malta";
+    sec.type_into("#delegation-name", delegation).await;
+    sec.click("#delegation-kind option[value=igo]").await;
+    sec.click("form:has(#delegation-name) button[type=submit]")
+        .await;
+    let option = format!(
+        "[...document.querySelectorAll('#participant-delegation option')].find(o => o.textContent === {})?.value",
+        serde_json::to_string(delegation).unwrap()
+    );
+    let delegation_id = sec
+        .wait_for("the new delegation offered for participants", &option)
+        .await;
+    let delegation_id = delegation_id.as_str().unwrap().to_string();
+    let roster = fx.secretariat.view(fx.meeting).await.delegations;
+    let added = roster
+        .iter()
+        .find(|d| d.name == delegation)
+        .unwrap_or_else(|| panic!("the server has no {delegation}: {roster:?}"));
+    assert_eq!(
+        (added.id.to_string(), added.kind),
+        (delegation_id.clone(), DelegationKind::Igo)
+    );
+
+    // A new participant of that delegation.
+    let person = "Ms. Marguerite Observer";
+    sec.type_into("#participant-name", person).await;
+    sec.click("#participant-role option[value=delegate]").await;
+    sec.click(&format!(
+        "#participant-delegation option[value='{delegation_id}']"
+    ))
+    .await;
+    sec.click("form:has(#participant-name) button[type=submit]")
+        .await;
+    let row = sec
+        .wait_for(
+            "the participant listed",
+            &format!(
+                "[...document.querySelectorAll('.participants > li')].findIndex(li => li.textContent.includes({})) + 1",
+                serde_json::to_string(person).unwrap()
+            ),
+        )
+        .await;
+
+    // Its invitation: the code is read from the page.
+    sec.click(&format!(
+        ".participants > li:nth-child({row}) button[data-action=invite]"
+    ))
+    .await;
+    let code = sec
+        .wait_for(
+            "the invitation's code",
+            "(document.querySelector('#invitation').innerText.match(/code ([A-Z0-9]{4}(?:-[A-Z0-9]{4})+)/) || [])[1]",
+        )
+        .await;
+    let code = code.as_str().unwrap().to_string();
+    sec.screenshot("secretariat-forms").await;
+
+    // Someone else types the code into the sign-in page of their own browser.
+    let guest = driver.browser("invited").await;
+    guest.goto(&node.base).await;
+    guest.type_into("#code", &code).await;
+    guest.click("button[data-action=redeem]").await;
+    in_the_meeting(&guest).await;
+    guest
+        .wait_for(
+            "the participant's name and role",
+            &format!(
+                "document.querySelector('.who').innerText === {}",
+                serde_json::to_string(&format!("Signed in as {person} (Delegate)")).unwrap()
+            ),
+        )
+        .await;
+    guest
+        .wait_for(
+            "the delegation",
+            &format!(
+                "document.querySelector('.screen.delegate .delegation').innerText === {}",
+                serde_json::to_string(&format!("Your delegation: {delegation}")).unwrap()
+            ),
+        )
+        .await;
+    guest.screenshot("invited-delegate").await;
+    for b in [sec, guest] {
+        b.quit().await;
+    }
+}
+
+/// A small, well-formed PDF, with some bytes of every value so that a download that
+/// changes any of them (a text decoding, a lost byte) shows.
+fn pdf_bytes() -> Vec<u8> {
+    let mut bytes =
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n% ".to_vec();
+    bytes.extend((0u8..=255).cycle().take(4096).filter(|b| *b != b'\n'));
+    bytes.extend_from_slice(b"\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    bytes
+}
+
+/// Upload a file and publish it as a document of general distribution, as the secretariat.
+async fn publish_document(fx: &Fixture, symbol: &str, title: &str, bytes: Vec<u8>) {
+    use floor_protocol::document::*;
+    let sec = &fx.secretariat;
+    let r = sec
+        .http
+        .post(format!("{}/api/sessions/{}/files", sec.base, fx.session))
+        .bearer_auth(sec.token.as_ref().unwrap())
+        .header("content-type", "application/pdf")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let file: UploadedFile = r.json().await.unwrap();
+    let accepted: DocumentCommandAccepted = sec
+        .post_ok(
+            &format!("/api/sessions/{}/documents/commands", fx.session),
+            &DocumentCommandRequest {
+                command: DocumentCommand::Publish {
+                    symbol: floor_protocol::symbol::DocumentSymbol::parse(symbol).unwrap(),
+                    title: title.into(),
+                    kind: DocumentKind::DraftResolution,
+                    status: DocumentStatus::AdvanceUnedited,
+                    distribution: Distribution::General,
+                    agenda_items: vec!["3".into()],
+                    files: vec![DocumentFile {
+                        language: Language::En,
+                        content_id: file.content_id,
+                        mime: String::new(),
+                        size: 0,
+                    }],
+                    main_sponsor: None,
+                    sponsors: vec![],
+                },
+            },
+        )
+        .await;
+    assert!(!accepted.events.is_empty());
+}
+
+/// A condition: the page's documents list has an entry with the symbol and the title.
+fn listed(symbol: &str, title: &str) -> String {
+    format!(
+        "[...document.querySelectorAll('.documents li')].some(li => li.innerText.includes({}) && li.innerText.includes({}))",
+        serde_json::to_string(symbol).unwrap(),
+        serde_json::to_string(title).unwrap()
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delegate_downloads_a_published_document_byte_for_byte() {
+    use sha2::Digest;
+    let _one = ONE_AT_A_TIME.lock().await;
+    build_client();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 1).await;
+    let a = &fx.members[0];
+    let (symbol, title) = ("E/CN.7/2025/L.4", "Promoting alternative development");
+    let bytes = pdf_bytes();
+    let sha = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    publish_document(&fx, symbol, title, bytes.clone()).await;
+    let (_, a_code) = invitation(
+        &fx.secretariat,
+        fx.session,
+        &format!("Delegate of {}", a.name),
+        Role::Delegate,
+        Some(a.id),
+    )
+    .await;
+
+    let driver = Driver::start().await;
+    let page = driver.browser("downloads").await;
+    join(&page, &node, &a_code).await;
+    page.wait_for("the document listed", &listed(symbol, title))
+        .await;
+
+    // The English version: it opens in a new tab, from the bytes the page fetched.
+    let own = page.window().await;
+    let before = page.windows().await;
+    page.click(".documents li button.link").await;
+    let deadline = std::time::Instant::now() + DEADLINE;
+    let tab = loop {
+        if let Some(h) = page
+            .windows()
+            .await
+            .into_iter()
+            .find(|h| !before.contains(h))
+        {
+            break h;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the download opened no tab"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    page.switch_to(&tab).await;
+    let url = page.current_url().await;
+    page.switch_to(&own).await;
+    assert!(url.starts_with("blob:"), "the tab shows {url}");
+    let got = page
+        .js_async(&format!(
+            "fetch({}).then(r => r.arrayBuffer()).then(async b => done({{
+                 length: b.byteLength,
+                 sha256: [...new Uint8Array(await crypto.subtle.digest('SHA-256', b))]
+                     .map(x => x.toString(16).padStart(2, '0')).join(''),
+             }})).catch(e => done({{error: String(e)}}))",
+            serde_json::to_string(&url).unwrap()
+        ))
+        .await;
+    assert_eq!(
+        (got["length"].as_u64(), got["sha256"].as_str()),
+        (Some(bytes.len() as u64), Some(sha.as_str())),
+        "the downloaded file differs from the uploaded one: {got}"
+    );
+    page.screenshot("delegate-documents").await;
+    page.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_published_while_a_delegate_watches_is_listed_without_a_reload() {
+    let _one = ONE_AT_A_TIME.lock().await;
+    build_client();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 1).await;
+    let a = &fx.members[0];
+    let (_, a_code) = invitation(
+        &fx.secretariat,
+        fx.session,
+        &format!("Delegate of {}", a.name),
+        Role::Delegate,
+        Some(a.id),
+    )
+    .await;
+    let driver = Driver::start().await;
+    let page = driver.browser("documents-live").await;
+    join(&page, &node, &a_code).await;
+    page.wait_for(
+        "no documents yet",
+        "document.querySelector('.documents').innerText.includes('No documents.')",
+    )
+    .await;
+    let (symbol, title) = ("E/CN.7/2025/L.5", "Drug policy and human rights");
+    publish_document(&fx, symbol, title, pdf_bytes()).await;
+    page.wait_for("the document listed", &listed(symbol, title))
+        .await;
+    page.quit().await;
 }

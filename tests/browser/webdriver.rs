@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// WebDriver's codes for the keys that are not characters.
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
 
 /// A chromedriver process on a free port, killed when dropped.
 pub struct Driver {
@@ -153,6 +156,15 @@ impl Browser {
         v
     }
 
+    /// A GET command; panics on a WebDriver error.
+    async fn get(&self, path: &str) -> Value {
+        let v = self.call(reqwest::Method::GET, path, None).await;
+        if let Some(e) = v.get("error") {
+            panic!("{}: {path}: {e} {}", self.name, v["message"]);
+        }
+        v
+    }
+
     pub async fn goto(&self, url: &str) {
         self.ok("/url", json!({"url": url})).await;
     }
@@ -225,6 +237,93 @@ impl Browser {
         let id = self.element(css).await;
         self.ok(&format!("/element/{id}/value"), json!({"text": text}))
             .await;
+    }
+
+    /// Press keys, one after the other, on whatever has the focus, as a keyboard does:
+    /// each goes down and comes up. Plain characters, or [`TAB`] and [`ENTER`].
+    pub async fn press(&self, keys: &[&str]) {
+        let actions: Vec<Value> = keys
+            .iter()
+            .flat_map(|k| {
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.ok(
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .await;
+    }
+
+    /// Zoom as a user would with Ctrl and +: a window of `width` × `height` device pixels
+    /// shown at `percent`, so the page lays out in a viewport of `width` × `height` divided
+    /// by the zoom, in CSS pixels, and screenshots keep the window's own size.
+    pub async fn zoom(&self, width: i64, height: i64, percent: i64) {
+        let (w, h) = (width * 100 / percent, height * 100 / percent);
+        self.set_viewport(w, h).await;
+        self.ok(
+            "/goog/cdp/execute",
+            json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
+                "width": w, "height": h, "mobile": false,
+                "deviceScaleFactor": percent as f64 / 100.0,
+            }}),
+        )
+        .await;
+        self.wait_for(
+            &format!("{percent}% zoom"),
+            &format!(
+                "window.innerWidth === {w} && window.innerHeight === {h} && window.devicePixelRatio === {}",
+                percent as f64 / 100.0
+            ),
+        )
+        .await;
+    }
+
+    /// Size the window so that the page's viewport is `width` × `height` CSS pixels.
+    pub async fn set_viewport(&self, width: i64, height: i64) {
+        let v = self
+            .js("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
+            .await;
+        let (dx, dy) = (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0));
+        self.ok(
+            "/window/rect",
+            json!({"width": width + dx, "height": height + dy}),
+        )
+        .await;
+        self.wait_for(
+            &format!("a viewport of {width} × {height}"),
+            &format!("window.innerWidth === {width} && window.innerHeight === {height}"),
+        )
+        .await;
+    }
+
+    /// The handles of this browser's windows and tabs.
+    pub async fn windows(&self) -> Vec<String> {
+        let v = self.get("/window/handles").await;
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|h| h.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The window that has WebDriver's attention.
+    pub async fn window(&self) -> String {
+        self.get("/window").await.as_str().unwrap_or("").to_string()
+    }
+
+    pub async fn switch_to(&self, handle: &str) {
+        self.ok("/window", json!({"handle": handle})).await;
+    }
+
+    /// The address of the current window's page.
+    pub async fn current_url(&self) -> String {
+        self.get("/url").await.as_str().unwrap_or("").to_string()
     }
 
     /// Save a PNG under target/screenshots/.
