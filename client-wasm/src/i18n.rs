@@ -167,6 +167,11 @@ catalogue! {
     RaisePointOfOrder { en: "Raise a point of order", fr: "Soulever une motion d'ordre", es: "Plantear una cuestión de orden" }
     AskReply { en: "Ask for a right of reply", fr: "Demander un droit de réponse", es: "Pedir un derecho de respuesta" }
     Withdraw { en: "Withdraw", fr: "Retirer", es: "Retirar" }
+    KindMember { en: "Member of the Commission", fr: "Membre de la Commission", es: "Miembro de la Comisión" }
+    KindObserverState { en: "Observer State", fr: "État observateur", es: "Estado observador" }
+    KindIgo { en: "Intergovernmental organization", fr: "Organisation intergouvernementale", es: "Organización intergubernamental" }
+    KindUnEntity { en: "United Nations entity", fr: "Entité des Nations Unies", es: "Entidad de las Naciones Unidas" }
+    KindNgo { en: "Non-governmental organization", fr: "Organisation non gouvernementale", es: "Organización no gubernamental" }
     YourDelegation { en: "Your delegation: {0}", fr: "Votre délégation : {0}", es: "Su delegación: {0}" }
     CheckIn { en: "Attendance", fr: "Présence", es: "Asistencia" }
     YouAttend { en: "You attend: {0}", fr: "Vous participez : {0}", es: "Usted participa: {0}" }
@@ -440,6 +445,11 @@ fn ar(key: T) -> &'static str {
         T::RaisePointOfOrder => "إثارة نقطة نظام",
         T::AskReply => "طلب ممارسة حق الرد",
         T::Withdraw => "سحب",
+        T::KindMember => "عضو في اللجنة",
+        T::KindObserverState => "دولة مراقبة",
+        T::KindIgo => "منظمة حكومية دولية",
+        T::KindUnEntity => "كيان تابع للأمم المتحدة",
+        T::KindNgo => "منظمة غير حكومية",
         T::YourDelegation => "وفدكم: {0}",
         T::CheckIn => "تسجيل الحضور",
         T::YouAttend => "طريقة مشاركتكم: {0}",
@@ -715,6 +725,11 @@ fn zh(key: T) -> &'static str {
         T::RaisePointOfOrder => "提出程序问题",
         T::AskReply => "请求行使答辩权",
         T::Withdraw => "撤回",
+        T::KindMember => "委员会成员",
+        T::KindObserverState => "观察员国",
+        T::KindIgo => "政府间组织",
+        T::KindUnEntity => "联合国实体",
+        T::KindNgo => "非政府组织",
         T::YourDelegation => "贵代表团：{0}",
         T::CheckIn => "登记出席",
         T::YouAttend => "出席方式：{0}",
@@ -990,6 +1005,11 @@ fn ru(key: T) -> &'static str {
         T::RaisePointOfOrder => "Выступить по порядку ведения заседания",
         T::AskReply => "Попросить слова в порядке осуществления права на ответ",
         T::Withdraw => "Снять",
+        T::KindMember => "Член Комиссии",
+        T::KindObserverState => "Государство-наблюдатель",
+        T::KindIgo => "Межправительственная организация",
+        T::KindUnEntity => "Подразделение Организации Объединенных Наций",
+        T::KindNgo => "Неправительственная организация",
         T::YourDelegation => "Ваша делегация: {0}",
         T::CheckIn => "Регистрация присутствия",
         T::YouAttend => "Форма участия: {0}",

@@ -233,6 +233,16 @@ pub fn role_label(lang: Lang, role: Role) -> &'static str {
     })
 }
 
+pub fn delegation_kind_label(lang: Lang, kind: DelegationKind) -> &'static str {
+    lang.t(match kind {
+        DelegationKind::Member => T::KindMember,
+        DelegationKind::ObserverState => T::KindObserverState,
+        DelegationKind::Igo => T::KindIgo,
+        DelegationKind::UnEntity => T::KindUnEntity,
+        DelegationKind::Ngo => T::KindNgo,
+    })
+}
+
 /// Who will speak, in order, as `next_speaker` would take them (docs/protocol.md 5.3):
 /// points of order and motions, then the current item's statements, then its replies.
 pub fn queue(state: &MeetingState) -> Vec<meeting::Entry> {

@@ -237,7 +237,7 @@ fn DelegationsPanel() -> impl IntoView {
                 <select id="delegation-kind" on:change=move |ev| {
                     if let Some(k) = DelegationKind::parse(&event_target_value(&ev)) { kind.set(k) }
                 }>
-                    {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{k.as_str()}</option> }).collect_view()}
+                    {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{move || crate::state::delegation_kind_label(app.lang.get(), k)}</option> }).collect_view()}
                 </select>
                 <button type="submit">{tr(T::Create)}</button>
             </form>
