@@ -484,6 +484,8 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
     room.screenshot("room").await;
     let sec = driver.browser("secretariat").await;
     sec.goto(&node.base).await;
+    // The page is drawn by the WebAssembly once it has loaded: wait for the form.
+    sec.wait_element("#username").await;
     sec.screenshot("sign-in").await;
     sign_in_secretariat(&sec, &node, fx.meeting).await;
     sec.wait_for("the chair's screen shows the booth's request", &asked)
