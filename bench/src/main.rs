@@ -5,21 +5,33 @@
 //! Everything runs on this machine: the server is a child process (`floor`, a release
 //! build), and every client peer (publishers and listeners) is a real WebRTC peer of the
 //! `webrtc` crate in this process, on its own UDP socket. See BENCHMARKS.md.
+//!
+//! With `--sfu floor,janus` the same load runs against Janus's VideoRoom plugin too, in
+//! the same invocation, each listener count against one SFU and then the other, and the
+//! figures are printed side by side with their ratio. Both then run the same way: in a
+//! network namespace of their own behind a veth pair (Janus gathers no ICE candidate on
+//! loopback; see `floor_bench::netns`), on the same CPUs, with their CPU time read from
+//! `/proc` of the server process itself; each listener receives the same streams from
+//! either (see `sfu.rs`), and only what it receives is counted.
 
 mod api;
+mod janus;
 mod logsink;
 mod peer;
+mod sfu;
 mod stats;
 
 use anyhow::{bail, Context};
-use api::{Meeting, Ws, CHANNELS};
+use api::CHANNELS;
 use clap::Parser;
-use floor_bench::server::Server;
+use floor_bench::netns::{self, Veth};
+use floor_bench::results::{self, DelayMs, Report};
 use floor_bench::{procfs, server};
-use floor_protocol::frames::ClientFrame;
 use futures_util::StreamExt;
 use peer::{now_ns, Peer, Recorder, SentLog, FLOOR_AUDIO};
+use sfu::{Kind, Listener, Target};
 use stats::{analyse, expected_streams, percentiles, Delays, Outcome, Percentiles};
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -72,9 +84,57 @@ struct Args {
     /// CPU time from the other (other processes on the machine still may).
     #[arg(long)]
     pin: bool,
+    /// The SFUs to load, each listener count against each in this order (comma-separate:
+    /// floor,janus). Janus is Debian's `janus`, its VideoRoom plugin.
+    #[arg(long = "sfu", value_enum, value_delimiter = ',', default_values_t = [Kind::Floor])]
+    sfus: Vec<Kind>,
+    /// Where the SFU runs: `veth` in a network namespace of its own (needs root and
+    /// iproute2), `loopback` on 127.0.0.1, `auto` for veth when Janus is among the SFUs
+    /// (it cannot run on loopback) and loopback otherwise.
+    #[arg(long, value_enum, default_value_t = Net::Auto)]
+    net: Net,
+    /// The `janus` binary.
+    #[arg(long, default_value = "/usr/bin/janus")]
+    janus: PathBuf,
+    /// Janus's shared event loops (its `event_loops`); default: as many as CPUs the server
+    /// may use (1 with --pin). 0 keeps Janus's own default, a thread per PeerConnection.
+    #[arg(long)]
+    janus_event_loops: Option<usize>,
+    /// Go over every listener count and SFU this many times.
+    #[arg(long, default_value_t = 1)]
+    rounds: u32,
+    /// Also write the figures to this file as JSON (for floor-media-plot).
+    #[arg(long)]
+    json: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Net {
+    Auto,
+    Loopback,
+    Veth,
 }
 
 impl Args {
+    /// Whether the SFUs run behind the veth pair.
+    fn veth(&self) -> bool {
+        match self.net {
+            Net::Veth => true,
+            Net::Loopback => false,
+            Net::Auto => self.sfus.contains(&Kind::Janus),
+        }
+    }
+
+    /// The CPUs the server gets, if pinned.
+    fn server_cpus(&self) -> Option<Vec<usize>> {
+        self.pin.then(|| vec![cores() - 1])
+    }
+
+    fn janus_event_loops(&self) -> usize {
+        self.janus_event_loops
+            .unwrap_or(if self.pin { 1 } else { cores() })
+    }
+
     fn server_path(&self) -> PathBuf {
         if let Some(p) = &self.server {
             return p.clone();
@@ -88,8 +148,19 @@ impl Args {
 
     /// The command line that reproduces this run.
     fn command_line(&self) -> String {
-        let mut s = format!(
-            "target/release/floor-media-bench --listeners {} --seconds {} --warmup {}",
+        let mut s = String::from("target/release/floor-media-bench");
+        if self.sfus != [Kind::Floor] {
+            s += &format!(
+                " --sfu {}",
+                self.sfus
+                    .iter()
+                    .map(|k| k.name())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+        }
+        s += &format!(
+            " --listeners {} --seconds {} --warmup {}",
             self.listeners
                 .iter()
                 .map(|n| n.to_string())
@@ -115,6 +186,25 @@ impl Args {
                 " --wait-idle {} --idle-below {}",
                 self.wait_idle, self.idle_below
             );
+        }
+        match self.net {
+            Net::Auto => {}
+            Net::Loopback => s += " --net loopback",
+            Net::Veth => s += " --net veth",
+        }
+        if self.sfus.contains(&Kind::Janus) {
+            if self.janus.as_path() != std::path::Path::new("/usr/bin/janus") {
+                s += &format!(" --janus {}", self.janus.display());
+            }
+            if let Some(l) = self.janus_event_loops {
+                s += &format!(" --janus-event-loops {l}");
+            }
+        }
+        if self.rounds != 1 {
+            s += &format!(" --rounds {}", self.rounds);
+        }
+        if let Some(j) = &self.json {
+            s += &format!(" --json {}", j.display());
         }
         s
     }
@@ -151,7 +241,12 @@ impl Snapshot {
             },
             bench: procfs::process_cpu_seconds(std::process::id())?,
             machine: procfs::machine_cpu()?,
-            udp: procfs::udp_counters(),
+            // This namespace's counters, and the server's if it has a namespace of its own.
+            udp: procfs::udp_counters()
+                + match server_pid {
+                    Some(pid) if !netns::same_netns(pid) => procfs::udp_counters_of(pid),
+                    _ => Default::default(),
+                },
             client: logsink::counts(),
             server_udp_drops: server_pid.map(procfs::udp_drops_of).unwrap_or(0),
             bench_udp_drops: procfs::udp_drops_of(std::process::id()),
@@ -183,6 +278,11 @@ fn cores() -> usize {
 /// One run's figures.
 #[derive(Debug, Default)]
 struct Figures {
+    sfu: Kind,
+    round: u32,
+    /// `loopback` or `veth`.
+    network: &'static str,
+    server_threads: Option<u64>,
     listeners: usize,
     joined: usize,
     peers: usize,
@@ -305,54 +405,98 @@ fn mask(streams: &[(u8, u8)]) -> u64 {
     streams.iter().fold(0, |m, (s, _)| m | (1 << s))
 }
 
-struct Listener {
-    channel: Option<u8>,
-    peer: Peer,
-    recorder: Arc<Recorder>,
-    tasks: Vec<tokio::task::JoinHandle<()>>,
+/// Where the peers' sockets are: 127.0.0.1, or this side of the veth pair.
+fn local_ip(veth: Option<&Veth>) -> IpAddr {
+    veth.map(|v| IpAddr::V4(v.tool_ip))
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }
 
-async fn join_listener(
-    server_ws: String,
-    meeting: &Meeting,
-    index: usize,
-    from: Arc<AtomicU64>,
-) -> anyhow::Result<Listener> {
+/// The listening option of listener `index`, round robin: the floor only, then each
+/// interpretation channel (1 to 6).
+fn channel_of(index: usize) -> Option<u8> {
     let option = index % OPTIONS;
-    let channel = (option > 0).then_some(option as u8);
-    let mut peer = Peer::new(false, false, true).await?;
-    let mut ws = Ws::connect(&server_ws, meeting.viewer.token()).await?;
-    peer.join_server(&mut ws, meeting.id).await?;
-    if let Some(c) = channel {
-        ws.send(&ClientFrame::MediaListen {
-            meeting_id: meeting.id,
-            channel: Some(CHANNELS[c as usize - 1].to_string()),
-        })
-        .await?;
-    }
-    let recorder = Recorder::new(from);
-    let tasks = vec![peer.record(recorder.clone()), ws.keep_open()];
-    Ok(Listener {
-        channel,
-        peer,
-        recorder,
-        tasks,
-    })
+    (option > 0).then_some(option as u8)
 }
 
-async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
-    let path = args.server_path();
-    // Raise the per-meeting limit well above what this run connects.
-    let server_cpus = args.pin.then(|| vec![cores() - 1]);
-    let mut server = Server::start(&path, n + CHANNELS.len() + 1 + 64, server_cpus)?;
-    let pid = server.pid;
-    let meeting = Meeting::set_up(&server)
-        .await
-        .context("setting up the meeting")?;
+/// Start `sfu` for `n` listeners.
+async fn start(args: &Args, sfu: Kind, n: usize, veth: Option<&Veth>) -> anyhow::Result<Target> {
+    match sfu {
+        // Raise the per-meeting limit well above what this run connects.
+        Kind::Floor => {
+            Target::floor(
+                &args.server_path(),
+                n + CHANNELS.len() + 1 + 64,
+                args.server_cpus(),
+                veth,
+            )
+            .await
+        }
+        Kind::Janus => {
+            let veth = veth.context(
+                "Janus runs only behind the veth pair (it needs a non-loopback address)",
+            )?;
+            let config = janus::Config {
+                ip: veth.sfu_ip,
+                http_port: janus::HTTP_PORT,
+                event_loops: args.janus_event_loops(),
+                debug_level: 3,
+                modules: janus::find_modules()?,
+            };
+            Target::janus(&args.janus, &config, args.server_cpus(), veth).await
+        }
+    }
+}
+
+/// Check that `pid`, whose CPU time is read, is the server itself (not a wrapper), and
+/// that it runs in a network namespace of its own if it should.
+fn check_server_process(pid: u32, binary: &std::path::Path, own_netns: bool) -> anyhow::Result<()> {
+    let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
+        .with_context(|| format!("reading /proc/{pid}/exe"))?;
+    let expected = binary
+        .canonicalize()
+        .unwrap_or_else(|_| binary.to_path_buf());
+    if exe != expected {
+        bail!(
+            "process {pid} runs {}, not the server {}: its CPU time would not be the server's",
+            exe.display(),
+            expected.display()
+        );
+    }
+    if own_netns == netns::same_netns(pid) {
+        bail!(
+            "the server (pid {pid}) is {} network namespace as this process",
+            if own_netns {
+                "in the same"
+            } else {
+                "not in the same"
+            }
+        );
+    }
+    Ok(())
+}
+
+async fn run(
+    args: &Args,
+    sfu: Kind,
+    n: usize,
+    round: u32,
+    veth: Option<&Veth>,
+) -> anyhow::Result<Figures> {
+    let local = local_ip(veth);
+    let mut target = start(args, sfu, n, veth).await?;
+    let pid = target.pid();
+    let binary = match sfu {
+        Kind::Floor => args.server_path(),
+        Kind::Janus => args.janus.clone(),
+    };
+    check_server_process(pid, &binary, veth.is_some())?;
     let rss_idle_kib = procfs::process_rss_kib(pid)?;
     let log = Arc::new(SentLog::default());
     let from = Arc::new(AtomicU64::new(u64::MAX));
     let mut figures = Figures {
+        sfu,
+        round,
+        network: if veth.is_some() { "veth" } else { "loopback" },
         listeners: n,
         rss_idle_kib,
         ..Default::default()
@@ -361,32 +505,20 @@ async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
     // The publishers: the floor speaker (voice and camera) and the six live booths.
     let mut publishers = Vec::new();
     let mut tasks = Vec::new();
-    let mut speaker = Peer::new(true, true, false).await?;
-    let mut ws = Ws::connect(&server.ws_url(), meeting.speaker.token()).await?;
-    speaker
-        .join_server(&mut ws, meeting.id)
-        .await
-        .context("the speaker joins")?;
-    tasks.push(speaker.publish(FLOOR_AUDIO, log.clone()).await?);
-    tasks.push(ws.keep_open());
-    publishers.push(speaker);
-    for (i, who) in meeting.interpreters.iter().enumerate() {
-        let mut booth = Peer::new(true, false, false).await?;
-        let mut ws = Ws::connect(&server.ws_url(), who.token()).await?;
-        booth
-            .join_server(&mut ws, meeting.id)
-            .await
-            .with_context(|| format!("the {} booth joins", CHANNELS[i]))?;
-        tasks.push(booth.publish(i as u8 + 1, log.clone()).await?);
-        tasks.push(ws.keep_open());
-        publishers.push(booth);
+    for index in 0..=CHANNELS.len() {
+        let mut peer = Peer::new(true, index == 0, false, local).await?;
+        if let Some(keep) = target.join_publisher(index, &mut peer).await? {
+            tasks.push(keep);
+        }
+        let stream = if index == 0 { FLOOR_AUDIO } else { index as u8 };
+        tasks.push(peer.publish(stream, log.clone()).await?);
+        publishers.push(peer);
     }
 
     // The listeners, a few at a time.
     let started = Instant::now();
-    let ws_url = server.ws_url();
     let joins: Vec<anyhow::Result<Listener>> = futures_util::stream::iter(0..n)
-        .map(|i| join_listener(ws_url.clone(), &meeting, i, from.clone()))
+        .map(|i| target.join_listener(channel_of(i), local, from.clone()))
         .buffer_unordered(args.join_concurrency.max(1))
         .collect()
         .await;
@@ -432,11 +564,12 @@ async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
     let t1 = now_ns();
     let after = Snapshot::take(Some(pid))?;
     figures.rss_end_kib = procfs::process_rss_kib(pid)?;
+    figures.server_threads = procfs::threads_of(pid);
     tokio::time::sleep(GRACE).await;
-    if !server.alive() {
+    if !target.alive() {
         bail!(
             "the server exited during the run; its log:\n{}",
-            server.log_tail()
+            target.log_tail()
         );
     }
 
@@ -460,7 +593,8 @@ async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
             &packets,
             (t0, t1),
             |s| log.sent_between(s, t0, t1),
-            true,
+            // Floor's slots are its own; Janus's m-lines are what each listener asked for.
+            sfu == Kind::Floor,
             &mut delays,
         );
         figures.total.expected += o.expected;
@@ -490,7 +624,8 @@ async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
     for p in &publishers {
         p.close().await;
     }
-    drop(server);
+    drop(listeners);
+    drop(target);
     Ok(figures)
 }
 
@@ -499,8 +634,9 @@ async fn run(args: &Args, n: usize) -> anyhow::Result<Figures> {
 async fn baseline(args: &Args) -> anyhow::Result<Figures> {
     let log = Arc::new(SentLog::default());
     let from = Arc::new(AtomicU64::new(u64::MAX));
-    let mut publisher = Peer::new(true, true, false).await?;
-    let mut receiver = Peer::new(false, false, false).await?;
+    let here = IpAddr::V4(Ipv4Addr::LOCALHOST);
+    let mut publisher = Peer::new(true, true, false, here).await?;
+    let mut receiver = Peer::new(false, false, false, here).await?;
     publisher.join_direct(&mut receiver).await?;
     let recorder = Recorder::new(from.clone());
     let record = receiver.record(recorder.clone());
@@ -554,7 +690,7 @@ async fn baseline(args: &Args) -> anyhow::Result<Figures> {
     })
 }
 
-fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
+fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Option<&Veth>) {
     println!();
     println!("## Results");
     println!();
@@ -580,12 +716,29 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
             "not pinned: the server and this process share every CPU".to_string()
         }
     );
+    match veth {
+        Some(v) => println!(
+            "Network: the SFU in network namespace {} at {}, the peers here at {}, across a veth pair.",
+            v.name, v.sfu_ip, v.tool_ip
+        ),
+        None => println!("Network: loopback (127.0.0.1)."),
+    }
+    if args.sfus.contains(&Kind::Janus) {
+        println!(
+            "Janus: {}, VideoRoom plugin, HTTP transport, {}.",
+            args.janus.display(),
+            match args.janus_event_loops() {
+                0 => "a thread per PeerConnection (its default)".to_string(),
+                l => format!("event_loops = {l}"),
+            }
+        );
+    }
     println!();
-    println!("| listeners | joined | peers | expected pkt/s | delivered pkt/s | loss mean / worst | delay p50 / p99 ms (audio) | (video) | p50 over p2p ms | server CPU % | server µs/pkt | server RSS KiB/peer | bench CPU % | other processes CPU % |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| SFU | listeners | joined | peers | expected pkt/s | delivered pkt/s | loss mean / worst | delay p50 / p99 ms (audio) | (video) | p50 over p2p ms | server CPU % | server µs/pkt | server RSS KiB/peer | bench CPU % | other processes CPU % |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     if let Some(b) = base {
         println!(
-            "| p2p baseline | - | 2 | {:.0} | {:.0} | {:.2}% / {:.2}% | {} / {} | {} / {} | 0 | - | - | - | {:.0} | {:.0} |",
+            "| - | p2p baseline | - | 2 | {:.0} | {:.0} | {:.2}% / {:.2}% | {} / {} | {} / {} | 0 | - | - | - | {:.0} | {:.0} |",
             b.expected_per_second(),
             b.forwarded_per_second(),
             100.0 * b.mean_loss,
@@ -604,7 +757,8 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
             _ => "-".into(),
         };
         println!(
-            "| {} | {} | {} | {:.0} | {:.0} | {:.2}% / {:.2}% | {} / {} | {} / {} | {} | {:.0} | {} | {} | {:.0} | {:.0} |",
+            "| {} | {} | {} | {} | {:.0} | {:.0} | {:.2}% / {:.2}% | {} / {} | {} / {} | {} | {:.0} | {} | {} | {:.0} | {:.0} |",
+            f.sfu.title(),
             f.listeners,
             f.joined,
             f.peers,
@@ -640,13 +794,19 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
     }
     for f in runs {
         println!(
-            "- N={}: joined {}/{} in {:.1} s; all packets p50 {} ms, p99 {} ms; server RSS {} -> {} KiB; \
+            "- {} N={}{}: joined {}/{} in {:.1} s; all packets p50 {} ms, p99 {} ms; server RSS {} -> {} KiB, {} threads; \
              misrouted {}; listeners with a silent stream {}; \
              UDP datagrams sent {:.0}/s, of which not delivered media {:.0}/s (publishers' packets, RTCP, STUN, retransmissions); \
-             UDP RcvbufErrors {} SndbufErrors {} (machine-wide); \
+             UDP RcvbufErrors {} SndbufErrors {} (machine-wide, both namespaces); \
              datagrams dropped on arrival: server socket {}, bench sockets {}; \
              client queue drops {}, other client errors {}; server CPU {:.2} s in a {:.1} s window; {}",
+            f.sfu.title(),
             f.listeners,
+            if args.rounds > 1 {
+                format!(" (round {})", f.round)
+            } else {
+                String::new()
+            },
             f.joined,
             f.listeners,
             f.join_seconds,
@@ -654,6 +814,9 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
             ms(f.all.p99),
             f.rss_idle_kib,
             f.rss_end_kib,
+            f.server_threads
+                .map(|t| t.to_string())
+                .unwrap_or_else(|| "?".into()),
             f.total.misrouted,
             f.silent_listeners,
             f.udp_out as f64 / f.window_seconds,
@@ -672,30 +835,44 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
             println!("  first join failure: {e}");
         }
     }
-    for w in runs.windows(2) {
-        let packets = w[1].total.received as f64 - w[0].total.received as f64;
-        if packets > 0.0 {
-            println!(
-                "- marginal server CPU from N={} to N={}: {:.1} µs per additional delivered packet",
-                w[0].listeners,
-                w[1].listeners,
-                1e6 * (w[1].cpu.server_seconds - w[0].cpu.server_seconds) / packets
-            );
-        }
-        let peers = w[1].peers as f64 - w[0].peers as f64;
-        if peers > 0.0 {
-            println!(
-                "- marginal server RSS from N={} to N={}: {:.0} KiB per additional peer",
-                w[0].listeners,
-                w[1].listeners,
-                (w[1].rss_end_kib as f64 - w[0].rss_end_kib as f64) / peers
-            );
+    for &sfu in &args.sfus {
+        for round in 1..=args.rounds {
+            let series: Vec<&Figures> = runs
+                .iter()
+                .filter(|f| f.sfu == sfu && f.round == round)
+                .collect();
+            let label = if args.rounds > 1 {
+                format!("{} (round {round})", sfu.title())
+            } else {
+                sfu.title().to_string()
+            };
+            for w in series.windows(2) {
+                let packets = w[1].total.received as f64 - w[0].total.received as f64;
+                if packets > 0.0 {
+                    println!(
+                        "- {label}: marginal server CPU from N={} to N={}: {:.1} µs per additional delivered packet",
+                        w[0].listeners,
+                        w[1].listeners,
+                        1e6 * (w[1].cpu.server_seconds - w[0].cpu.server_seconds) / packets
+                    );
+                }
+                let peers = w[1].peers as f64 - w[0].peers as f64;
+                if peers > 0.0 {
+                    println!(
+                        "- {label}: marginal server RSS from N={} to N={}: {:.0} KiB per additional peer",
+                        w[0].listeners,
+                        w[1].listeners,
+                        (w[1].rss_end_kib as f64 - w[0].rss_end_kib as f64) / peers
+                    );
+                }
+            }
         }
     }
+    print_side_by_side(args, runs);
     println!();
-    println!("- delivered pkt/s: packets received by the listeners (each once, on the right slot), sent in the window; the server does not publish its own forwarding counters, so this stands for \"forwarded\".");
+    println!("- delivered pkt/s: packets received by the listeners (each once, on the right slot; for Janus, of a stream the listener subscribed to), sent in the window; the servers do not publish their own forwarding counters, so this stands for \"forwarded\".");
     println!("- delay: receive time minus the send time in the payload, one process clock: it includes both client WebRTC stacks (publisher and listener) as well as the server; \"p50 over p2p\" subtracts the all-packet p50 of a direct connection between two peers of this process.");
-    println!("- server µs/pkt: server user+system CPU time in the window (/proc/<pid>/stat) divided by the delivered packets.");
+    println!("- server µs/pkt: server user+system CPU time in the window (/proc/<pid>/stat, all its threads) divided by the delivered packets.");
     println!("- server RSS KiB/peer: server VmRSS at the end of the window minus before any media peer joined, divided by the media peers (publishers and listeners).");
     println!(
         "- CPU %: of one core ({} cores = {}%); other processes: the machine's busy time (/proc/stat) minus the server's and this process's.",
@@ -707,6 +884,115 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures]) {
     println!();
     println!("    cargo build --release -p floor-server -p floor-bench");
     println!("    {}", args.command_line());
+}
+
+/// Floor and the other SFUs, run by run: the CPU cost per delivered packet, its ratio, and
+/// the delays and loss side by side.
+fn print_side_by_side(args: &Args, runs: &[Figures]) {
+    let others: Vec<Kind> = args
+        .sfus
+        .iter()
+        .copied()
+        .filter(|k| *k != Kind::Floor)
+        .collect();
+    if others.is_empty() || !args.sfus.contains(&Kind::Floor) {
+        return;
+    }
+    for other in others {
+        println!();
+        println!(
+            "{} and Floor, same load, same run (ratio = {} µs per delivered packet / Floor's):",
+            other.title(),
+            other.title()
+        );
+        println!();
+        println!(
+            "| listeners | Floor µs/pkt | {o} µs/pkt | ratio {o}/Floor | Floor CPU % | {o} CPU % | delay p50 / p99 ms, Floor | {o} | loss mean, Floor | {o} | delivered pkt/s, Floor | {o} |",
+            o = other.title()
+        );
+        println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for f in runs.iter().filter(|f| f.sfu == Kind::Floor) {
+            let Some(o) = runs
+                .iter()
+                .find(|o| o.sfu == other && o.round == f.round && o.listeners == f.listeners)
+            else {
+                continue;
+            };
+            let us = |x: &Figures| {
+                x.server_us_per_packet()
+                    .map(|v| format!("{v:.1}"))
+                    .unwrap_or_else(|| "-".into())
+            };
+            println!(
+                "| {}{} | {} | {} | {} | {:.0} | {:.0} | {} / {} | {} / {} | {:.2}% | {:.2}% | {:.0} | {:.0} |",
+                f.listeners,
+                if args.rounds > 1 {
+                    format!(" (round {})", f.round)
+                } else {
+                    String::new()
+                },
+                us(f),
+                us(o),
+                ratio(o.server_us_per_packet(), f.server_us_per_packet())
+                    .map(|r| format!("{r:.2}"))
+                    .unwrap_or_else(|| "-".into()),
+                f.cpu.server,
+                o.cpu.server,
+                ms(f.all.p50),
+                ms(f.all.p99),
+                ms(o.all.p50),
+                ms(o.all.p99),
+                100.0 * f.mean_loss,
+                100.0 * o.mean_loss,
+                f.forwarded_per_second(),
+                o.forwarded_per_second(),
+            );
+        }
+    }
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+        _ => None,
+    }
+}
+
+/// The figures as the JSON report.
+fn report(args: &Args, started_utc: String, base: Option<&Figures>, runs: &[Figures]) -> Report {
+    let run = |f: &Figures, sfu: &str| results::Run {
+        sfu: sfu.to_string(),
+        round: f.round,
+        listeners: f.listeners,
+        joined: f.joined,
+        network: f.network.to_string(),
+        window_seconds: f.window_seconds,
+        expected_pps: f.expected_per_second(),
+        delivered_pps: f.forwarded_per_second(),
+        loss_mean: f.mean_loss,
+        loss_worst: f.worst_loss,
+        delay_ms: DelayMs {
+            audio_p50: f.audio.p50,
+            audio_p99: f.audio.p99,
+            video_p50: f.video.p50,
+            video_p99: f.video.p99,
+            all_p50: f.all.p50,
+            all_p99: f.all.p99,
+        },
+        server_cpu_percent: f.cpu.server,
+        server_us_per_packet: f.server_us_per_packet(),
+        server_rss_kib_per_peer: f.rss_per_peer_kib(),
+        server_threads: f.server_threads,
+        bench_cpu_percent: f.cpu.bench,
+        others_cpu_percent: f.others_cpu(),
+    };
+    Report {
+        started_utc,
+        command: args.command_line(),
+        machine: results::Machine::this(),
+        baseline: base.map(|b| run(b, "p2p")),
+        runs: runs.iter().map(|f| run(f, f.sfu.name())).collect(),
+    }
 }
 
 fn main() -> std::process::ExitCode {
@@ -768,17 +1054,48 @@ async fn interrupted() {
 
 /// Run everything; whether every listener joined and heard all its streams.
 async fn bench(args: &Args) -> anyhow::Result<bool> {
-    if args.listeners.is_empty() || args.seconds <= 0.0 {
-        bail!("give at least one listener count and a positive window");
+    if args.listeners.is_empty() || args.seconds <= 0.0 || args.sfus.is_empty() || args.rounds == 0
+    {
+        bail!("give at least one listener count, one SFU, one round and a positive window");
     }
-    let path = args.server_path();
-    if !path.exists() {
-        bail!(
-            "no server binary at {}; build it with `cargo build --release -p floor-server` or pass --server",
-            path.display()
+    let started_utc = results::utc_now();
+    if args.sfus.contains(&Kind::Floor) {
+        let path = args.server_path();
+        if !path.exists() {
+            bail!(
+                "no server binary at {}; build it with `cargo build --release -p floor-server` or pass --server",
+                path.display()
+            );
+        }
+        eprintln!("server binary: {}", path.display());
+    }
+    if args.sfus.contains(&Kind::Janus) {
+        if !args.janus.exists() {
+            bail!(
+                "no Janus at {}; install it (apt-get install janus) or pass --janus",
+                args.janus.display()
+            );
+        }
+        if !args.veth() {
+            bail!("Janus gathers no ICE candidate on loopback: it runs only with --net veth (or auto)");
+        }
+        eprintln!("janus binary: {}", args.janus.display());
+    }
+    // The namespace and veth pair, for every run of this invocation; dropping it (at the
+    // end, on an error, or on Ctrl-C when this future is dropped) removes them.
+    let veth = if args.veth() {
+        for stale in netns::clean_stale()? {
+            eprintln!("removed network namespace {stale}, left by a run that no longer runs");
+        }
+        let v = Veth::create()?;
+        eprintln!(
+            "network namespace {}: the SFU at {}, the peers at {}",
+            v.name, v.sfu_ip, v.tool_ip
         );
-    }
-    eprintln!("server binary: {}", path.display());
+        Some(v)
+    } else {
+        None
+    };
     let base = if args.no_baseline {
         None
     } else {
@@ -793,16 +1110,36 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
         }
     };
     let mut runs = Vec::new();
-    for &n in &args.listeners {
-        wait_idle(args.wait_idle, args.idle_below).await;
-        eprintln!("N = {n} listeners: a fresh server ...");
-        runs.push(
-            run(args, n)
-                .await
-                .with_context(|| format!("the run with {n} listeners"))?,
-        );
+    for round in 1..=args.rounds {
+        for &n in &args.listeners {
+            for &sfu in &args.sfus {
+                wait_idle(args.wait_idle, args.idle_below).await;
+                eprintln!(
+                    "{} with N = {n} listeners{}: a fresh server ...",
+                    sfu.title(),
+                    if args.rounds > 1 {
+                        format!(" (round {round})")
+                    } else {
+                        String::new()
+                    }
+                );
+                runs.push(
+                    run(args, sfu, n, round, veth.as_ref())
+                        .await
+                        .with_context(|| {
+                            format!("the run of {} with {n} listeners", sfu.title())
+                        })?,
+                );
+            }
+        }
     }
-    print_results(args, base.as_ref(), &runs);
+    print_results(args, base.as_ref(), &runs, veth.as_ref());
+    if let Some(path) = &args.json {
+        let r = report(args, started_utc, base.as_ref(), &runs);
+        std::fs::write(path, serde_json::to_string_pretty(&r)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("figures written to {}", path.display());
+    }
     let complete = runs
         .iter()
         .all(|f| f.joined == f.listeners && f.silent_listeners == 0 && f.total.received > 0);
@@ -839,12 +1176,7 @@ mod tests {
 
     #[test]
     fn listeners_go_round_robin_over_the_floor_and_the_six_channels() {
-        let channels: Vec<Option<u8>> = (0..8)
-            .map(|i| {
-                let o = i % OPTIONS;
-                (o > 0).then_some(o as u8)
-            })
-            .collect();
+        let channels: Vec<Option<u8>> = (0..8).map(channel_of).collect();
         assert_eq!(
             channels,
             vec![

@@ -11,6 +11,7 @@ use rtc::rtp_transceiver::rtp_sender::{
     RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
 };
 use rtc::rtp_transceiver::{RTCRtpTransceiverDirection, RTCRtpTransceiverInit};
+use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -191,8 +192,14 @@ pub struct Peer {
 
 impl Peer {
     /// A peer that publishes a microphone (and a camera if `camera`), and receives the
-    /// server's five slots if `receive`.
-    pub async fn new(microphone: bool, camera: bool, receive: bool) -> anyhow::Result<Peer> {
+    /// server's five slots if `receive` (Floor's; a peer answering Janus's offer gets the
+    /// m-lines of that offer instead). Its one UDP socket is on `local`.
+    pub async fn new(
+        microphone: bool,
+        camera: bool,
+        receive: bool,
+        local: IpAddr,
+    ) -> anyhow::Result<Peer> {
         let mut media = MediaEngine::default();
         media.register_default_codecs()?;
         let registry = register_default_interceptors(Registry::new(), &mut media)?;
@@ -208,7 +215,7 @@ impl Peer {
                 tracks: tracks_tx,
                 gathered: gathered_tx,
             }))
-            .with_udp_addrs(vec!["127.0.0.1:0".to_string()])
+            .with_udp_addrs(vec![SocketAddr::new(local, 0).to_string()])
             .build()
             .await?;
         let mut peer = Peer {
@@ -313,29 +320,50 @@ impl Peer {
     /// Connect two peers of this process directly, without the server: `self` offers,
     /// `answerer` answers (no trickle: each waits for its candidates first).
     pub async fn join_direct(&mut self, answerer: &mut Peer) -> anyhow::Result<()> {
-        let offer = self.pc.create_offer(None).await?;
-        self.pc.set_local_description(offer).await?;
-        let _ = tokio::time::timeout(Duration::from_secs(5), self.gathered.recv()).await;
-        let offer = self
-            .pc
-            .local_description()
-            .await
-            .ok_or_else(|| anyhow!("no local offer"))?;
-        answerer.pc.set_remote_description(offer).await?;
-        let answer = answerer.pc.create_answer(None).await?;
-        answerer.pc.set_local_description(answer).await?;
-        let _ = tokio::time::timeout(Duration::from_secs(5), answerer.gathered.recv()).await;
-        let answer = answerer
-            .pc
-            .local_description()
-            .await
-            .ok_or_else(|| anyhow!("no local answer"))?;
-        self.pc.set_remote_description(answer).await?;
-        self.connected().await?;
+        let offer = self.offer_with_candidates().await?;
+        let answer = answerer.answer_with_candidates(offer).await?;
+        self.accept_answer(answer).await?;
         answerer.connected().await
     }
 
-    async fn connected(&mut self) -> anyhow::Result<()> {
+    /// Make an offer and wait (up to 5 s) for this peer's ICE candidates: the offer with
+    /// them, for a full-ICE server that takes candidates from the SDP (Janus).
+    pub async fn offer_with_candidates(&mut self) -> anyhow::Result<String> {
+        let offer = self.pc.create_offer(None).await?;
+        self.pc.set_local_description(offer).await?;
+        self.local_with_candidates().await
+    }
+
+    /// Apply the answer to this peer's offer and wait until the media connection is up.
+    pub async fn accept_answer(&mut self, sdp: String) -> anyhow::Result<()> {
+        self.pc
+            .set_remote_description(RTCSessionDescription::answer(sdp)?)
+            .await?;
+        self.connected().await
+    }
+
+    /// Answer a remote offer, waiting for this peer's candidates as for an offer.
+    pub async fn answer_with_candidates(&mut self, offer: String) -> anyhow::Result<String> {
+        self.pc
+            .set_remote_description(RTCSessionDescription::offer(offer)?)
+            .await?;
+        let answer = self.pc.create_answer(None).await?;
+        self.pc.set_local_description(answer).await?;
+        self.local_with_candidates().await
+    }
+
+    async fn local_with_candidates(&mut self) -> anyhow::Result<String> {
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.gathered.recv()).await;
+        Ok(self
+            .pc
+            .local_description()
+            .await
+            .ok_or_else(|| anyhow!("no local description"))?
+            .sdp)
+    }
+
+    /// Wait until the media connection is up.
+    pub async fn connected(&mut self) -> anyhow::Result<()> {
         let up = tokio::time::timeout(DEADLINE, async {
             while let Some(s) = self.states.recv().await {
                 match s {

@@ -108,7 +108,7 @@ pub fn parse_machine_cpu(stat: &str) -> Option<MachineCpu> {
     })
 }
 
-/// The kernel's UDP counters for this network namespace (every socket on the machine's
+/// The kernel's UDP counters for this network namespace (every socket in it: on the
 /// loopback, the server's and the bench's alike).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UdpCounters {
@@ -118,10 +118,42 @@ pub struct UdpCounters {
 }
 
 pub fn udp_counters() -> UdpCounters {
-    std::fs::read_to_string("/proc/net/snmp")
+    udp_counters_in("/proc/net/snmp")
+}
+
+/// The UDP counters of the network namespace process `pid` is in (that of a server in a
+/// namespace of its own, see [`crate::netns`]).
+pub fn udp_counters_of(pid: u32) -> UdpCounters {
+    udp_counters_in(&format!("/proc/{pid}/net/snmp"))
+}
+
+fn udp_counters_in(path: &str) -> UdpCounters {
+    std::fs::read_to_string(path)
         .ok()
         .and_then(|s| parse_udp_counters(&s))
         .unwrap_or_default()
+}
+
+impl std::ops::Add for UdpCounters {
+    type Output = UdpCounters;
+    fn add(self, o: UdpCounters) -> UdpCounters {
+        UdpCounters {
+            out_datagrams: self.out_datagrams + o.out_datagrams,
+            rcvbuf_errors: self.rcvbuf_errors + o.rcvbuf_errors,
+            sndbuf_errors: self.sndbuf_errors + o.sndbuf_errors,
+        }
+    }
+}
+
+/// The threads of process `pid` now (`Threads:` in its status).
+pub fn threads_of(pid: u32) -> Option<u64> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))?
+        .trim()
+        .parse()
+        .ok()
 }
 
 pub fn parse_udp_counters(snmp: &str) -> Option<UdpCounters> {
@@ -163,9 +195,10 @@ pub fn udp_drops_of(pid: u32) -> u64 {
                 .ok()
         })
         .collect();
-    ["/proc/net/udp", "/proc/net/udp6"]
+    // The tables of the process's own network namespace.
+    ["udp", "udp6"]
         .iter()
-        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .filter_map(|t| std::fs::read_to_string(format!("/proc/{pid}/net/{t}")).ok())
         .map(|table| {
             parse_udp_table(&table)
                 .filter(|(inode, _)| inodes.contains(inode))
@@ -225,5 +258,9 @@ mod tests {
         assert!(machine_cpu().unwrap().total > 0);
         let _socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
         assert_eq!(udp_drops_of(me), 0);
+        assert!(threads_of(me).unwrap() >= 1);
+        let here = udp_counters();
+        let mine = udp_counters_of(me);
+        assert!(mine.out_datagrams >= here.out_datagrams);
     }
 }

@@ -1,9 +1,12 @@
 //! The `floor` server under test: a child process with a fresh SQLite database in a
-//! temporary folder of its own, killed and cleaned up when dropped.
+//! temporary folder of its own, killed and cleaned up when dropped. It listens on
+//! 127.0.0.1, or inside a network namespace on the far side of a veth pair
+//! ([`crate::netns`]).
 
+use crate::netns::Veth;
 use anyhow::{bail, Context};
 use std::io::{BufRead, BufReader};
-use std::os::unix::process::CommandExt;
+use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -13,8 +16,10 @@ pub const ADMIN_USERNAME: &str = "secretariat";
 pub struct Server {
     child: Child,
     pub pid: u32,
-    /// `http://127.0.0.1:<port>`
+    /// `http://<host>:<port>`
     pub base: String,
+    /// The address it listens on (HTTP, WebSocket and media).
+    pub host: IpAddr,
     pub port: u16,
     pub admin_password: String,
     dir: PathBuf,
@@ -28,6 +33,20 @@ impl Server {
         max_peers: usize,
         cpus: Option<Vec<usize>>,
     ) -> anyhow::Result<Server> {
+        Server::start_in(binary, max_peers, cpus, None)
+    }
+
+    /// As [`Server::start`]; with `veth`, the server runs in that network namespace and
+    /// listens (HTTP, WebSocket and media) on its address, [`Veth::sfu_ip`].
+    pub fn start_in(
+        binary: &Path,
+        max_peers: usize,
+        cpus: Option<Vec<usize>>,
+        veth: Option<&Veth>,
+    ) -> anyhow::Result<Server> {
+        let host = veth
+            .map(|v| IpAddr::V4(v.sfu_ip))
+            .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
         let dir = std::env::temp_dir().join(format!(
             "floor-bench-{}-{}",
             std::process::id(),
@@ -37,16 +56,11 @@ impl Server {
         let admin_password = format!("bench-{:016x}", rand::random::<u64>());
         let log = std::fs::File::create(dir.join("server.log"))?;
         let mut command = Command::new(binary);
-        if let Some(cpus) = cpus {
-            // SAFETY: between fork and exec only sched_setaffinity runs (async-signal-safe).
-            unsafe {
-                command.pre_exec(move || crate::procfs::pin_to(&cpus));
-            }
-        }
+        crate::child::place(&mut command, veth.map(Veth::fd), cpus);
         let mut child = command
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("FLOOR_ADDR", "127.0.0.1:0")
+            .env("FLOOR_ADDR", format!("{host}:0"))
             .env(
                 "DATABASE_URL",
                 format!("sqlite://{}/floor.db?mode=rwc", dir.display()),
@@ -55,7 +69,7 @@ impl Server {
             .env("FLOOR_DEMO", "false")
             .env("FLOOR_ADMIN_USERNAME", ADMIN_USERNAME)
             .env("FLOOR_ADMIN_PASSWORD", &admin_password)
-            .env("FLOOR_MEDIA_ADDR", "127.0.0.1:0")
+            .env("FLOOR_MEDIA_ADDR", format!("{host}:0"))
             .env("FLOOR_MEDIA_MAX_PEERS", max_peers.to_string())
             .env(
                 "RUST_LOG",
@@ -90,18 +104,20 @@ impl Server {
             child,
             pid,
             base: String::new(),
+            host,
             port: 0,
             admin_password,
             dir,
         };
         match rx.recv_timeout(Duration::from_secs(60)) {
             Ok(base) => {
+                // The line always says 127.0.0.1; the port is what matters.
                 server.port = base
                     .rsplit(':')
                     .next()
                     .and_then(|p| p.parse().ok())
                     .with_context(|| format!("no port in {base:?}"))?;
-                server.base = base;
+                server.base = format!("http://{host}:{}", server.port);
                 Ok(server)
             }
             Err(_) => bail!(
@@ -112,7 +128,7 @@ impl Server {
     }
 
     pub fn ws_url(&self) -> String {
-        format!("ws://127.0.0.1:{}/ws", self.port)
+        format!("ws://{}:{}/ws", self.host, self.port)
     }
 
     /// Whether the process is still running.

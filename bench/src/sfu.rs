@@ -1,0 +1,264 @@
+//! The SFU under test, Floor or Janus, and how the same peers join each: the floor
+//! speaker and the six booths publish, and each listener receives the floor's voice and
+//! video and, if it follows one, its interpretation channel.
+//!
+//! - Floor: the benchmark sets up a meeting over the HTTP API (floor given to the speaker,
+//!   each booth's microphone live), and every peer offers over its own meeting
+//!   WebSocket; the server decides what each listener receives from the meeting's state
+//!   (`media_listen` for a channel).
+//! - Janus: one VideoRoom room; the seven publishers `joinandconfigure` with their offer,
+//!   and each listener subscribes on one PeerConnection to the speaker's feed (voice and
+//!   video) and its channel's booth feed, answering Janus's offer. Janus is full ICE and
+//!   takes the peers' candidates from their SDP, so the peers wait for them first.
+
+use crate::api::{Meeting, Ws, CHANNELS};
+use crate::janus::{self, JanusProcess};
+use crate::peer::{Peer, Recorder};
+use anyhow::{anyhow, Context};
+use floor_bench::netns::Veth;
+use floor_bench::server::Server;
+use floor_protocol::frames::ClientFrame;
+use serde_json::json;
+use std::net::IpAddr;
+use std::path::Path;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
+/// Which SFU.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    #[default]
+    Floor,
+    Janus,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Floor => "floor",
+            Kind::Janus => "janus",
+        }
+    }
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Floor => "Floor",
+            Kind::Janus => "Janus",
+        }
+    }
+}
+
+/// A listener joined: its peer, what it records, and what keeps its signalling open.
+pub struct Listener {
+    /// The interpretation channel it follows (1 to 6), if any.
+    pub channel: Option<u8>,
+    pub peer: Peer,
+    pub recorder: Arc<Recorder>,
+    pub tasks: Vec<tokio::task::JoinHandle<()>>,
+    /// Janus: the subscriber handle (its events are routed while it lives).
+    _handle: Option<janus::Handle>,
+}
+
+/// The SFU running, ready for peers to join.
+pub enum Target {
+    Floor {
+        server: Server,
+        meeting: Meeting,
+    },
+    Janus {
+        process: JanusProcess,
+        session: janus::Session,
+        room: u64,
+        /// The publishers' feed ids: the speaker's, then each booth's in [`CHANNELS`] order.
+        feeds: Vec<u64>,
+        /// The publishers' handles, kept while they publish.
+        handles: Vec<janus::Handle>,
+    },
+}
+
+impl Target {
+    /// Start Floor (`binary`) with room for `max_peers` media peers and set up the meeting.
+    pub async fn floor(
+        binary: &Path,
+        max_peers: usize,
+        cpus: Option<Vec<usize>>,
+        veth: Option<&Veth>,
+    ) -> anyhow::Result<Target> {
+        let server = Server::start_in(binary, max_peers, cpus, veth)?;
+        let meeting = Meeting::set_up(&server)
+            .await
+            .context("setting up the meeting")?;
+        Ok(Target::Floor { server, meeting })
+    }
+
+    /// Start Janus in the namespace of `veth` and create the room.
+    pub async fn janus(
+        binary: &Path,
+        config: &janus::Config,
+        cpus: Option<Vec<usize>>,
+        veth: &Veth,
+    ) -> anyhow::Result<Target> {
+        let process = JanusProcess::start(binary, config, Some(veth.fd()), cpus).await?;
+        let session = janus::Session::create(&process.api).await?;
+        let admin = session.attach().await?;
+        let room = u64::from(rand::random::<u32>()) + 1;
+        let created = admin
+            .request(janus::create_room(room, CHANNELS.len() + 3))
+            .await
+            .context("creating the VideoRoom room")?;
+        if created["videoroom"] != "created" {
+            return Err(anyhow!("unexpected answer to create: {created}"));
+        }
+        Ok(Target::Janus {
+            process,
+            session,
+            room,
+            feeds: Vec::new(),
+            handles: vec![admin],
+        })
+    }
+
+    pub fn pid(&self) -> u32 {
+        match self {
+            Target::Floor { server, .. } => server.pid,
+            Target::Janus { process, .. } => process.pid,
+        }
+    }
+
+    pub fn alive(&mut self) -> bool {
+        match self {
+            Target::Floor { server, .. } => server.alive(),
+            Target::Janus { process, .. } => process.alive(),
+        }
+    }
+
+    pub fn log_tail(&self) -> String {
+        match self {
+            Target::Floor { server, .. } => server.log_tail(),
+            Target::Janus { process, .. } => process.log_tail(),
+        }
+    }
+
+    /// Publisher `index` joins with `peer`: 0 is the floor speaker, 1 to 6 the booths of
+    /// [`CHANNELS`]. A task that keeps its signalling open, if it needs one.
+    pub async fn join_publisher(
+        &mut self,
+        index: usize,
+        peer: &mut Peer,
+    ) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
+        let who = if index == 0 {
+            "the floor speaker".to_string()
+        } else {
+            format!("the {} booth", CHANNELS[index - 1])
+        };
+        match self {
+            Target::Floor { server, meeting } => {
+                let token = if index == 0 {
+                    meeting.speaker.token()
+                } else {
+                    meeting.interpreters[index - 1].token()
+                };
+                let mut ws = Ws::connect(&server.ws_url(), token).await?;
+                peer.join_server(&mut ws, meeting.id)
+                    .await
+                    .with_context(|| format!("{who} joins"))?;
+                Ok(Some(ws.keep_open()))
+            }
+            Target::Janus {
+                session,
+                room,
+                feeds,
+                handles,
+                ..
+            } => {
+                let mut handle = session.attach().await?;
+                let offer = peer.offer_with_candidates().await?;
+                let joined = handle
+                    .request_event(
+                        janus::join_and_publish(*room, &who),
+                        Some(json!({ "type": "offer", "sdp": offer })),
+                    )
+                    .await
+                    .with_context(|| format!("{who} publishes"))?;
+                let feed = janus::plugin_data(&joined)?["id"]
+                    .as_u64()
+                    .ok_or_else(|| anyhow!("no publisher id in {joined}"))?;
+                peer.accept_answer(janus::jsep_sdp(&joined, "answer")?)
+                    .await
+                    .with_context(|| format!("{who}'s media connection"))?;
+                feeds.push(feed);
+                handles.push(handle);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Listener `index` joins, following the floor only or `channel` (1 to 6), its peer's
+    /// socket on `local`; what it receives is recorded from the time in `from` on.
+    pub async fn join_listener(
+        &self,
+        channel: Option<u8>,
+        local: IpAddr,
+        from: Arc<AtomicU64>,
+    ) -> anyhow::Result<Listener> {
+        let recorder = Recorder::new(from);
+        match self {
+            Target::Floor { server, meeting } => {
+                let mut peer = Peer::new(false, false, true, local).await?;
+                let mut ws = Ws::connect(&server.ws_url(), meeting.viewer.token()).await?;
+                peer.join_server(&mut ws, meeting.id).await?;
+                if let Some(c) = channel {
+                    ws.send(&ClientFrame::MediaListen {
+                        meeting_id: meeting.id,
+                        channel: Some(CHANNELS[c as usize - 1].to_string()),
+                    })
+                    .await?;
+                }
+                let tasks = vec![peer.record(recorder.clone()), ws.keep_open()];
+                Ok(Listener {
+                    channel,
+                    peer,
+                    recorder,
+                    tasks,
+                    _handle: None,
+                })
+            }
+            Target::Janus {
+                session,
+                room,
+                feeds,
+                ..
+            } => {
+                let mut wanted = vec![feeds[0]];
+                if let Some(c) = channel {
+                    wanted.push(feeds[c as usize]);
+                }
+                let mut peer = Peer::new(false, false, false, local).await?;
+                let mut handle = session.attach().await?;
+                let attached = handle
+                    .request_event(janus::subscribe(*room, &wanted), None)
+                    .await
+                    .context("subscribing")?;
+                let answer = peer
+                    .answer_with_candidates(janus::jsep_sdp(&attached, "offer")?)
+                    .await?;
+                // Recording starts before the media can flow, as for Floor.
+                let tasks = vec![peer.record(recorder.clone())];
+                handle
+                    .request_event(
+                        json!({ "request": "start" }),
+                        Some(json!({ "type": "answer", "sdp": answer })),
+                    )
+                    .await
+                    .context("starting the subscription")?;
+                peer.connected().await?;
+                Ok(Listener {
+                    channel,
+                    peer,
+                    recorder,
+                    tasks,
+                    _handle: Some(handle),
+                })
+            }
+        }
+    }
+}
