@@ -175,8 +175,16 @@ fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let bound = settings.addr.ip();
     let app = Application::build(settings).await?;
-    let base = format!("http://127.0.0.1:{}", app.port);
+    // The address to reach it at: the bound one, or this machine's loopback when bound to
+    // every interface (0.0.0.0, ::).
+    let shown = if bound.is_unspecified() {
+        std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)
+    } else {
+        bound
+    };
+    let base = format!("http://{}", std::net::SocketAddr::new(shown, app.port));
     // The first line is read by the integration tests; keep its shape.
     println!("Floor listening on {base}");
     println!(
