@@ -83,6 +83,19 @@ async fn invitation(
     (p.id, inv.code)
 }
 
+/// An invitation for a delegate of `member`, one of the fixture's delegations:
+/// (participant id, code).
+async fn delegate_invitation(fx: &Fixture, member: &Delegation) -> (ParticipantId, String) {
+    invitation(
+        &fx.secretariat,
+        fx.session,
+        &format!("Delegate of {}", member.name),
+        Role::Delegate,
+        Some(member.id),
+    )
+    .await
+}
+
 /// Open the invitation link, type nothing (the code is in the link), press Join, and
 /// wait for the meeting to show.
 async fn join(browser: &Browser, node: &Node, code: &str) {
@@ -217,22 +230,8 @@ async fn a_delegate_asks_for_the_floor_is_given_it_and_is_heard_and_seen() {
         None,
     )
     .await;
-    let (_, a_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", a.name),
-        Role::Delegate,
-        Some(a.id),
-    )
-    .await;
-    let (_, b_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", b.name),
-        Role::Delegate,
-        Some(b.id),
-    )
-    .await;
+    let (_, a_code) = delegate_invitation(&fx, a).await;
+    let (_, b_code) = delegate_invitation(&fx, b).await;
 
     let driver = Driver::start().await;
     let chair = driver.browser("chair").await;
@@ -317,14 +316,7 @@ async fn a_page_that_loses_its_connection_shows_it_and_catches_up() {
     let fx = Fixture::new(&node, 2).await;
     fx.open().await;
     let a = &fx.members[0];
-    let (_, a_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", a.name),
-        Role::Delegate,
-        Some(a.id),
-    )
-    .await;
+    let (_, a_code) = delegate_invitation(&fx, a).await;
 
     let driver = Driver::start().await;
     let page = driver.browser("reconnecting").await;
@@ -398,14 +390,7 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
         None,
     )
     .await;
-    let (_, a_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", a.name),
-        Role::Delegate,
-        Some(a.id),
-    )
-    .await;
+    let (_, a_code) = delegate_invitation(&fx, a).await;
     let (_, room_code) = invitation(
         &fx.secretariat,
         fx.session,
@@ -696,14 +681,7 @@ async fn the_chair_reorders_the_speakers_list_by_keyboard_and_by_drag() {
             .await;
     }
     let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
-    let (_, c_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", fx.members[2].name),
-        Role::Delegate,
-        Some(c),
-    )
-    .await;
+    let (_, c_code) = delegate_invitation(&fx, &fx.members[2]).await;
 
     let driver = Driver::start().await;
     let chair = driver.browser("chair-reorders").await;
@@ -821,14 +799,7 @@ async fn the_delegate_and_chair_views_are_usable_at_200_percent_zoom_and_by_keyb
     let fx = Fixture::new(&node, 2).await;
     fx.open().await;
     let a = &fx.members[0];
-    let (_, a_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", a.name),
-        Role::Delegate,
-        Some(a.id),
-    )
-    .await;
+    let (_, a_code) = delegate_invitation(&fx, a).await;
     let (_, chair_code) = invitation(
         &fx.secretariat,
         fx.session,
@@ -1080,14 +1051,7 @@ async fn a_delegate_downloads_a_published_document_byte_for_byte() {
         .map(|b| format!("{b:02x}"))
         .collect::<String>();
     publish_document(&fx, symbol, title, bytes.clone()).await;
-    let (_, a_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", a.name),
-        Role::Delegate,
-        Some(a.id),
-    )
-    .await;
+    let (_, a_code) = delegate_invitation(&fx, a).await;
 
     let driver = Driver::start().await;
     let page = driver.browser("downloads").await;
@@ -1146,14 +1110,7 @@ async fn a_document_published_while_a_delegate_watches_is_listed_without_a_reloa
     let node = Node::start(&db);
     let fx = Fixture::new(&node, 1).await;
     let a = &fx.members[0];
-    let (_, a_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        &format!("Delegate of {}", a.name),
-        Role::Delegate,
-        Some(a.id),
-    )
-    .await;
+    let (_, a_code) = delegate_invitation(&fx, a).await;
     let driver = Driver::start().await;
     let page = driver.browser("documents-live").await;
     join(&page, &node, &a_code).await;
