@@ -433,18 +433,7 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
 
     // The delegate speaks; the booth asks for it to slow down, and the speaker's page says
     // so (the chair's does too, below) until the speech ends.
-    for command in [
-        Command::CheckIn {
-            mode: AttendanceMode::Remote,
-        },
-        Command::RequestFloor {
-            item: None,
-            capacity: Default::default(),
-        },
-    ] {
-        fx.delegates[0].command_ok(fx.meeting, command).await;
-    }
-    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    fx.remote_delegate_takes_the_floor(0).await;
     let slow_down = "button[data-action=slow-down][data-channel=fr]";
     interpreter
         .wait_for(

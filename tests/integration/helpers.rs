@@ -447,6 +447,25 @@ impl Fixture {
             .await;
     }
 
+    /// Delegate `i` checks in as remote and asks for the floor, and the chair calls the
+    /// next speaker: with nobody else inscribed, `i` holds the floor.
+    pub async fn remote_delegate_takes_the_floor(&self, i: usize) {
+        for command in [
+            Command::CheckIn {
+                mode: AttendanceMode::Remote,
+            },
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        ] {
+            self.delegates[i].command_ok(self.meeting, command).await;
+        }
+        self.chair
+            .command_ok(self.meeting, Command::NextSpeaker)
+            .await;
+    }
+
     /// A signed-in participant of this session with `role`.
     pub async fn participant(&self, role: Role, delegation: Option<DelegationId>) -> Client {
         invite(

@@ -344,24 +344,7 @@ async fn a_publisher_who_rejoins_is_heard_again_without_anyone_else_acting() {
     let node = Node::start(&db);
     let fx = Fixture::new(&node, 2).await;
     fx.open().await;
-    fx.delegates[0]
-        .command_ok(
-            fx.meeting,
-            Command::CheckIn {
-                mode: AttendanceMode::Remote,
-            },
-        )
-        .await;
-    fx.delegates[0]
-        .command_ok(
-            fx.meeting,
-            Command::RequestFloor {
-                item: None,
-                capacity: Default::default(),
-            },
-        )
-        .await;
-    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    fx.remote_delegate_takes_the_floor(0).await;
     let mut listener = MediaPeer::new(false, false, true).await;
     let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
     listener.join(&mut ws_listener, fx.meeting).await;
@@ -542,18 +525,7 @@ async fn a_publisher_over_its_bitrate_limit_is_told_and_held_to_it() {
     );
     let fx = Fixture::new(&node, 2).await;
     fx.open().await;
-    for command in [
-        Command::CheckIn {
-            mode: AttendanceMode::Remote,
-        },
-        Command::RequestFloor {
-            item: None,
-            capacity: Default::default(),
-        },
-    ] {
-        fx.delegates[0].command_ok(fx.meeting, command).await;
-    }
-    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    fx.remote_delegate_takes_the_floor(0).await;
     let mut listener = MediaPeer::new(false, false, true).await;
     let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
     listener.join(&mut ws_listener, fx.meeting).await;
