@@ -934,21 +934,17 @@ impl Server {
                 match m.message {
                     RTCMessage::RtpPacket(_, packet) => {
                         let size = packet.header.marshal_size() + packet.payload.len();
-                        let over = p
-                            .inbound
-                            .iter_mut()
-                            .find(|i| i.ssrc == packet.header.ssrc)
-                            .is_some_and(|i| !i.allowance.take(now, size));
-                        if over {
-                            self.stats.rtp_in += 1;
-                            self.stats.rtp_over_limit += 1;
-                            continue;
+                        let track = p.inbound.iter_mut().find(|i| i.ssrc == packet.header.ssrc);
+                        let mut level_extension = None;
+                        if let Some(track) = track {
+                            if !track.allowance.take(now, size) {
+                                self.stats.rtp_in += 1;
+                                self.stats.rtp_over_limit += 1;
+                                continue;
+                            }
+                            level_extension = track.level_extension;
                         }
-                        let level = p
-                            .inbound
-                            .iter()
-                            .find(|i| i.ssrc == packet.header.ssrc)
-                            .and_then(|i| i.level_extension)
+                        let level = level_extension
                             .and_then(|ext| packet.header.get_extension(ext))
                             .and_then(|bytes| bytes.first().copied());
                         if let Some(byte) = level {
