@@ -6,10 +6,14 @@
 //!   Cargo.lock) and write the servable client to `target/client/`.
 //! - `run [ARGS...]`: `build-client`, then `cargo run --release -p floor-server -- ARGS`
 //!   with `FLOOR_CLIENT_DIR` pointing at the built client.
+//! - `test [ARGS...]`: set the machine up for the tests (system packages, PostgreSQL,
+//!   Redis, the wasm target) and run every test (`test.rs`).
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+mod test;
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -36,12 +40,14 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
+        "test" => test::run(&rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <task>\n\n\
                  tasks:\n  \
                  build-client [--dev]   build the browser client into target/client/\n  \
-                 run [SERVER ARGS...]   build the client, then run the server (release) with it"
+                 run [SERVER ARGS...]   build the client, then run the server (release) with it\n  \
+                 test [TEST ARGS...]    install and start what the tests need, then run them all"
             );
             if task.is_empty() || task == "help" || task == "--help" {
                 Ok(())
