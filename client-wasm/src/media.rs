@@ -3,8 +3,11 @@
 //! five receiving slots in the server's order: `speaker`, `chair`, `room`,
 //! `interpretation` (audio) and `video`. The server decides who is heard; the client
 //! plays the slots, picks a channel with `media_listen`, lowers the floor under an
-//! interpretation ("original at low volume"), and switches its own tracks on only when
-//! they would be heard (a delegate holding the floor, a live booth microphone).
+//! interpretation ("original at low volume"), and gives its own tracks to the connection
+//! only while they would be heard (a delegate holding the floor, a live booth
+//! microphone). Off means nothing leaves the device: the senders hold no track, so no
+//! packet is sent at all (a merely disabled track would still send silence and black
+//! frames, and the server would see them move).
 
 use crate::i18n::T;
 use crate::state::{app, MediaStatus};
@@ -27,6 +30,8 @@ struct Media {
     local: Option<web_sys::MediaStream>,
     /// The receiving transceivers, in slot order.
     receivers: Vec<web_sys::RtcRtpTransceiver>,
+    /// This page's senders, each with the local track it carries while live.
+    senders: Vec<(web_sys::RtcRtpSender, web_sys::MediaStreamTrack)>,
     /// The elements playing the slots, in slot order (created once).
     elements: Vec<web_sys::HtmlMediaElement>,
     /// Whether this page's own tracks should be on.
@@ -142,6 +147,7 @@ pub fn connection_ready() {
             pc.close();
         }
         m.receivers.clear();
+        m.senders.clear();
         m.generation
     });
     app().media.set(MediaStatus::Joining);
@@ -246,7 +252,10 @@ async fn offer(meeting: MeetingId, generation: u64) -> Result<(), JsValue> {
         &pc,
     )?;
 
-    // First what this page publishes, send-only: its microphone, then its camera.
+    // First what this page publishes, send-only: its microphone, then its camera. Each
+    // sender is emptied at once (`apply_live` below, before any packet could flow) and
+    // given its track only while live.
+    let mut senders = Vec::new();
     if let Some(local) = &local {
         for kind in ["audio", "video"] {
             let track = local
@@ -258,7 +267,9 @@ async fn offer(meeting: MeetingId, generation: u64) -> Result<(), JsValue> {
                 let init = web_sys::RtcRtpTransceiverInit::new();
                 init.set_direction(web_sys::RtcRtpTransceiverDirection::Sendonly);
                 init.set_streams(&js_sys::Array::of1(local));
-                pc.add_transceiver_with_media_stream_track_and_init(&track, &init);
+                let transceiver =
+                    pc.add_transceiver_with_media_stream_track_and_init(&track, &init);
+                senders.push((transceiver.sender(), track));
             }
         }
     }
@@ -308,6 +319,7 @@ async fn offer(meeting: MeetingId, generation: u64) -> Result<(), JsValue> {
         }
         m.pc = Some(pc.clone());
         m.receivers = receivers;
+        m.senders = senders;
         false
     });
     if stale {
@@ -410,16 +422,24 @@ pub fn set_live(audio: bool, video: bool) {
 fn apply_live() {
     MEDIA.with(|m| {
         let m = m.borrow();
-        if let Some(local) = &m.local {
-            for t in local.get_tracks().iter() {
-                let t: web_sys::MediaStreamTrack = t.unchecked_into();
-                let on = if t.kind() == "audio" {
-                    m.live_audio
-                } else {
-                    m.live_video
-                };
-                t.set_enabled(on);
+        for (sender, track) in &m.senders {
+            let on = if track.kind() == "audio" {
+                m.live_audio
+            } else {
+                m.live_video
+            };
+            track.set_enabled(on);
+            let current = sender.track();
+            if on == current.is_some() {
+                continue;
             }
+            // Replacing a track never renegotiates; the promise settles locally.
+            let promise = sender.replace_track(if on { Some(track) } else { None });
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = JsFuture::from(promise).await {
+                    refused(format!("replaceTrack: {e:?}"));
+                }
+            });
         }
     });
 }

@@ -162,6 +162,63 @@ async fn received(browser: &Browser, slot: usize) -> (f64, f64) {
     (v[0].as_f64().unwrap_or(0.0), v[1].as_f64().unwrap_or(0.0))
 }
 
+/// What the page's own peer connection has sent: RTP packets of its microphone and of its
+/// camera (`outbound-rtp` statistics).
+async fn sent(browser: &Browser) -> (u64, u64) {
+    let v: Value = browser
+        .js_async(
+            "(async () => {
+                const pc = window.floorPeer;
+                if (!pc) return done([0, 0]);
+                const stats = await pc.getStats();
+                let audio = 0, video = 0;
+                stats.forEach(s => {
+                    if (s.type === 'outbound-rtp') {
+                        if (s.kind === 'audio') audio += s.packetsSent || 0;
+                        else video += s.packetsSent || 0;
+                    }
+                });
+                done([audio, video]);
+            })()",
+        )
+        .await;
+    (v[0].as_u64().unwrap_or(0), v[1].as_u64().unwrap_or(0))
+}
+
+/// Over a two-second window, not one packet leaves the page: a microphone or camera that
+/// is off sends nothing at all (a merely disabled track sends ~50 silent packets a second).
+async fn sends_nothing(browser: &Browser, what: &str) {
+    let start = sent(browser).await;
+    let window = std::time::Instant::now() + Duration::from_secs(2);
+    while std::time::Instant::now() < window {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let now = sent(browser).await;
+        assert_eq!(
+            now, start,
+            "{}: {what}: packets (microphone, camera) sent while off",
+            browser.name
+        );
+    }
+}
+
+/// Poll until both the microphone's and the camera's sent packets grow.
+async fn wait_sending(browser: &Browser, what: &str) {
+    let deadline = std::time::Instant::now() + DEADLINE;
+    let start = sent(browser).await;
+    loop {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        let now = sent(browser).await;
+        if now.0 > start.0 && now.1 > start.1 {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{}: {what}: nothing sent {start:?} -> {now:?}",
+            browser.name
+        );
+    }
+}
+
 /// Poll until the slot's audio energy (or video frames) has grown twice in a row.
 async fn wait_receiving(browser: &Browser, slot: usize, video: bool, what: &str) {
     let deadline = std::time::Instant::now() + DEADLINE;
@@ -247,6 +304,7 @@ async fn a_delegate_asks_for_the_floor_is_given_it_and_is_heard_and_seen() {
     speaker
         .wait_for("the microphone is off", &q("#my-media[data-live=false]"))
         .await;
+    sends_nothing(&speaker, "before asking for the floor").await;
 
     // The delegate asks for the floor; the chair sees the entry and gives the floor.
     speaker.click("button[data-action=request-floor]").await;
@@ -267,6 +325,7 @@ async fn a_delegate_asks_for_the_floor_is_given_it_and_is_heard_and_seen() {
     speaker
         .wait_for("the microphone is live", &q("#my-media[data-live=true]"))
         .await;
+    wait_sending(&speaker, "holding the floor").await;
     speaker
         .wait_for(
             "a countdown",
@@ -301,6 +360,7 @@ async fn a_delegate_asks_for_the_floor_is_given_it_and_is_heard_and_seen() {
         .await;
     wait_silent(&listener, 0, "the speaker's sound after the speech").await;
     wait_silent(&listener, 4, "the speaker's video after the speech").await;
+    sends_nothing(&speaker, "after the speech").await;
 
     for b in [chair, speaker, listener] {
         b.quit().await;
