@@ -483,8 +483,9 @@ async fn a_secret_ballot_cast_while_redis_is_down_is_recorded_said_so_and_counte
         Event::VoteCast { choice: None, .. }
     ));
     assert_eq!(voted(&log_of(&fx.chair, fx.meeting).await, vote.id), 3);
-    // Their client resends (say the answer was lost): the same answer, still one ballot.
-    let again = keyed(&fx.delegates[2], fx.meeting, ballot(), "ballot-3").await;
+    // Their client resends (say the answer was lost), reconnected to the other node:
+    // the same answer, still one ballot.
+    let again = keyed(&b_(&fx.delegates[2]), fx.meeting, ballot(), "ballot-3").await;
     assert_eq!(again.status, 200, "{again:?}");
     let again: api::CommandAccepted = serde_json::from_value(again.body).unwrap();
     assert!(again.resent);
