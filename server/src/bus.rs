@@ -191,7 +191,10 @@ impl EventBus {
                         continue;
                     };
                     // A restarted Redis may have lost the open votes' counters: every
-                    // node writes its own again, before it hears anything new.
+                    // node writes its own again, before it hears anything new. Votes
+                    // closed meanwhile are folded first, so that their counts are
+                    // dropped here instead of written back after the box was emptied.
+                    m.catch_up_all().await;
                     m.ballots.write_pending(true).await;
                     if p.subscribe(&channel).await.is_ok() {
                         break p;
