@@ -539,3 +539,32 @@ fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> any
     });
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use floor_protocol::vote::Choice;
+
+    #[test]
+    fn a_ballots_fingerprint_says_nothing_of_its_choice_but_tells_commands_apart() {
+        let ballot = |choice| Command::CastVote {
+            vote: VoteId(3),
+            choice,
+        };
+        assert_eq!(
+            fingerprint(&ballot(Choice::Yes)),
+            fingerprint(&ballot(Choice::No))
+        );
+        assert_ne!(
+            fingerprint(&ballot(Choice::Yes)),
+            fingerprint(&Command::CastVote {
+                vote: VoteId(4),
+                choice: Choice::Yes
+            })
+        );
+        assert_ne!(
+            fingerprint(&Command::NextSpeaker),
+            fingerprint(&Command::SuspendMeeting)
+        );
+    }
+}
