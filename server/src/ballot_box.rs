@@ -13,6 +13,10 @@
 //! sum over nodes. If a node stops before its ballots reach Redis, they are missing from
 //! the sum, the number of ballots differs from the number of members the log says voted,
 //! and the result is `void`: never a wrong total.
+//!
+//! Closing a vote empties its hash and leaves a marker for a day (`<key>:closed`); a
+//! node's write checks the marker in the same script, so a late write from a node that
+//! had not yet heard of the close cannot bring counters back after the result.
 
 use floor_protocol::vote::{Choice, Tally};
 use floor_protocol::{MeetingId, VoteId};
@@ -68,6 +72,14 @@ fn choice(field: &str) -> Option<Choice> {
         },
     })
 }
+
+/// Write one node's counters unless the vote was closed (KEYS: hash, closed marker; ARGV:
+/// field, count, field, count, ...). Answers 1 if written, 0 if the vote is closed.
+const WRITE_UNLESS_CLOSED: &str = "if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end \
+     redis.call('HSET', KEYS[1], unpack(ARGV)) return 1";
+/// Empty a closed vote's hash and mark it closed (KEYS: hash, closed marker).
+const EMPTY_AND_CLOSE: &str = "redis.call('DEL', KEYS[1]) \
+     redis.call('SET', KEYS[2], '1', 'EX', 86400) return 1";
 
 /// Each choice of a tally with its number of ballots (zero ones left out).
 fn fields(t: &Tally) -> Vec<(String, u32)> {
@@ -178,8 +190,16 @@ impl BallotBox {
         match self {
             BallotBox::InProcess(_) => Ok(()),
             BallotBox::Redis(r) => {
-                crate::bus::query::<i64>(&r.conn, redis::cmd("DEL").arg(r.key((meeting, vote))))
-                    .await?;
+                let key = r.key((meeting, vote));
+                crate::bus::query::<i64>(
+                    &r.conn,
+                    redis::cmd("EVAL")
+                        .arg(EMPTY_AND_CLOSE)
+                        .arg(2)
+                        .arg(&key)
+                        .arg(format!("{key}:closed")),
+                )
+                .await?;
                 Ok(())
             }
         }
@@ -238,12 +258,21 @@ impl RedisBallotBox {
         let Some(tally) = self.here.lock().expect("ballot box").get(&key).cloned() else {
             return Ok(()); // Nothing counted here (or the vote is closed).
         };
-        let mut cmd = redis::cmd("HSET");
-        cmd.arg(self.key(key));
+        let hash = self.key(key);
+        let mut cmd = redis::cmd("EVAL");
+        cmd.arg(WRITE_UNLESS_CLOSED)
+            .arg(2)
+            .arg(&hash)
+            .arg(format!("{hash}:closed"));
         for (f, n) in fields(&tally) {
             cmd.arg(format!("{}:{f}", self.node)).arg(n);
         }
-        crate::bus::query::<i64>(&self.conn, &cmd).await?;
+        if crate::bus::query::<i64>(&self.conn, &cmd).await? == 0 {
+            // Closed on another node: the result is in the log, this count is moot.
+            self.here.lock().expect("ballot box").remove(&key);
+            self.unsynced.lock().expect("ballot box").remove(&key);
+            return Ok(());
+        }
         // Written under the lock, and `add` marks the vote again after adding, so a
         // ballot added since the snapshot keeps the vote marked only if it changed.
         if self.here.lock().expect("ballot box").get(&key) == Some(&tally) {
@@ -256,6 +285,45 @@ impl RedisBallotBox {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Against the shared Redis of the test machine (127.0.0.1:6379), under a prefix of
+    /// this test's own: two nodes' boxes, the vote closed by one while the other still
+    /// has a count to write.
+    #[tokio::test]
+    async fn a_count_written_late_does_not_bring_a_closed_votes_counters_back() {
+        let client = redis::Client::open("redis://127.0.0.1:6379").unwrap();
+        let conn = ConnectionManager::new(client).await.unwrap();
+        let prefix = format!("floor:unit:{}:{}", std::process::id(), crate::db::now_ms());
+        let a = BallotBox::redis(conn.clone(), prefix.clone(), "a".into());
+        let b = BallotBox::redis(conn.clone(), prefix.clone(), "b".into());
+        let (m, v) = (MeetingId(1), VoteId(1));
+        assert_eq!(a.add(m, v, Choice::Yes).await, Counted::Now);
+        assert_eq!(b.add(m, v, Choice::No).await, Counted::Now);
+        let t = a.count(m, v).await.unwrap();
+        assert_eq!((t.yes, t.no), (1, 1));
+        // B counts one more but has not written it when A closes the vote.
+        let BallotBox::Redis(rb) = &b else { panic!() };
+        rb.here
+            .lock()
+            .unwrap()
+            .get_mut(&(m, v))
+            .unwrap()
+            .add(Choice::Yes);
+        a.discard(m, v).await.unwrap();
+        b.write_pending(true).await;
+        let left: HashMap<String, u32> =
+            crate::bus::query(&conn, redis::cmd("HGETALL").arg(rb.key((m, v))))
+                .await
+                .unwrap();
+        assert!(left.is_empty(), "counters came back: {left:?}");
+        assert!(rb.here.lock().unwrap().is_empty(), "B dropped its count");
+        let _: i64 = crate::bus::query(
+            &conn,
+            redis::cmd("DEL").arg(format!("{}:closed", rb.key((m, v)))),
+        )
+        .await
+        .unwrap();
+    }
 
     #[test]
     fn a_tally_goes_to_fields_and_back() {
