@@ -97,7 +97,10 @@ impl Http {
         let name = command.name();
         self.post(
             &format!("/api/meetings/{meeting}/commands"),
-            &CommandRequest { command },
+            &CommandRequest {
+                command,
+                request_id: None,
+            },
         )
         .await
         .with_context(|| format!("command {name}"))

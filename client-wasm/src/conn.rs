@@ -20,6 +20,9 @@ struct Conn {
     /// Commands sent and not yet answered: what to call them when the answer comes.
     pending: HashMap<String, T>,
     next_request: u64,
+    /// Random, drawn on the first command of this page load (0 until then): makes
+    /// request_ids unique across page loads.
+    page_nonce: u64,
     /// Failed attempts in a row, for the delay before the next one.
     attempts: u32,
     /// Bumped on every new socket and on sign-out: stale callbacks compare and stop.
@@ -106,7 +109,12 @@ pub fn command(command: Command, label: T) {
     let request_id = CONN.with(|c| {
         let mut c = c.borrow_mut();
         c.next_request += 1;
-        let id = format!("c{}", c.next_request);
+        if c.page_nonce == 0 {
+            c.page_nonce = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64 | 1;
+        }
+        // A request_id is also the command's idempotency key on the server, per
+        // participant and meeting: unique across page loads, not only within one.
+        let id = format!("c{}-{}", c.next_request, c.page_nonce);
         c.pending.insert(id.clone(), label);
         id
     });

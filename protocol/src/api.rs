@@ -129,6 +129,10 @@ pub struct Meeting {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CommandRequest {
     pub command: Command,
+    /// Optional idempotency key (at most 128 characters), unique per sender and meeting:
+    /// a resend under the same key gets the first answer again, with no second effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// The events an accepted command produced.
@@ -137,6 +141,13 @@ pub struct CommandRequest {
 pub struct CommandAccepted {
     pub seq: u64,
     pub events: Vec<EventEnvelope>,
+    /// This `request_id` was accepted before: these are its events, not new ones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resent: bool,
+    /// A secret ballot recorded but not yet in the shared ballot box (see the `ack`
+    /// frame's field of the same name).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ballot_pending: bool,
 }
 
 /// Whether enough members are present.

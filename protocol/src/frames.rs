@@ -2,7 +2,8 @@
 //!
 //! A connection authenticates with its first frame, subscribes to meetings, and then gets a
 //! snapshot followed by every event in order. Commands carry a `request_id` that comes back
-//! in the `ack` or `rejected` answer.
+//! in the `ack` or `rejected` answer; it is also the command's idempotency key: a resend
+//! under the same `request_id` is answered again without a second effect.
 
 use crate::command::Command;
 use crate::event::EventEnvelope;
@@ -105,6 +106,15 @@ pub enum ServerFrame {
         request_id: String,
         meeting_id: MeetingId,
         seq: u64,
+        /// This `request_id` was accepted before: this is that answer again, and the
+        /// command had no second effect.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        resent: bool,
+        /// A secret ballot recorded (the voter has voted) but not yet in the shared ballot
+        /// box: the server keeps it and keeps trying. If that server stops first, the
+        /// vote's result is `void` and the ballot is taken again; never a wrong total.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        ballot_pending: bool,
     },
     /// The command was refused and changed nothing.
     Rejected {
@@ -180,6 +190,9 @@ pub enum ErrorCode {
     MediaRefused,
     /// The server failed; the command may be retried with the same outcome guarantee.
     Internal,
+    /// The command's `request_id` was already used, by the same sender in the same
+    /// meeting, for a different command. Nothing was changed.
+    RequestIdReused,
 }
 
 /// Why the server closed a connection.

@@ -544,13 +544,24 @@ async fn post_command(
     id: web::Path<i64>,
     body: web::Json<CommandRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let events = app
+    let accepted = app
         .meetings
-        .execute(MeetingId(*id), &who.0, &body.command)
+        .execute_request(
+            MeetingId(*id),
+            &who.0,
+            &body.command,
+            body.request_id.as_deref(),
+        )
         .await?;
     Ok(HttpResponse::Ok().json(CommandAccepted {
-        seq: events.last().map_or(0, |e| e.seq),
-        events: events.iter().map(EventEnvelope::for_participants).collect(),
+        seq: accepted.events.last().map_or(0, |e| e.seq),
+        events: accepted
+            .events
+            .iter()
+            .map(EventEnvelope::for_participants)
+            .collect(),
+        resent: accepted.resent,
+        ballot_pending: accepted.ballot_pending,
     }))
 }
 

@@ -5,14 +5,44 @@
 //!
 //! The log stays the truth: a node that misses a message (Redis restarting, a gap in
 //! sequence numbers) reads the missing events from the database.
+//!
+//! Every Redis connection survives a Redis restart: commands go through a
+//! [`ConnectionManager`] (it reconnects with backoff after an I/O error, and [`query`]
+//! tries once more over the new connection), and the listener resubscribes with backoff,
+//! then writes this node's ballot counts again and catches meetings and document
+//! registers up from the log, since whatever was published meanwhile is lost.
 
 use crate::hub::Meetings;
 use floor_protocol::document::DocumentEnvelope;
 use floor_protocol::EventEnvelope;
 use futures_util::StreamExt;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+/// Longest wait between two attempts at reconnecting, so that a node is back within
+/// about a second of Redis.
+const MAX_RECONNECT_DELAY: Duration = Duration::from_millis(500);
+/// How long one attempt at connecting to Redis may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(1);
+/// How often ballot counts that Redis could not take are written again.
+const BALLOT_RETRY_EVERY: Duration = Duration::from_millis(500);
+
+/// Run one command, once more if the connection turned out broken (the manager has
+/// reconnected by then, or is doing so).
+pub async fn query<T: redis::FromRedisValue>(
+    conn: &ConnectionManager,
+    cmd: &redis::Cmd,
+) -> redis::RedisResult<T> {
+    let mut c = conn.clone();
+    match cmd.query_async(&mut c).await {
+        Err(e) if e.is_io_error() || e.is_connection_dropped() || e.is_unrecoverable_error() => {
+            cmd.query_async(&mut c).await
+        }
+        other => other,
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 struct BusMessage {
@@ -28,7 +58,8 @@ pub enum EventBus {
     InProcess,
     Redis {
         client: redis::Client,
-        publisher: redis::aio::MultiplexedConnection,
+        /// Publishing, `/healthz` and the ballot box; reconnects by itself.
+        conn: ConnectionManager,
         channel: String,
         node: String,
     },
@@ -37,10 +68,18 @@ pub enum EventBus {
 impl EventBus {
     pub async fn redis(url: &str, channel: String) -> anyhow::Result<Self> {
         let client = redis::Client::open(url)?;
-        let publisher = client.get_multiplexed_async_connection().await?;
+        // Few, short attempts per reconnection: a command waits for at most one round of
+        // them, and the next command starts another round, so a node notices Redis is
+        // back within about a second (the crate's default backoff grows to a minute).
+        let config = ConnectionManagerConfig::new()
+            .set_number_of_retries(2)
+            .set_max_delay(MAX_RECONNECT_DELAY.as_millis() as u64)
+            .set_connection_timeout(CONNECT_TIMEOUT)
+            .set_response_timeout(Duration::from_secs(2));
+        let conn = ConnectionManager::new_with_config(client.clone(), config).await?;
         Ok(EventBus::Redis {
             client,
-            publisher,
+            conn,
             channel,
             node: crate::auth::new_signing_secret()[..16].to_string(),
         })
@@ -51,11 +90,11 @@ impl EventBus {
         match self {
             EventBus::InProcess => crate::ballot_box::BallotBox::in_process(),
             EventBus::Redis {
-                publisher, channel, ..
-            } => crate::ballot_box::BallotBox::Redis {
-                conn: publisher.clone(),
-                prefix: channel.clone(),
-            },
+                conn,
+                channel,
+                node,
+                ..
+            } => crate::ballot_box::BallotBox::redis(conn.clone(), channel.clone(), node.clone()),
         }
     }
 
@@ -82,7 +121,7 @@ impl EventBus {
         match self {
             EventBus::InProcess => Ok(()),
             EventBus::Redis {
-                publisher,
+                conn,
                 channel,
                 node,
                 ..
@@ -92,12 +131,7 @@ impl EventBus {
                     events: events.to_vec(),
                     documents: documents.to_vec(),
                 })?;
-                let mut conn = publisher.clone();
-                redis::cmd("PUBLISH")
-                    .arg(channel)
-                    .arg(msg)
-                    .query_async::<i64>(&mut conn)
-                    .await?;
+                query::<i64>(conn, redis::cmd("PUBLISH").arg(channel).arg(msg)).await?;
                 Ok(())
             }
         }
@@ -107,12 +141,8 @@ impl EventBus {
     pub async fn ping(&self) -> bool {
         match self {
             EventBus::InProcess => true,
-            EventBus::Redis { publisher, .. } => {
-                let mut conn = publisher.clone();
-                redis::cmd("PING")
-                    .query_async::<String>(&mut conn)
-                    .await
-                    .is_ok()
+            EventBus::Redis { conn, .. } => {
+                query::<String>(conn, &redis::cmd("PING")).await.is_ok()
             }
         }
     }
@@ -134,25 +164,46 @@ impl EventBus {
         pubsub.subscribe(&channel).await?;
         let weak = Arc::downgrade(&meetings);
         drop(meetings);
+        // Ballot counts Redis could not take are written again until they land.
+        let retry = weak.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(BALLOT_RETRY_EVERY).await;
+                let Some(m) = retry.upgrade() else { return };
+                m.ballots.write_pending(false).await;
+            }
+        });
         tokio::spawn(async move {
             loop {
                 relay(&mut pubsub, &weak, &node).await;
                 let Some(m) = weak.upgrade() else { return };
                 drop(m);
                 tracing::warn!("event bus connection lost; reconnecting");
+                let mut delay = Duration::from_millis(50);
                 pubsub = loop {
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                    if weak.strong_count() == 0 {
-                        return;
-                    }
-                    if let Ok(mut p) = client.get_async_pubsub().await {
-                        if p.subscribe(&channel).await.is_ok() {
-                            break p;
-                        }
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(MAX_RECONNECT_DELAY);
+                    let Some(m) = weak.upgrade() else { return };
+                    // Bounded, like the other connections: a host that drops packets
+                    // must not hold the listener for the TCP connect timeout.
+                    let connect = tokio::time::timeout(CONNECT_TIMEOUT, client.get_async_pubsub());
+                    let Ok(Ok(mut p)) = connect.await else {
+                        continue;
+                    };
+                    // A restarted Redis may have lost the open votes' counters: every
+                    // node writes its own again, before it hears anything new. Votes
+                    // closed meanwhile are folded first, so that their counts are
+                    // dropped here instead of written back after the box was emptied.
+                    m.catch_up_all().await;
+                    m.ballots.write_pending(true).await;
+                    if p.subscribe(&channel).await.is_ok() {
+                        break p;
                     }
                 };
+                tracing::info!("event bus reconnected; catching up from the log");
                 if let Some(m) = weak.upgrade() {
                     m.catch_up_all().await;
+                    m.registers.catch_up_all().await;
                 }
             }
         });

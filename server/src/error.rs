@@ -74,6 +74,14 @@ impl From<CommandError> for ApiError {
             CommandError::WrongScope => {
                 ApiError::forbidden("Your token does not cover this meeting.")
             }
+            CommandError::RequestIdReused => ApiError::Conflict {
+                code: "request_id_reused",
+                message: "This request_id was already used for a different command; nothing was changed. Use a new request_id for a new command.".into(),
+            },
+            CommandError::RequestIdTooLong => ApiError::BadRequest {
+                code: "invalid_request_id",
+                message: format!("A request_id has at most {} characters.", crate::hub::MAX_REQUEST_ID),
+            },
             CommandError::Internal(e) => ApiError::Internal(e),
         }
     }

@@ -8,9 +8,9 @@
 //! order and a snapshot taken under the lock is followed by exactly the events after it.
 
 use crate::auth::Identity;
-use crate::ballot_box::BallotBox;
+use crate::ballot_box::{BallotBox, Counted};
 use crate::bus::EventBus;
-use crate::db::{now_ms, AppendError, Directory, EventLog};
+use crate::db::{now_ms, AppendError, Directory, EventLog, RequestKey};
 use crate::media::Sfu;
 use floor_meeting::routing::FloorRoute;
 use floor_meeting::{execute, MeetingContext};
@@ -28,6 +28,18 @@ pub const SUBSCRIBER_BUFFER: usize = 4096;
 pub const REPLAY_LIMIT: u64 = 2000;
 /// Attempts at appending when other writers keep winning the race.
 const APPEND_ATTEMPTS: usize = 32;
+/// The longest `request_id` kept as an idempotency key.
+pub const MAX_REQUEST_ID: usize = 128;
+
+/// What an accepted command answers.
+#[derive(Debug)]
+pub struct Accepted {
+    pub events: Vec<EventEnvelope>,
+    /// The command's `request_id` was accepted before; `events` are that command's.
+    pub resent: bool,
+    /// A secret ballot recorded but counted on this node only, for now.
+    pub ballot_pending: bool,
+}
 
 /// One event on its way to subscribers.
 #[derive(Clone, Debug)]
@@ -43,6 +55,8 @@ pub struct MeetingHub {
     pub meeting: Meeting,
     /// Told of every change, so that who is heard follows the floor at once.
     media: Sfu,
+    /// Told when a vote closes, so that this node drops its count of it.
+    ballots: Arc<BallotBox>,
     state: tokio::sync::Mutex<MeetingState>,
     tx: broadcast::Sender<Delivery>,
 }
@@ -67,6 +81,10 @@ pub enum CommandError {
     UnknownMeeting,
     #[error("the token does not cover this meeting")]
     WrongScope,
+    #[error("the request_id was already used for a different command")]
+    RequestIdReused,
+    #[error("a request_id has at most {MAX_REQUEST_ID} characters")]
+    RequestIdTooLong,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -76,7 +94,7 @@ pub struct Meetings {
     pub log: EventLog,
     pub directory: Directory,
     pub bus: EventBus,
-    pub ballots: BallotBox,
+    pub ballots: Arc<BallotBox>,
     /// The sessions' document registers.
     pub registers: crate::registers::Registers,
     pub media: Sfu,
@@ -93,7 +111,7 @@ impl Meetings {
             media,
             log,
             directory,
-            ballots: bus.ballot_box(),
+            ballots: Arc::new(bus.ballot_box()),
             bus,
             hubs: Mutex::new(HashMap::new()),
         }
@@ -115,6 +133,7 @@ impl Meetings {
         let hub = Arc::new(MeetingHub {
             meeting,
             media: self.media.clone(),
+            ballots: self.ballots.clone(),
             state: tokio::sync::Mutex::new(state),
             tx,
         });
@@ -231,6 +250,33 @@ impl Meetings {
         who: &Identity,
         command: &Command,
     ) -> Result<Vec<EventEnvelope>, CommandError> {
+        Ok(self.execute_request(id, who, command, None).await?.events)
+    }
+
+    /// [`Self::execute`] under an idempotency key: the first command accepted under
+    /// `request_id` (per sender and meeting) is recorded with its events, in the same
+    /// transaction; the same command sent again, through any node, before or after a
+    /// restart, is answered with those events and changes nothing. A different command
+    /// under a used key is refused. Refused commands are not recorded (they changed
+    /// nothing, so a resend is decided again).
+    pub async fn execute_request(
+        &self,
+        id: MeetingId,
+        who: &Identity,
+        command: &Command,
+        request_id: Option<&str>,
+    ) -> Result<Accepted, CommandError> {
+        let key = match request_id.filter(|r| !r.is_empty()) {
+            Some(r) if r.chars().count() > MAX_REQUEST_ID => {
+                return Err(CommandError::RequestIdTooLong)
+            }
+            Some(r) => requester(who).map(|requester| RequestKey {
+                requester,
+                request_id: r.to_string(),
+                fingerprint: fingerprint(command),
+            }),
+            None => None,
+        };
         let hub = self.hub_for(id, who).await?;
         // The role is checked first, so that nobody learns about the roster by probing.
         if !floor_meeting::authority::permits(who.role, command) {
@@ -270,6 +316,11 @@ impl Meetings {
         let mut state = hub.state.lock().await;
         for _ in 0..APPEND_ATTEMPTS {
             self.catch_up(&hub, &mut state).await?;
+            if let Some(key) = &key {
+                if let Some(answer) = self.answered(id, key).await? {
+                    return Ok(answer);
+                }
+            }
             let secret =
                 |v: &VoteId| state.vote(*v).map(|v| v.method) == Some(VoteMethod::SecretBallot);
             if let Command::CloseVote { vote, .. } = command {
@@ -280,20 +331,24 @@ impl Meetings {
             let mut next = state.clone();
             let events = execute(&ctx, &mut next, &actor, command, Millis(now_ms()))
                 .map_err(CommandError::Rejected)?;
-            match self.log.append(&events).await {
+            match self.log.append_for(&events, key.as_ref()).await {
                 Ok(()) => {
                     for e in &events {
                         deliver(&hub, &mut state, e)?;
                     }
                     debug_assert_eq!(*state, next);
                     drop(state);
-                    self.ballot_box(id, command, &events).await?;
+                    let counted = self.ballot_box(id, command, &events).await;
                     if let Err(e) = self.bus.publish(&events).await {
                         // The events are durable; other nodes catch up from the log on
                         // their next command or subscription, so this is not fatal.
                         tracing::warn!(meeting = %id, error = %e, "publishing on the event bus failed");
                     }
-                    return Ok(events);
+                    return Ok(Accepted {
+                        events,
+                        resent: false,
+                        ballot_pending: counted == Counted::Pending,
+                    });
                 }
                 Err(AppendError::Conflict) => continue,
                 Err(e) => return Err(CommandError::Internal(e.into())),
@@ -304,15 +359,44 @@ impl Meetings {
         )))
     }
 
+    /// The answer already given under `key`, if a command was accepted under it.
+    async fn answered(
+        &self,
+        id: MeetingId,
+        key: &RequestKey,
+    ) -> Result<Option<Accepted>, CommandError> {
+        let Some((fingerprint, first, last)) = self
+            .log
+            .request(id, &key.requester, &key.request_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if fingerprint != key.fingerprint {
+            return Err(CommandError::RequestIdReused);
+        }
+        let events = self
+            .log
+            .since(id, first - 1, Some(last + 1 - first))
+            .await?;
+        Ok(Some(Accepted {
+            events,
+            resent: true,
+            ballot_pending: false,
+        }))
+    }
+
     /// Count a secret ballot apart from its voter, and empty the box once the result is
-    /// in the log. If counting fails the voter is told; the vote is then found void at
-    /// its close, since the log says one more member voted than the box counted.
+    /// in the log. The ballot is in the log already, so this cannot fail: a ballot the
+    /// shared box cannot take now is kept on this node and written when it can
+    /// ([`Counted::Pending`]); see `ballot_box.rs`.
     async fn ballot_box(
         &self,
         id: MeetingId,
         command: &Command,
         events: &[EventEnvelope],
-    ) -> anyhow::Result<()> {
+    ) -> Counted {
+        let mut counted = Counted::Now;
         for e in events {
             match (&e.event, command) {
                 (
@@ -324,7 +408,7 @@ impl Meetings {
                     },
                     Command::CastVote { choice, .. },
                 ) => {
-                    self.ballots.add(id, *vote, *choice).await?;
+                    counted = self.ballots.add(id, *vote, *choice).await;
                 }
                 (Event::VoteClosed { vote, .. }, _) => {
                     if let Err(e) = self.ballots.discard(id, *vote).await {
@@ -334,7 +418,7 @@ impl Meetings {
                 _ => {}
             }
         }
-        Ok(())
+        counted
     }
 
     /// Events another node published. Folded in directly when they follow on; otherwise
@@ -417,9 +501,34 @@ impl Meetings {
     }
 }
 
+/// Who sent a command, for its idempotency key (`None`: nobody to key it to).
+fn requester(who: &Identity) -> Option<String> {
+    match (who.participant, who.account) {
+        (Some(p), _) => Some(format!("participant:{p}")),
+        (None, Some(a)) => Some(format!("account:{a}")),
+        (None, None) => None,
+    }
+}
+
+/// What a command is, to tell a resend from a different command under the same key:
+/// SHA-256 of its JSON. A ballot's choice is left out, so that nothing stored beside the
+/// voter's key says how they voted (a resend with another choice is still a resend: one
+/// member, one ballot).
+fn fingerprint(command: &Command) -> String {
+    use sha2::{Digest, Sha256};
+    let mut value = serde_json::to_value(command).unwrap_or_default();
+    if let (Command::CastVote { .. }, Some(fields)) = (command, value.as_object_mut()) {
+        fields.remove("choice");
+    }
+    hex::encode(Sha256::digest(value.to_string()))
+}
+
 /// Fold one event into the hub's state and hand it to the local subscribers.
 fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> anyhow::Result<()> {
     state.apply(e);
+    if let Event::VoteClosed { vote, .. } = &e.event {
+        hub.ballots.forget(hub.meeting.id, *vote);
+    }
     hub.media.route(hub.meeting.id, FloorRoute::of(state));
     let frame: Arc<str> = serde_json::to_string(&ServerFrame::Event(e.for_participants()))?.into();
     // No subscriber is not an error: the event is in the log.
@@ -429,4 +538,33 @@ fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> any
         audience: None,
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use floor_protocol::vote::Choice;
+
+    #[test]
+    fn a_ballots_fingerprint_says_nothing_of_its_choice_but_tells_commands_apart() {
+        let ballot = |choice| Command::CastVote {
+            vote: VoteId(3),
+            choice,
+        };
+        assert_eq!(
+            fingerprint(&ballot(Choice::Yes)),
+            fingerprint(&ballot(Choice::No))
+        );
+        assert_ne!(
+            fingerprint(&ballot(Choice::Yes)),
+            fingerprint(&Command::CastVote {
+                vote: VoteId(4),
+                choice: Choice::Yes
+            })
+        );
+        assert_ne!(
+            fingerprint(&Command::NextSpeaker),
+            fingerprint(&Command::SuspendMeeting)
+        );
+    }
 }

@@ -187,7 +187,7 @@ const OPERATIONS: &[Operation] = &[
     op(
         "post",
         "/api/meetings/{id}/commands",
-        "Give a command (the same commands as over the WebSocket).",
+        "Give a command (the same commands as over the WebSocket). An optional `request_id` makes it idempotent: the same command resent under it answers the first answer (`resent`) with no second effect; a different command under it is `409 request_id_reused`.",
         ANY,
         Some("CommandRequest"),
         (200, "CommandAccepted"),

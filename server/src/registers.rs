@@ -146,6 +146,24 @@ impl Registers {
         }
     }
 
+    /// Catch every loaded register up with the log (after the bus reconnects: what other
+    /// nodes published meanwhile never arrived).
+    pub async fn catch_up_all(&self) {
+        let hubs: Vec<_> = self
+            .hubs
+            .lock()
+            .expect("register map")
+            .values()
+            .cloned()
+            .collect();
+        for hub in hubs {
+            let mut register = hub.state.lock().await;
+            if let Err(e) = self.catch_up(&hub, &mut register).await {
+                tracing::warn!(session = %register.session_id, error = %e, "catching up a register");
+            }
+        }
+    }
+
     /// Follow a session's documents as `reader`, from `since` or from a snapshot.
     pub async fn subscribe(
         &self,

@@ -528,13 +528,20 @@ impl Connection {
         meeting: MeetingId,
         command: &Command,
     ) -> Result<(), End> {
-        match self.app.meetings.execute(meeting, who, command).await {
-            Ok(events) => {
-                let seq = events.last().map_or(0, |e| e.seq);
+        let answer = self
+            .app
+            .meetings
+            .execute_request(meeting, who, command, Some(&request_id))
+            .await;
+        match answer {
+            Ok(accepted) => {
+                let seq = accepted.events.last().map_or(0, |e| e.seq);
                 self.send(&ServerFrame::Ack {
                     request_id,
                     meeting_id: meeting,
                     seq,
+                    resent: accepted.resent,
+                    ballot_pending: accepted.ballot_pending,
                 })
                 .await
             }
@@ -567,6 +574,14 @@ impl Connection {
                 "Your token does not cover this meeting.".to_string(),
             ),
             CommandError::Rejected(r) => (ErrorCode::MalformedCommand, r.message()),
+            CommandError::RequestIdReused => (
+                ErrorCode::RequestIdReused,
+                "This request_id was already used for a different command; nothing was changed. Use a new request_id for a new command.".to_string(),
+            ),
+            CommandError::RequestIdTooLong => (
+                ErrorCode::MalformedCommand,
+                format!("A request_id has at most {} characters.", crate::hub::MAX_REQUEST_ID),
+            ),
             CommandError::Internal(e) => {
                 tracing::error!(error = ?e, "websocket request failed");
                 (

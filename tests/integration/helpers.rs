@@ -330,7 +330,10 @@ impl Client {
     pub async fn command(&self, meeting: MeetingId, command: Command) -> Answer {
         self.post(
             &format!("/api/meetings/{meeting}/commands"),
-            &CommandRequest { command },
+            &CommandRequest {
+                command,
+                request_id: None,
+            },
         )
         .await
     }
@@ -642,7 +645,8 @@ impl Ws {
         meeting: MeetingId,
         command: Command,
     ) -> Result<u64, Rejection> {
-        let request_id = format!("r{}", self.next_request);
+        // Unique across connections and runs: a request_id is also an idempotency key.
+        let request_id = format!("{}_{}", unique("r"), self.next_request);
         self.next_request += 1;
         self.send(&ClientFrame::Command {
             request_id: request_id.clone(),

@@ -11,6 +11,7 @@ mod bad_input;
 mod cluster;
 mod documents;
 mod media;
+mod resilience;
 mod restart;
 mod voting;
 mod websocket;

@@ -8,7 +8,7 @@ use floor_protocol::frames::ServerFrame;
 use floor_protocol::vote::*;
 use floor_protocol::*;
 
-async fn check_in_all(fx: &Fixture) {
+pub(crate) async fn check_in_all(fx: &Fixture) {
     for (i, d) in fx.delegates.iter().enumerate() {
         let mode = if i % 2 == 0 {
             AttendanceMode::InPerson
@@ -19,7 +19,7 @@ async fn check_in_all(fx: &Fixture) {
     }
 }
 
-async fn table(fx: &Fixture, reference: &str) -> ProposalId {
+pub(crate) async fn table(fx: &Fixture, reference: &str) -> ProposalId {
     let accepted = fx
         .chair
         .command_ok(
@@ -37,7 +37,7 @@ async fn table(fx: &Fixture, reference: &str) -> ProposalId {
     }
 }
 
-async fn open_vote(
+pub(crate) async fn open_vote(
     fx: &Fixture,
     proposal: ProposalId,
     method: VoteMethod,
@@ -61,7 +61,7 @@ async fn open_vote(
     }
 }
 
-fn result_of(e: &EventEnvelope) -> Option<VoteResult> {
+pub(crate) fn result_of(e: &EventEnvelope) -> Option<VoteResult> {
     match &e.event {
         Event::VoteClosed { result, .. } => Some(result.clone()),
         _ => None,

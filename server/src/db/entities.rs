@@ -171,6 +171,34 @@ pub mod meeting_event {
     impl ActiveModelBehavior for ActiveModel {}
 }
 
+/// The idempotency key of an accepted command and the events it produced.
+pub mod command_request {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "command_requests")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub meeting_id: i64,
+        /// Who sent it: `participant:<id>` or `account:<id>`.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub requester: String,
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub request_id: String,
+        /// SHA-256 of the command (a ballot's choice left out), to tell a resend from
+        /// another command under the same key.
+        pub fingerprint: String,
+        pub first_seq: i64,
+        pub last_seq: i64,
+        pub at: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
 pub mod document_event {
     use sea_orm::entity::prelude::*;
 

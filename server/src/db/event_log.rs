@@ -2,7 +2,7 @@
 //! sequence numbers it writes, and the (meeting_id, seq) primary key refuses a second
 //! writer of the same number.
 
-use super::entities::{document_event, meeting_event};
+use super::entities::{command_request, document_event, meeting_event};
 use floor_protocol::document::DocumentEnvelope;
 use floor_protocol::{EventEnvelope, MeetingId, SessionId};
 use sea_orm::{
@@ -60,8 +60,78 @@ impl EventLog {
 
     /// Append `events` (consecutive numbers of one meeting) atomically: all or none.
     pub async fn append(&self, events: &[EventEnvelope]) -> Result<(), AppendError> {
+        self.append_for(events, None).await
+    }
+
+    /// Append `events` and, in the same transaction, the idempotency key of the command
+    /// that produced them: both or neither. A key already taken is a
+    /// [`AppendError::Conflict`] too (the caller then finds it with [`Self::request`]).
+    pub async fn append_for(
+        &self,
+        events: &[EventEnvelope],
+        request: Option<&RequestKey>,
+    ) -> Result<(), AppendError> {
+        use sea_orm::ActiveValue::Set;
         let rows = events.iter().map(encode).collect::<Result<Vec<_>, _>>()?;
-        insert_atomically(&self.db, rows).await
+        let (Some(key), Some(first), Some(last)) = (request, events.first(), events.last()) else {
+            return insert_atomically(&self.db, rows).await;
+        };
+        let key_row = command_request::ActiveModel {
+            meeting_id: Set(first.meeting_id.0),
+            requester: Set(key.requester.clone()),
+            request_id: Set(key.request_id.clone()),
+            fingerprint: Set(key.fingerprint.clone()),
+            first_seq: Set(first.seq as i64),
+            last_seq: Set(last.seq as i64),
+            at: Set(first.at.0),
+        };
+        let txn = self.db.begin().await?;
+        let inserted = async {
+            meeting_event::Entity::insert_many(rows).exec(&txn).await?;
+            command_request::Entity::insert(key_row).exec(&txn).await?;
+            Ok::<_, sea_orm::DbErr>(())
+        }
+        .await;
+        if let Err(e) = inserted {
+            let _ = txn.rollback().await;
+            return Err(conflict_or(e));
+        }
+        txn.commit().await.map_err(conflict_or)
+    }
+
+    /// The command accepted earlier under this key, if any: its fingerprint and the
+    /// sequence numbers of its events.
+    pub async fn request(
+        &self,
+        meeting: MeetingId,
+        requester: &str,
+        request_id: &str,
+    ) -> anyhow::Result<Option<(String, u64, u64)>> {
+        Ok(command_request::Entity::find()
+            .filter(command_request::Column::MeetingId.eq(meeting.0))
+            .filter(command_request::Column::Requester.eq(requester))
+            .filter(command_request::Column::RequestId.eq(request_id))
+            .one(&self.db)
+            .await?
+            .map(|r| (r.fingerprint, r.first_seq as u64, r.last_seq as u64)))
+    }
+}
+
+/// An accepted command's idempotency key, recorded with its events.
+#[derive(Clone, Debug)]
+pub struct RequestKey {
+    /// Who sent it (`participant:<id>` or `account:<id>`): keys are per sender.
+    pub requester: String,
+    pub request_id: String,
+    /// What the command was, to tell a resend from another command reusing the key.
+    pub fingerprint: String,
+}
+
+fn conflict_or(e: sea_orm::DbErr) -> AppendError {
+    if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
+        AppendError::Conflict
+    } else {
+        e.into()
     }
 }
 

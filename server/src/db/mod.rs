@@ -6,7 +6,7 @@ pub mod entities;
 mod event_log;
 
 pub use directory::{Directory, RedeemError};
-pub use event_log::{AppendError, DocumentLog, EventLog};
+pub use event_log::{AppendError, DocumentLog, EventLog, RequestKey};
 
 use anyhow::Context;
 use floor_migrations::{Migrator, MigratorTrait};
