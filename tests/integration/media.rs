@@ -917,3 +917,60 @@ async fn a_failed_re_offer_keeps_the_peer_and_its_listeners() {
     speaker.close().await;
     listener.close().await;
 }
+
+/// A listener that stops checking consent keeps receiving for the consent lifetime (here
+/// set to 10 s), then is removed and its place freed: nothing is sent on to a client that
+/// no longer says it wants it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_listener_that_stops_checking_consent_is_served_until_it_lapses_then_removed() {
+    const CONSENT: Duration = Duration::from_secs(10);
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start_with(
+        &db,
+        &NodeOptions {
+            env: vec![("FLOOR_MEDIA_CONSENT_SECS", CONSENT.as_secs().to_string())],
+            ..Default::default()
+        },
+    );
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    fx.remote_delegate_takes_the_floor(0).await;
+    let mut speaker = MediaPeer::new(true, false, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    speaker.join(&mut ws, fx.meeting).await;
+    let _speaking = speaker.speak(ALICE).await;
+    // Its stack checks once, to connect, and then not for a minute.
+    let mut listener =
+        MediaPeer::with_consent_checks(false, false, true, Some(Duration::from_secs(60))).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let connected = Instant::now();
+    let mut heard = listener.listen();
+    next_heard(&mut heard, "speaker", |h| h.marker == ALICE).await;
+
+    // Served to the end of the consent lifetime...
+    next_heard(&mut heard, "speaker", |h| {
+        h.marker == ALICE && h.at >= connected + CONSENT - Duration::from_secs(1)
+    })
+    .await;
+    // ...and removed within five seconds of it (and some slack for a loaded machine).
+    let deadline = connected + CONSENT + Duration::from_secs(5) + DEADLINE;
+    let stats = loop {
+        let stats = media_stats(&node).await;
+        if stats.connections_failed == 1 {
+            break stats;
+        }
+        assert!(Instant::now() < deadline, "{stats:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await; // polling interval
+    };
+    println!(
+        "listener removed {:?} after connecting",
+        connected.elapsed()
+    );
+    assert_eq!(stats.peers, 1, "only the speaker is left: {stats:?}");
+    let _ = heard_during(&mut heard, Duration::from_millis(100)).await;
+    let after = heard_during(&mut heard, Duration::from_millis(500)).await;
+    assert!(after.is_empty(), "{} packets after removal", after.len());
+    speaker.close().await;
+    listener.close().await;
+}
