@@ -71,6 +71,11 @@ impl Server {
             .env("FLOOR_ADMIN_PASSWORD", &admin_password)
             .env("FLOOR_MEDIA_ADDR", format!("{host}:0"))
             .env("FLOOR_MEDIA_MAX_PEERS", max_peers.to_string())
+            // Every listener of the benchmark joins with the one viewer token.
+            .env(
+                "FLOOR_MEDIA_MAX_PEERS_PER_PARTICIPANT",
+                max_peers.to_string(),
+            )
             .env(
                 "RUST_LOG",
                 std::env::var("FLOOR_BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),

@@ -338,7 +338,9 @@ fn on_frame(frame: ServerFrame) {
                     crate::ui::sign_out();
                     app.notify(NoticeKind::Refused, lang.t(T::SessionExpired).into());
                 }
-                ErrorCode::MediaRefused => crate::media::refused(message),
+                ErrorCode::MediaRefused | ErrorCode::MediaConnectionLimit => {
+                    crate::media::refused(message)
+                }
                 _ => app.notify(NoticeKind::Refused, lang.fill(T::Failed, &[&message])),
             }
         }

@@ -320,6 +320,24 @@ pub struct MediaStats {
     pub keyframe_requests: u64,
     /// Bitrate limits told to publishers (RTCP REMB).
     pub limits_sent: u64,
+    /// Of `peers`, those still completing ICE and DTLS (they are removed if they have not
+    /// connected within the connect deadline).
+    #[serde(default)]
+    pub connecting: u64,
+    /// Peers removed because they did not connect within the connect deadline.
+    #[serde(default)]
+    pub expired_unconnected: u64,
+    /// Peers removed because their connection failed (consent checks stopped for longer
+    /// than the consent lifetime, or DTLS ended).
+    #[serde(default)]
+    pub connections_failed: u64,
+    /// Offers refused because their participant already held the most media connections
+    /// allowed in the meeting.
+    #[serde(default)]
+    pub refused_participant_limit: u64,
+    /// Offers refused because the meeting had its maximum of media connections.
+    #[serde(default)]
+    pub refused_meeting_full: u64,
 }
 
 /// The ICE servers a browser gives its media connection (`GET /api/media/ice-servers`):

@@ -188,6 +188,9 @@ pub enum ErrorCode {
     UnknownMeeting,
     /// A media offer or channel choice could not be taken (full, malformed, unknown channel).
     MediaRefused,
+    /// A media offer refused because its participant already holds the most media
+    /// connections allowed in the meeting (another device or tab); close one first.
+    MediaConnectionLimit,
     /// The server failed; the command may be retried with the same outcome guarantee.
     Internal,
     /// The command's `request_id` was already used, by the same sender in the same

@@ -73,8 +73,22 @@ struct ServeArgs {
     /// The IP address peers should send media to, if not the bound one.
     #[arg(long, env = "FLOOR_MEDIA_ANNOUNCED_IP")]
     media_announced_ip: Option<std::net::IpAddr>,
+    /// Media connections per meeting (the chair, the room and interpreters not counted).
     #[arg(long, env = "FLOOR_MEDIA_MAX_PEERS", default_value_t = 3000)]
     media_max_peers: usize,
+    /// Media connections one participant may hold in one meeting (devices, tabs).
+    #[arg(
+        long,
+        env = "FLOOR_MEDIA_MAX_PEERS_PER_PARTICIPANT",
+        default_value_t = 3
+    )]
+    media_max_peers_per_participant: usize,
+    /// Seconds a media connection has, from its offer, to complete ICE and DTLS.
+    #[arg(long, env = "FLOOR_MEDIA_CONNECT_DEADLINE_SECS", default_value_t = 8)]
+    media_connect_deadline_secs: u64,
+    /// Seconds a media connection stays served without a consent check (RFC 7675: 30).
+    #[arg(long, env = "FLOOR_MEDIA_CONSENT_SECS", default_value_t = 30)]
+    media_consent_secs: u64,
     /// Each publisher's microphone limit, kbit/s: told to it, and enforced by dropping.
     #[arg(long, env = "FLOOR_MEDIA_MAX_AUDIO_KBPS", default_value_t = 128)]
     media_max_audio_kbps: u32,
@@ -145,6 +159,11 @@ impl ServeArgs {
                 bind: self.media_addr,
                 announced_ip: self.media_announced_ip,
                 max_peers_per_meeting: self.media_max_peers,
+                max_peers_per_participant: self.media_max_peers_per_participant.max(1),
+                connect_deadline: std::time::Duration::from_secs(
+                    self.media_connect_deadline_secs.max(1),
+                ),
+                consent_timeout: std::time::Duration::from_secs(self.media_consent_secs.max(1)),
                 max_audio_kbps: self.media_max_audio_kbps.max(8),
                 max_video_kbps: self.media_max_video_kbps.max(8),
                 turn,

@@ -7,7 +7,7 @@
 use crate::auth::{Identity, TokenError};
 use crate::db::now_ms;
 use crate::hub::{CommandError, Initial};
-use crate::media::PeerId;
+use crate::media::{Holder, MediaError, PeerId};
 use crate::registers::InitialDocuments;
 use crate::startup::AppState;
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -431,6 +431,16 @@ impl Connection {
             Ok(s) => s,
             Err(e) => return self.command_error(e, None).await,
         };
+        // Every token names a participant or an account (`auth.rs` refuses others).
+        let holder = match (who.participant, who.account) {
+            (Some(p), _) => Holder::Participant(p),
+            (None, Some(a)) => Holder::Account(a),
+            (None, None) => {
+                let e = anyhow::anyhow!("a token with neither participant nor account");
+                return self.command_error(CommandError::Internal(e), None).await;
+            }
+        };
+        let replacing = self.media.contains_key(&meeting);
         let peer = *self.media.entry(meeting).or_insert_with(next_peer_id);
         let publisher = Publisher {
             role: who.role,
@@ -441,7 +451,14 @@ impl Connection {
             .app
             .meetings
             .media
-            .join(peer, meeting, publisher, sdp, FloorRoute::of(&state))
+            .join(
+                peer,
+                holder,
+                meeting,
+                publisher,
+                sdp,
+                FloorRoute::of(&state),
+            )
             .await
         {
             Ok(answer) => {
@@ -452,9 +469,16 @@ impl Connection {
                 .await
             }
             Err(e) => {
-                self.media.remove(&meeting);
-                self.error(ErrorCode::MediaRefused, &e.to_string(), None)
-                    .await
+                // A refused re-offer leaves the connection's peer as it was (the SFU only
+                // replaces it once the new offer is answered).
+                if !replacing {
+                    self.media.remove(&meeting);
+                }
+                let code = match e {
+                    MediaError::ParticipantLimit(_) => ErrorCode::MediaConnectionLimit,
+                    _ => ErrorCode::MediaRefused,
+                };
+                self.error(code, &e.to_string(), None).await
             }
         }
     }

@@ -671,3 +671,306 @@ fn turn_password(secret: &str, username: &str) -> String {
     mac.update(username.as_bytes());
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
+
+/// The node's media counters, as the secretariat reads them.
+async fn media_stats(node: &Node) -> floor_protocol::api::MediaStats {
+    node.secretariat().await.get_ok("/api/media/stats").await
+}
+
+/// One viewer token opening many WebSockets, each offering and never connecting, gets
+/// its participant's few places (the rest refused with a typed error), cannot keep the
+/// chair out even when it fills the meeting's places, and loses those places to the
+/// connect deadline: the offers nobody follows up are gone within 10 s.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_offer_flood_from_one_token_takes_few_places_briefly_and_never_the_chairs() {
+    const OFFERS: usize = 200;
+    const PER_PARTICIPANT: usize = 3;
+    let db = TestDb::new(Backend::Sqlite);
+    // A meeting of three places, which the viewer's own share fills.
+    let node = Node::start_with(
+        &db,
+        &NodeOptions {
+            env: vec![("FLOOR_MEDIA_MAX_PEERS", "3".to_string())],
+            ..Default::default()
+        },
+    );
+    let fx = Fixture::new(&node, 1).await;
+    fx.open().await;
+    let viewer = fx.participant(Role::Viewer, None).await;
+
+    // One real offer (receiving the five slots), sent as is from every connection: the
+    // server answers each with its own credentials, and nobody ever checks them.
+    let offerer = MediaPeer::new(false, false, true).await;
+    let sdp = offerer.offer().await;
+    let mut sockets = Vec::with_capacity(OFFERS);
+    for _ in 0..OFFERS {
+        sockets.push(Ws::connect(&node, &viewer).await);
+    }
+    for ws in &mut sockets {
+        ws.send(&ClientFrame::MediaOffer {
+            meeting_id: fx.meeting,
+            sdp: sdp.clone(),
+        })
+        .await;
+    }
+    let mut answered = 0;
+    let mut refused = Vec::new();
+    for ws in &mut sockets {
+        let outcome = ws
+            .wait_for(|f| match f {
+                frames::ServerFrame::MediaAnswer { .. } => Some(None),
+                frames::ServerFrame::Error { code, message, .. } => {
+                    Some(Some((*code, message.clone())))
+                }
+                _ => None,
+            })
+            .await;
+        match outcome {
+            None => answered += 1,
+            Some(r) => refused.push(r),
+        }
+    }
+    let flood_over = Instant::now();
+    assert_eq!(answered, PER_PARTICIPANT, "{refused:?}");
+    assert_eq!(refused.len(), OFFERS - PER_PARTICIPANT);
+    assert!(
+        refused
+            .iter()
+            .all(|(code, message)| *code == ErrorCode::MediaConnectionLimit
+                && message.contains("maximum of 3 media connections")),
+        "{:?}",
+        &refused[..3]
+    );
+    let stats = media_stats(&node).await;
+    assert_eq!(
+        (
+            stats.peers,
+            stats.connecting,
+            stats.refused_participant_limit
+        ),
+        (3, 3, (OFFERS - PER_PARTICIPANT) as u64),
+        "{stats:?}"
+    );
+
+    // The meeting's three places are taken; the chair is not counted against them and
+    // connects at once. A delegate is refused: the meeting is full.
+    let mut chair = MediaPeer::new(true, false, true).await;
+    let mut ws_chair = Ws::connect(&node, &fx.chair).await;
+    chair.join(&mut ws_chair, fx.meeting).await;
+    let delegate = MediaPeer::new(true, false, true).await;
+    let mut ws_delegate = Ws::connect(&node, &fx.delegates[0]).await;
+    ws_delegate
+        .send(&ClientFrame::MediaOffer {
+            meeting_id: fx.meeting,
+            sdp: delegate.offer().await,
+        })
+        .await;
+    let (code, message) = ws_delegate.next_error().await;
+    assert_eq!(code, ErrorCode::MediaRefused);
+    assert!(
+        message.contains("maximum of 3 media connections"),
+        "{message}"
+    );
+
+    // The viewer's unconnected peers go at the connect deadline (8 s by default).
+    let deadline = flood_over + Duration::from_secs(10);
+    let stats = loop {
+        let stats = media_stats(&node).await;
+        if stats.expired_unconnected == PER_PARTICIPANT as u64 {
+            break stats;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "unconnected peers still there 10 s after their offers: {stats:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await; // polling interval, not a wait for an outcome
+    };
+    println!(
+        "unconnected peers removed {:?} after the flood",
+        flood_over.elapsed()
+    );
+    assert_eq!((stats.peers, stats.connecting), (1, 0), "{stats:?}");
+
+    // Their places are free again: the delegate connects, and the chair is still there.
+    let mut ws_delegate = Ws::connect(&node, &fx.delegates[0]).await;
+    let mut delegate_again = MediaPeer::new(true, false, true).await;
+    delegate_again.join(&mut ws_delegate, fx.meeting).await;
+    let stats = media_stats(&node).await;
+    assert_eq!((stats.peers, stats.connecting), (2, 0), "{stats:?}");
+    for p in [&offerer, &chair, &delegate, &delegate_again] {
+        p.close().await;
+    }
+}
+
+/// RFC 7675 lets a client check consent as rarely as every 30 s or so; a listener whose
+/// stack checks every 6 s hears every packet of the floor, not the floor in blocks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_listener_checking_consent_every_six_seconds_loses_no_packet() {
+    const LISTENING: Duration = Duration::from_secs(30);
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    fx.remote_delegate_takes_the_floor(0).await;
+    let mut listener =
+        MediaPeer::with_consent_checks(false, false, true, Some(Duration::from_secs(6))).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let mut heard = listener.listen();
+    let mut speaker = MediaPeer::new(true, false, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    speaker.join(&mut ws, fx.meeting).await;
+    let _speaking = speaker.speak(ALICE).await;
+
+    let first = next_heard(&mut heard, "speaker", |h| h.marker == ALICE).await;
+    let window = heard_during(&mut heard, LISTENING).await;
+    let mut counters: Vec<u32> = window
+        .iter()
+        .filter(|h| h.slot == "speaker" && h.marker == ALICE && !h.video)
+        .map(|h| h.counter)
+        .collect();
+    counters.sort_unstable();
+    counters.dedup();
+    let last = counters.last().copied().unwrap_or(first.counter);
+    let expected = last - first.counter;
+    let lost = expected as usize - counters.len();
+    // The longest run of missing packets, to show a block if there is one.
+    let longest_gap = std::iter::once(first.counter)
+        .chain(counters.iter().copied())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .map(|w| w[1] - w[0] - 1)
+        .max()
+        .unwrap_or(0);
+    println!(
+        "over {LISTENING:?}: {} packets heard of {expected}, {lost} lost, longest gap {longest_gap} packets",
+        counters.len()
+    );
+    assert!(
+        expected >= 1000,
+        "the speaker was heard to the end: {expected} packets"
+    );
+    assert_eq!(
+        lost, 0,
+        "packets lost over {LISTENING:?} (longest gap {longest_gap} packets)"
+    );
+    speaker.close().await;
+    listener.close().await;
+}
+
+/// An offer that cannot be answered, sent on a connection that already has media, is
+/// refused and changes nothing: the connection's peer stays, still routed (its listeners
+/// keep hearing it), and the connection still knows it (media_leave removes it).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_failed_re_offer_keeps_the_peer_and_its_listeners() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    fx.remote_delegate_takes_the_floor(0).await;
+    let mut listener = MediaPeer::new(false, false, true).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let mut heard = listener.listen();
+    let mut speaker = MediaPeer::new(true, false, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    speaker.join(&mut ws, fx.meeting).await;
+    let _speaking = speaker.speak(ALICE).await;
+    next_heard(&mut heard, "speaker", |h| h.marker == ALICE).await;
+
+    // The speaker's client re-offers with something that is not an offer.
+    ws.send(&ClientFrame::MediaOffer {
+        meeting_id: fx.meeting,
+        sdp: "v=0\r\nnot an offer at all\r\n".into(),
+    })
+    .await;
+    let (code, message) = ws.next_error().await;
+    assert_eq!(code, ErrorCode::MediaRefused);
+    assert!(message.contains("could not be answered"), "{message}");
+    // A packet she sent after the refusal still reaches the listener.
+    let refused_at = Instant::now();
+    next_heard(&mut heard, "speaker", |h| {
+        h.marker == ALICE && h.at > refused_at + Duration::from_millis(200)
+    })
+    .await;
+    let stats = media_stats(&node).await;
+    assert_eq!(stats.peers, 2, "{stats:?}");
+
+    // Her connection still knows its peer: leaving removes it, and the listener's
+    // speaker slot goes quiet.
+    ws.send(&ClientFrame::MediaLeave {
+        meeting_id: fx.meeting,
+    })
+    .await;
+    let deadline = Instant::now() + DEADLINE;
+    loop {
+        let stats = media_stats(&node).await;
+        if stats.peers == 1 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{stats:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await; // polling interval
+    }
+    let _ = heard_during(&mut heard, Duration::from_millis(100)).await;
+    let after = heard_during(&mut heard, Duration::from_millis(300)).await;
+    assert!(after.iter().all(|h| h.slot != "speaker"), "{after:?}");
+    speaker.close().await;
+    listener.close().await;
+}
+
+/// A listener that stops checking consent keeps receiving for the consent lifetime (here
+/// set to 10 s), then is removed and its place freed: nothing is sent on to a client that
+/// no longer says it wants it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_listener_that_stops_checking_consent_is_served_until_it_lapses_then_removed() {
+    const CONSENT: Duration = Duration::from_secs(10);
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start_with(
+        &db,
+        &NodeOptions {
+            env: vec![("FLOOR_MEDIA_CONSENT_SECS", CONSENT.as_secs().to_string())],
+            ..Default::default()
+        },
+    );
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    fx.remote_delegate_takes_the_floor(0).await;
+    let mut speaker = MediaPeer::new(true, false, false).await;
+    let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
+    speaker.join(&mut ws, fx.meeting).await;
+    let _speaking = speaker.speak(ALICE).await;
+    // Its stack checks once, to connect, and then not for a minute.
+    let mut listener =
+        MediaPeer::with_consent_checks(false, false, true, Some(Duration::from_secs(60))).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let connected = Instant::now();
+    let mut heard = listener.listen();
+    next_heard(&mut heard, "speaker", |h| h.marker == ALICE).await;
+
+    // Served to the end of the consent lifetime...
+    next_heard(&mut heard, "speaker", |h| {
+        h.marker == ALICE && h.at >= connected + CONSENT - Duration::from_secs(1)
+    })
+    .await;
+    // ...and removed within five seconds of it (and some slack for a loaded machine).
+    let deadline = connected + CONSENT + Duration::from_secs(5) + DEADLINE;
+    let stats = loop {
+        let stats = media_stats(&node).await;
+        if stats.connections_failed == 1 {
+            break stats;
+        }
+        assert!(Instant::now() < deadline, "{stats:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await; // polling interval
+    };
+    println!(
+        "listener removed {:?} after connecting",
+        connected.elapsed()
+    );
+    assert_eq!(stats.peers, 1, "only the speaker is left: {stats:?}");
+    let _ = heard_during(&mut heard, Duration::from_millis(100)).await;
+    let after = heard_during(&mut heard, Duration::from_millis(500)).await;
+    assert!(after.is_empty(), "{} packets after removal", after.len());
+    speaker.close().await;
+    listener.close().await;
+}

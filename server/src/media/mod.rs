@@ -10,8 +10,9 @@ pub mod turn;
 pub use floor_protocol::api::MediaStats;
 
 use floor_meeting::routing::{FloorRoute, Publisher};
-use floor_protocol::MeetingId;
+use floor_protocol::{AccountId, MeetingId, ParticipantId, Role};
 use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
 use tokio::sync::{broadcast, mpsc, oneshot};
 
 /// A media connection, numbered by the node.
@@ -24,8 +25,22 @@ pub struct MediaSettings {
     /// The address put in the answer's candidate, if not the bound one (behind NAT, or
     /// bound to 0.0.0.0).
     pub announced_ip: Option<IpAddr>,
-    /// Peers per meeting beyond which joins are refused.
+    /// Peers per meeting beyond which joins are refused. The chair, the room and the
+    /// interpreters are not counted and never refused for it: they are few (the roster
+    /// bounds them, and each holds at most `max_peers_per_participant`), and a meeting
+    /// cannot be held without them.
     pub max_peers_per_meeting: usize,
+    /// Media connections one participant (or account) may hold in one meeting at once:
+    /// a laptop, a phone and a spare. Re-offering on a connection replaces its peer and
+    /// does not count twice.
+    pub max_peers_per_participant: usize,
+    /// How long a peer has, from its offer, to complete ICE and DTLS; one that has not
+    /// connected by then is removed, freeing its place.
+    pub connect_deadline: Duration,
+    /// How long a connected peer may go without a consent check (STUN binding request)
+    /// before it stops being sent media (RFC 7675 allows 30 s); five seconds more and it
+    /// is removed.
+    pub consent_timeout: Duration,
     /// The most a publisher may send from its microphone, in kbit/s (Opus speech needs
     /// 32–64; music from the room, up to 128).
     pub max_audio_kbps: u32,
@@ -41,6 +56,9 @@ impl Default for MediaSettings {
             bind: "127.0.0.1:0".parse().expect("an address"),
             announced_ip: None,
             max_peers_per_meeting: 3000,
+            max_peers_per_participant: 3,
+            connect_deadline: Duration::from_secs(8),
+            consent_timeout: Duration::from_secs(30),
             max_audio_kbps: 128,
             max_video_kbps: 2500,
             turn: None,
@@ -53,15 +71,31 @@ impl Default for MediaSettings {
 pub enum MediaError {
     #[error("the meeting has its maximum of {0} media connections")]
     Full(usize),
+    #[error("you already have the maximum of {0} media connections in this meeting; close one (another device or tab) first")]
+    ParticipantLimit(usize),
     #[error("the offer could not be answered: {0}")]
     Negotiation(String),
     #[error("the media server is not running")]
     Stopped,
 }
 
+/// Whose media connection it is: the participant or account named by the token. The
+/// per-participant cap counts connections by this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holder {
+    Participant(ParticipantId),
+    Account(AccountId),
+}
+
+/// Roles the meeting's cap never refuses: without them there is no meeting.
+pub fn exempt_from_meeting_cap(role: Role) -> bool {
+    matches!(role, Role::Chair | Role::Room | Role::Interpreter)
+}
+
 pub(crate) enum Cmd {
     Join {
         peer: PeerId,
+        holder: Holder,
         meeting: MeetingId,
         publisher: Publisher,
         sdp: String,
@@ -125,6 +159,7 @@ impl Sfu {
     pub async fn join(
         &self,
         peer: PeerId,
+        holder: Holder,
         meeting: MeetingId,
         publisher: Publisher,
         sdp: String,
@@ -134,6 +169,7 @@ impl Sfu {
         self.tx
             .send(Cmd::Join {
                 peer,
+                holder,
                 meeting,
                 publisher,
                 sdp,

@@ -9,7 +9,7 @@
 
 use super::keyframes::{asks_for_keyframe, KeyframeRequests};
 use super::MeetingLevels;
-use super::{Cmd, MediaError, MediaSettings, PeerId};
+use super::{exempt_from_meeting_cap, Cmd, Holder, MediaError, MediaSettings, PeerId};
 use anyhow::{anyhow, Context};
 use bytes::BytesMut;
 use floor_meeting::routing::{feeds, FloorRoute, MediaKind, Publisher, Slot};
@@ -156,6 +156,10 @@ fn push_bandwidth(out: &mut String, kbps: Option<u32>) {
 /// The audio level header extension (RFC 6464).
 const AUDIO_LEVEL_URI: &str = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
 
+/// How often peers that have not connected are looked for, to remove those past the
+/// connect deadline.
+const SWEEP_EVERY: Duration = Duration::from_millis(500);
+
 /// How often the chair's view is told who is talking.
 pub(super) const LEVELS_EVERY: Duration = Duration::from_millis(250);
 
@@ -257,6 +261,12 @@ impl Out {
 struct Peer {
     meeting: MeetingId,
     publisher: Publisher,
+    /// Whose connection it is, for the per-participant cap.
+    holder: Holder,
+    /// When its offer was answered: it must connect within the connect deadline.
+    answered_at: Instant,
+    /// It completed ICE and DTLS at least once (the connect deadline no longer applies).
+    ever_connected: bool,
     /// The interpretation channel the listener picked; `None` for the floor only.
     channel: Option<String>,
     pc: RTCPeerConnection,
@@ -277,6 +287,9 @@ pub(super) struct Server {
     /// tagged with (ICE matches it against its local candidates).
     announced: SocketAddr,
     max_peers_per_meeting: usize,
+    max_peers_per_participant: usize,
+    connect_deadline: Duration,
+    consent_timeout: Duration,
     /// Each publisher's bitrate limit per microphone and per camera, in kbit/s.
     max_audio_kbps: u32,
     max_video_kbps: u32,
@@ -309,12 +322,22 @@ fn codec(kind: MediaKind) -> RTCRtpCodec {
     }
 }
 
-fn new_peer_connection(ufrag: String) -> anyhow::Result<RTCPeerConnection> {
+/// How long after its consent lapsed a peer is removed (its ICE agent reports it failed).
+const FAILED_AFTER_CONSENT: Duration = Duration::from_secs(5);
+
+fn new_peer_connection(ufrag: String, consent: Duration) -> anyhow::Result<RTCPeerConnection> {
     // ICE-lite and the passive DTLS role: the client checks and connects; the server answers.
+    // Only the client's STUN checks refresh consent here (the ICE layer does not count
+    // media or RTCP), and RFC 7675 lets a client check as rarely as every 30 s or so
+    // (browsers check every few seconds, other stacks less often): the agent's
+    // "disconnected" timeout, after which nothing is sent to the peer, is that consent
+    // lifetime, not the library's 5 s default, which cut listeners off between checks.
+    // A lite agent sends no keepalives of its own, so the interval is left unset.
     let settings = SettingEngineBuilder::new()
         .with_ice_credentials(ufrag, generate_pwd())
         .with_lite(true)
         .with_answering_dtls_role(RTCDtlsRole::Server)
+        .with_ice_timeouts(Some(consent), Some(FAILED_AFTER_CONSENT), None)
         .build();
     let mut media = MediaEngine::default();
     media.register_default_codecs()?;
@@ -424,6 +447,9 @@ impl Server {
             socket,
             announced,
             max_peers_per_meeting: settings.max_peers_per_meeting,
+            max_peers_per_participant: settings.max_peers_per_participant.max(1),
+            connect_deadline: settings.connect_deadline,
+            consent_timeout: settings.consent_timeout,
             max_audio_kbps: settings.max_audio_kbps,
             max_video_kbps: settings.max_video_kbps,
             peers: HashMap::new(),
@@ -449,6 +475,8 @@ impl Server {
         report_levels.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let mut tell_limits = tokio::time::interval(LIMITS_EVERY);
         tell_limits.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let mut sweep = tokio::time::interval(SWEEP_EVERY);
+        sweep.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         loop {
             self.drain();
             let deadline = self
@@ -474,6 +502,7 @@ impl Server {
                 _ = tokio::time::sleep_until(deadline.into()) => self.on_timeouts(),
                 _ = report_levels.tick() => self.report_levels(),
                 _ = tell_limits.tick() => self.tell_limits(),
+                _ = sweep.tick() => self.remove_unconnected(Instant::now()),
             }
         }
     }
@@ -558,6 +587,36 @@ impl Server {
         }
     }
 
+    /// Remove the peers that did not complete ICE and DTLS within the connect deadline of
+    /// their offer: an offer nobody follows up must not hold a place in the meeting.
+    fn remove_unconnected(&mut self, now: Instant) {
+        let late: Vec<PeerId> = self
+            .peers
+            .iter()
+            .filter(|(_, p)| {
+                !p.ever_connected
+                    && now.saturating_duration_since(p.answered_at) >= self.connect_deadline
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        for id in late {
+            tracing::debug!(peer = id, "removed: not connected within the deadline");
+            self.stats.expired_unconnected += 1;
+            self.remove(id);
+        }
+    }
+
+    /// Close a peer, forget how to find it, and re-route its meeting without it.
+    fn remove(&mut self, id: PeerId) {
+        if let Some(mut p) = self.peers.remove(&id) {
+            let _ = p.pc.close();
+            self.by_ufrag.remove(&p.ufrag);
+            self.by_addr.retain(|_, peer| *peer != id);
+            self.dirty.remove(&id);
+            self.reroute(p.meeting);
+        }
+    }
+
     fn on_timeouts(&mut self) {
         let now = Instant::now();
         for (id, p) in self.peers.iter_mut() {
@@ -614,13 +673,14 @@ impl Server {
         match command {
             Cmd::Join {
                 peer,
+                holder,
                 meeting,
                 publisher,
                 sdp,
                 route,
                 reply,
             } => {
-                let result = self.join(peer, meeting, publisher, &sdp, route);
+                let result = self.join(peer, holder, meeting, publisher, &sdp, route);
                 if result.is_ok() {
                     self.reroute(meeting);
                 }
@@ -633,14 +693,7 @@ impl Server {
                     self.reroute(meeting);
                 }
             }
-            Cmd::Leave { peer } => {
-                if let Some(mut p) = self.peers.remove(&peer) {
-                    let _ = p.pc.close();
-                    self.by_ufrag.remove(&p.ufrag);
-                    self.by_addr.retain(|_, id| *id != peer);
-                    self.reroute(p.meeting);
-                }
-            }
+            Cmd::Leave { peer } => self.remove(peer),
             Cmd::Route { meeting, route } => {
                 if self.routes.get(&meeting) != Some(&route) {
                     self.routes.insert(meeting, route);
@@ -650,6 +703,7 @@ impl Server {
             Cmd::Stats { reply } => {
                 let mut s = self.stats.clone();
                 s.peers = self.peers.len() as u64;
+                s.connecting = self.peers.values().filter(|p| !p.ever_connected).count() as u64;
                 let _ = reply.send(s);
             }
         }
@@ -658,25 +712,42 @@ impl Server {
     fn join(
         &mut self,
         id: PeerId,
+        holder: Holder,
         meeting: MeetingId,
         publisher: Publisher,
         sdp: &str,
         route: FloorRoute,
     ) -> Result<String, MediaError> {
-        let in_meeting = self.peers.values().filter(|p| p.meeting == meeting).count();
-        if !self.peers.contains_key(&id) && in_meeting >= self.max_peers_per_meeting {
-            return Err(MediaError::Full(self.max_peers_per_meeting));
+        // A new offer on a connection that has a peer replaces it, so counts nothing new.
+        if !self.peers.contains_key(&id) {
+            let held = self
+                .peers
+                .values()
+                .filter(|p| p.meeting == meeting && p.holder == holder)
+                .count();
+            if held >= self.max_peers_per_participant {
+                self.stats.refused_participant_limit += 1;
+                return Err(MediaError::ParticipantLimit(self.max_peers_per_participant));
+            }
+            if !exempt_from_meeting_cap(publisher.role) {
+                let counted = self
+                    .peers
+                    .values()
+                    .filter(|p| p.meeting == meeting && !exempt_from_meeting_cap(p.publisher.role))
+                    .count();
+                if counted >= self.max_peers_per_meeting {
+                    self.stats.refused_meeting_full += 1;
+                    return Err(MediaError::Full(self.max_peers_per_meeting));
+                }
+            }
         }
-        self.routes.insert(meeting, route);
         let negotiation = |e: anyhow::Error| MediaError::Negotiation(format!("{e:#}"));
-        if let Some(mut old) = self.peers.remove(&id) {
-            // A new offer on the same connection starts over (e.g. after a network change).
-            let _ = old.pc.close();
-            self.by_ufrag.remove(&old.ufrag);
-            self.by_addr.retain(|_, p| *p != id);
-        }
+        // The new connection is negotiated before anything is replaced: an offer that
+        // cannot be answered leaves the peer it would have replaced, and the routing, as
+        // they were.
         let ufrag = generate_ufrag();
-        let mut pc = new_peer_connection(ufrag.clone()).map_err(negotiation)?;
+        let mut pc =
+            new_peer_connection(ufrag.clone(), self.consent_timeout).map_err(negotiation)?;
         let answer = (|| -> anyhow::Result<(String, Vec<Out>)> {
             let now = Instant::now();
             pc.set_remote_description(now, RTCSessionDescription::offer(sdp.to_string())?)
@@ -774,12 +845,25 @@ impl Server {
         })()
         .map_err(negotiation)?;
         let (sdp, outs) = answer;
+        if let Some(mut old) = self.peers.remove(&id) {
+            // A new offer on the same connection starts over (e.g. after a network change).
+            let _ = old.pc.close();
+            self.by_ufrag.remove(&old.ufrag);
+            self.by_addr.retain(|_, p| *p != id);
+            if old.meeting != meeting {
+                self.reroute(old.meeting);
+            }
+        }
+        self.routes.insert(meeting, route);
         self.by_ufrag.insert(ufrag.clone(), id);
         self.peers.insert(
             id,
             Peer {
                 meeting,
                 publisher,
+                holder,
+                answered_at: Instant::now(),
+                ever_connected: false,
                 channel: None,
                 pc,
                 ufrag,
@@ -867,6 +951,7 @@ impl Server {
         let mut changed = Vec::new();
         // Publishers with a new track, to be told their limit at once.
         let mut told = Vec::new();
+        let mut failed = Vec::new();
         let touched: Vec<PeerId> = self.dirty.drain().collect();
         for &id in &touched {
             let Some(p) = self.peers.get_mut(&id) else {
@@ -876,6 +961,14 @@ impl Server {
                 match event {
                     RTCPeerConnectionEvent::OnConnectionStateChangeEvent(s) => {
                         p.connected = s == RTCPeerConnectionState::Connected;
+                        p.ever_connected |= p.connected;
+                        if matches!(
+                            s,
+                            RTCPeerConnectionState::Failed | RTCPeerConnectionState::Closed
+                        ) {
+                            // Consent lapsed for good (or DTLS ended): the place is freed.
+                            failed.push(id);
+                        }
                     }
                     RTCPeerConnectionEvent::OnTrack(RTCTrackEvent::OnOpen(init)) => {
                         // The kind of the codec the stream's packets carry.
@@ -969,6 +1062,11 @@ impl Server {
                     _ => {}
                 }
             }
+        }
+        for id in failed {
+            tracing::debug!(peer = id, "removed: the connection failed");
+            self.stats.connections_failed += 1;
+            self.remove(id);
         }
         for meeting in changed {
             self.reroute(meeting);
