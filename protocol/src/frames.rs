@@ -119,6 +119,9 @@ pub enum ServerFrame {
         message: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         request_id: Option<String>,
+        /// With `rate_limited`: how long to wait before the next command is accepted.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retry_after_ms: Option<u64>,
     },
     /// The server's answer to a `media_offer`.
     MediaAnswer { meeting_id: MeetingId, sdp: String },
@@ -173,11 +176,16 @@ pub enum ErrorCode {
     AlreadyAuthenticated,
     InvalidToken,
     TokenExpired,
+    /// The token was revoked (the participant was removed); the connection then closes.
+    TokenRevoked,
     /// The token does not cover that meeting.
     WrongScope,
     UnknownMeeting,
     /// A media offer or channel choice could not be taken (full, malformed, unknown channel).
     MediaRefused,
+    /// Too many commands from this participant: nothing was changed; retry after
+    /// `retry_after_ms`.
+    RateLimited,
     /// The server failed; the command may be retried with the same outcome guarantee.
     Internal,
 }
@@ -190,6 +198,9 @@ pub enum CloseReason {
     /// The client did not read its events fast enough; resubscribe with `since`.
     TooSlow,
     TokenExpired,
+    /// The secretariat revoked the participant's tokens; sign in again is not possible
+    /// with this token.
+    TokenRevoked,
     /// No `authenticate` frame in time.
     AuthenticationTimeout,
     /// No pong or frame from the client in time.

@@ -1,16 +1,17 @@
 //! The HTTP API. Handlers only translate: they check who is asking, call the directory or
 //! the meeting hubs, and answer with the protocol crate's bodies.
 
-use crate::auth::{self, Identity};
+use crate::auth::{self, Identity, TokenError};
 use crate::db::now_ms;
 use crate::error::ApiError;
+use crate::limits;
 use crate::startup::AppState;
 use actix_web::dev::Payload;
 use actix_web::{get, post, put, web, FromRequest, HttpRequest, HttpResponse};
 use floor_meeting::record::{decisions_csv, meeting_record, speeches_csv};
 use floor_protocol::api::*;
 use floor_protocol::*;
-use std::future::{ready, Ready};
+use futures_util::future::LocalBoxFuture;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(healthz)
@@ -27,6 +28,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(list_participants)
         .service(add_participant)
         .service(invite)
+        .service(revoke)
         .service(list_meetings)
         .service(create_meeting)
         .service(get_meeting)
@@ -39,18 +41,31 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(media_stats);
 }
 
-/// The bearer of a valid token (`Authorization: Bearer <token>`).
+/// The bearer of a valid token (`Authorization: Bearer <token>`) that has not been
+/// revoked since it was issued.
 pub struct Bearer(pub Identity);
+
+/// Whether `who`'s token is still the participant's current one: revoking a participant
+/// (`Directory::revoke`) raises their version and ends every token issued before.
+/// Accounts are not revoked this way.
+pub async fn not_revoked(app: &AppState, who: &Identity) -> anyhow::Result<bool> {
+    let Some(participant) = who.participant else {
+        return Ok(true);
+    };
+    let current = app.meetings.directory.token_version(participant).await?;
+    Ok(current == Some(who.token_version))
+}
 
 impl FromRequest for Bearer {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let result = (|| {
+        let verified = (|| -> Result<_, ApiError> {
             let app = req
                 .app_data::<web::Data<AppState>>()
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?;
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?
+                .clone();
             let header = req
                 .headers()
                 .get(actix_web::http::header::AUTHORIZATION)
@@ -65,9 +80,16 @@ impl FromRequest for Bearer {
                     code: "invalid_token",
                     message: "The Authorization header must read 'Bearer <token>'.".into(),
                 })?;
-            Ok(Bearer(app.keys.verify(token.trim())?))
+            let who = app.keys.verify(token.trim())?;
+            Ok((app, who))
         })();
-        ready(result)
+        Box::pin(async move {
+            let (app, who) = verified?;
+            if !not_revoked(&app, &who).await? {
+                return Err(TokenError::Revoked.into());
+            }
+            Ok(Bearer(who))
+        })
     }
 }
 
@@ -181,6 +203,7 @@ async fn openapi() -> HttpResponse {
 
 #[post("/api/login")]
 async fn login(
+    req: HttpRequest,
     app: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -188,23 +211,25 @@ async fn login(
         code: "wrong_credentials",
         message: "The username or password is not right.".into(),
     };
+    let address = limits::client_address(&req, app.limits.settings.trust_forwarded_for);
+    app.limits.sign_in(address, &body.username)?;
     let account = app
         .meetings
         .directory
         .find_account(body.username.trim())
         .await?;
-    let Some(account) = account else {
-        // Spend the same time as a real check so that usernames cannot be probed.
-        let _ = auth::verify_password(&body.password, &app.dummy_hash);
+    // Without an account, spend the same time on a hash of nothing, so that usernames
+    // cannot be probed; either way on the bounded pool, off the async workers.
+    let hash = account
+        .as_ref()
+        .map_or_else(|| app.dummy_hash.clone(), |a| a.password_hash.clone());
+    let ok = app
+        .limits
+        .verify_password(body.password.clone(), hash)
+        .await?;
+    let Some(account) = account.filter(|_| ok) else {
         return Err(wrong());
     };
-    let (hash, password) = (account.password_hash.clone(), body.password.clone());
-    let ok = web::block(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(|e| anyhow::anyhow!("password check: {e}"))?;
-    if !ok {
-        return Err(wrong());
-    }
     let who = Identity {
         role: Role::Secretariat,
         scope: Scope::All,
@@ -213,6 +238,7 @@ async fn login(
         delegation: None,
         display_name: account.username,
         expires_at: Millis(0),
+        token_version: 0,
     };
     let (token, who) = app.keys.issue(who, Millis(now_ms()))?;
     Ok(HttpResponse::Ok().json(token_response(token, &who)))
@@ -220,12 +246,15 @@ async fn login(
 
 #[post("/api/invitations/redeem")]
 async fn redeem(
+    req: HttpRequest,
     app: web::Data<AppState>,
     body: web::Json<RedeemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     use crate::db::RedeemError;
+    let address = limits::client_address(&req, app.limits.settings.trust_forwarded_for);
+    app.limits.redemption(address)?;
     let hash = auth::invitation_code_hash(&body.code);
-    let (participant, scope) = app
+    let (participant, scope, token_version) = app
         .meetings
         .directory
         .redeem(&hash, Millis(now_ms()))
@@ -252,6 +281,7 @@ async fn redeem(
         delegation: participant.delegation_id,
         display_name: participant.display_name,
         expires_at: Millis(0),
+        token_version,
     };
     let (token, who) = app.keys.issue(who, Millis(now_ms()))?;
     Ok(HttpResponse::Ok().json(token_response(token, &who)))
@@ -296,7 +326,8 @@ async fn get_session(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SessionId(*id);
-    if !app.meetings.covers_session(&who.0, id).await? {
+    // A meeting-scoped token covers its meeting, not the session (docs/protocol.md 3.2).
+    if !who.0.scope.covers_session(id) {
         return Err(ApiError::forbidden(
             "Your token does not cover this session.",
         ));
@@ -345,7 +376,8 @@ async fn list_delegations(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = SessionId(*id);
-    if !app.meetings.covers_session(&who.0, id).await? {
+    // The roster: a meeting-scoped token reads it in its meeting's view instead.
+    if !who.0.scope.covers_session(id) {
         return Err(ApiError::forbidden(
             "Your token does not cover this session.",
         ));
@@ -471,6 +503,34 @@ async fn invite(
     }))
 }
 
+/// Revoke a participant (removed from the session, a lost device): every token issued to
+/// them is refused from now on, over HTTP and on open WebSockets, and their unused
+/// invitations no longer work. The secretariat may invite them again afterwards.
+#[post("/api/participants/{id}/revoke")]
+async fn revoke(
+    app: web::Data<AppState>,
+    who: Bearer,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    who.secretariat()?;
+    let p = app
+        .meetings
+        .directory
+        .participant(ParticipantId(*id))
+        .await?
+        .ok_or(ApiError::NotFound("participant"))?;
+    who.secretariat_of(p.session_id)?;
+    app.meetings
+        .directory
+        .revoke(p.id)
+        .await?
+        .ok_or(ApiError::NotFound("participant"))?;
+    // Open WebSockets of this node hear it now; those of other nodes see the new
+    // version at their next command or heartbeat.
+    let _ = app.revocations.send(p.id);
+    Ok(HttpResponse::NoContent().finish())
+}
+
 #[get("/api/sessions/{id}/meetings")]
 async fn list_meetings(
     app: web::Data<AppState>,
@@ -544,6 +604,7 @@ async fn post_command(
     id: web::Path<i64>,
     body: web::Json<CommandRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    app.limits.command(&who.0)?;
     let events = app
         .meetings
         .execute(MeetingId(*id), &who.0, &body.command)

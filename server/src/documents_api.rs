@@ -164,11 +164,17 @@ async fn document_command(
 ) -> Result<HttpResponse, ApiError> {
     let session = SessionId(*path);
     session_reader(&app, &who, session).await?;
+    app.limits.command(&who.0)?;
     let mut command = body.into_inner().command;
-    // Files are described by the server from their upload, never by the client.
+    // Files are described by the server from their upload, never by the client. Only
+    // for the secretariat, who may publish: anyone else is refused by the rules whatever
+    // the files, so the answer cannot tell which files were uploaded.
     if let DocumentCommand::Publish { files, .. } | DocumentCommand::AddFiles { files, .. } =
         &mut command
     {
+        if who.0.role != Role::Secretariat {
+            files.clear();
+        }
         for f in files.iter_mut() {
             let stored = app.meetings.directory.file(session, &f.content_id).await?;
             let Some((mime, size)) = stored else {
