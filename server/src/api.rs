@@ -8,6 +8,7 @@ use crate::limits;
 use crate::startup::AppState;
 use actix_web::dev::Payload;
 use actix_web::{get, post, put, web, FromRequest, HttpRequest, HttpResponse};
+
 use floor_meeting::record::{decisions_csv, meeting_record, speeches_csv};
 use floor_protocol::api::*;
 use floor_protocol::*;
@@ -93,6 +94,99 @@ impl FromRequest for Bearer {
     }
 }
 
+/// The route's `{id}`, as a session.
+#[derive(serde::Deserialize)]
+struct IdInPath {
+    id: i64,
+}
+
+/// The bearer, then the session named by the route's `{id}` (in that order, as the
+/// handlers always checked them).
+async fn bearer_and_session(req: HttpRequest) -> Result<(Identity, SessionId), actix_web::Error> {
+    let who = Bearer::from_request(&req, &mut Payload::None).await?.0;
+    let id = web::Path::<IdInPath>::extract(&req).await?.id;
+    Ok((who, SessionId(id)))
+}
+
+pub fn not_covering_session() -> ApiError {
+    ApiError::forbidden("Your token does not cover this session.")
+}
+
+/// A token that covers the session `{id}` itself: scope `all` or that session. A
+/// meeting-scoped token does not (docs/protocol.md 3.2).
+pub struct CoversSession {
+    pub who: Identity,
+    pub session: SessionId,
+}
+
+impl FromRequest for CoversSession {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let (who, session) = bearer_and_session(req).await?;
+            if !who.scope.covers_session(session) {
+                return Err(not_covering_session().into());
+            }
+            Ok(CoversSession { who, session })
+        })
+    }
+}
+
+/// A token that reaches into the session `{id}`: one covering the session, or a
+/// meeting-scoped token of one of its meetings (its meetings list, its documents).
+pub struct ReachesSession {
+    pub who: Identity,
+    pub session: SessionId,
+}
+
+impl FromRequest for ReachesSession {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let app = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?
+                .clone();
+            let (who, session) = bearer_and_session(req).await?;
+            let reaches = app
+                .meetings
+                .covers_session(&who, session)
+                .await
+                .map_err(ApiError::from)?;
+            if !reaches {
+                return Err(not_covering_session().into());
+            }
+            Ok(ReachesSession { who, session })
+        })
+    }
+}
+
+/// The secretariat of the session `{id}`: a secretariat token covering it.
+pub struct SessionSecretariat {
+    pub who: Identity,
+    pub session: SessionId,
+}
+
+impl FromRequest for SessionSecretariat {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let (who, session) = bearer_and_session(req).await?;
+            Bearer(who.clone()).secretariat_of(session)?;
+            Ok(SessionSecretariat { who, session })
+        })
+    }
+}
+
 impl Bearer {
     fn secretariat(&self) -> Result<&Identity, ApiError> {
         if self.0.role == Role::Secretariat {
@@ -107,9 +201,7 @@ impl Bearer {
         if who.scope.covers_session(session) {
             Ok(who)
         } else {
-            Err(ApiError::forbidden(
-                "Your token does not cover this session.",
-            ))
+            Err(not_covering_session())
         }
     }
 }
@@ -322,16 +414,9 @@ async fn create_session(
 #[get("/api/sessions/{id}")]
 async fn get_session(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: CoversSession,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    // A meeting-scoped token covers its meeting, not the session (docs/protocol.md 3.2).
-    if !who.0.scope.covers_session(id) {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
+    let id = access.session;
     let s = app
         .meetings
         .directory
@@ -344,12 +429,10 @@ async fn get_session(
 #[put("/api/sessions/{id}/rules")]
 async fn set_rules(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<SessionRules>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     body.validate()
         .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
     let s = app
@@ -372,16 +455,10 @@ async fn existing_session(app: &AppState, id: SessionId) -> Result<Session, ApiE
 #[get("/api/sessions/{id}/delegations")]
 async fn list_delegations(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: CoversSession,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
     // The roster: a meeting-scoped token reads it in its meeting's view instead.
-    if !who.0.scope.covers_session(id) {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
+    let id = access.session;
     existing_session(&app, id).await?;
     Ok(HttpResponse::Ok().json(app.meetings.directory.delegations(id).await?))
 }
@@ -389,12 +466,10 @@ async fn list_delegations(
 #[post("/api/sessions/{id}/delegations")]
 async fn add_delegation(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<NewDelegation>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     non_empty("name", &body.name, 200)?;
     match app.meetings.directory.add_delegation(id, &body).await? {
@@ -412,11 +487,9 @@ async fn add_delegation(
 #[get("/api/sessions/{id}/participants")]
 async fn list_participants(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     Ok(HttpResponse::Ok().json(app.meetings.directory.participants(id).await?))
 }
@@ -424,12 +497,10 @@ async fn list_participants(
 #[post("/api/sessions/{id}/participants")]
 async fn add_participant(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<NewParticipant>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     non_empty("display name", &body.display_name, 200)?;
     match (body.role, body.delegation_id) {
@@ -534,20 +605,14 @@ async fn revoke(
 #[get("/api/sessions/{id}/meetings")]
 async fn list_meetings(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: ReachesSession,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    if !app.meetings.covers_session(&who.0, id).await? {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
+    let (id, who) = (access.session, &access.who);
     existing_session(&app, id).await?;
     let mut out = Vec::new();
     for m in app.meetings.directory.meetings(id).await? {
-        if who.0.scope.covers(id, m.id) {
-            let (meeting, _) = app.meetings.current(m.id, &who.0).await?;
+        if who.scope.covers(id, m.id) {
+            let (meeting, _) = app.meetings.current(m.id, who).await?;
             out.push(meeting);
         }
     }
@@ -557,12 +622,10 @@ async fn list_meetings(
 #[post("/api/sessions/{id}/meetings")]
 async fn create_meeting(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<NewMeeting>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     non_empty("title", &body.title, 300)?;
     Ok(HttpResponse::Created().json(app.meetings.directory.create_meeting(id, &body).await?))
