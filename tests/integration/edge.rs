@@ -192,6 +192,57 @@ async fn a_flood_of_wrong_passwords_stays_within_memory_keeps_health_fast_and_me
     assert!(p99 < Duration::from_millis(50), "/healthz p99 {p99:?}");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sign_ins_for_unknown_usernames_do_not_stall_other_requests() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = node_with(&db, &[("FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE", "1000")]);
+    // The check against a hash of nothing (so that timing does not tell which usernames
+    // exist) used to run on the request's worker, stalling whatever else it served.
+    let flood = {
+        let (http, url) = (reqwest::Client::new(), format!("{}/api/login", node.base));
+        tokio::spawn(async move {
+            use futures_util::StreamExt;
+            futures_util::stream::iter(0..48)
+                .map(|i| {
+                    let (http, url) = (http.clone(), url.clone());
+                    async move {
+                        let resp = http
+                            .post(&url)
+                            .json(&LoginRequest {
+                                username: format!("nobody-{i}"),
+                                password: "a guess".into(),
+                            })
+                            .send()
+                            .await
+                            .expect("an answer");
+                        resp.status().as_u16()
+                    }
+                })
+                .buffer_unordered(24)
+                .collect::<Vec<_>>()
+                .await
+        })
+    };
+    let client = node.client();
+    let mut took = Vec::new();
+    while !flood.is_finished() {
+        let start = Instant::now();
+        assert_eq!(client.get("/healthz").await.status, 200);
+        took.push(start.elapsed());
+    }
+    let statuses = flood.await.unwrap();
+    assert!(statuses.iter().all(|s| *s == 401), "{statuses:?}");
+    took.sort();
+    let p99 = took[(took.len() * 99 / 100).min(took.len() - 1)];
+    eprintln!(
+        "unknown usernames: /healthz {} requests, median {:?}, p99 {p99:?}",
+        took.len(),
+        took[took.len() / 2]
+    );
+    assert!(took.len() >= 20, "only {} health checks ran", took.len());
+    assert!(p99 < Duration::from_millis(50), "/healthz p99 {p99:?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn guessing_invitation_codes_is_answered_429_with_retry_after() {
     let db = TestDb::new(Backend::Sqlite);
