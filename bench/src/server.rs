@@ -76,6 +76,13 @@ impl Server {
                 "FLOOR_MEDIA_MAX_PEERS_PER_PARTICIPANT",
                 max_peers.to_string(),
             )
+            // The benchmarks redeem hundreds of invitations from one address and drive
+            // commands back to back: they measure fan-out and media, not the edge's limits.
+            .env("FLOOR_REDEMPTIONS_PER_ADDRESS_PER_MINUTE", "1000000")
+            .env("FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE", "1000000")
+            .env("FLOOR_SIGN_INS_PER_ACCOUNT_PER_MINUTE", "1000000")
+            .env("FLOOR_COMMANDS_PER_SECOND", "1000000")
+            .env("FLOOR_COMMAND_BURST", "1000000")
             .env(
                 "RUST_LOG",
                 std::env::var("FLOOR_BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),

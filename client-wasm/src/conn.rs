@@ -329,12 +329,13 @@ fn on_frame(frame: ServerFrame) {
             code,
             message,
             request_id,
+            ..
         } => {
             if let Some(r) = request_id {
                 CONN.with(|c| c.borrow_mut().pending.remove(&r));
             }
             match code {
-                ErrorCode::InvalidToken | ErrorCode::TokenExpired => {
+                ErrorCode::InvalidToken | ErrorCode::TokenExpired | ErrorCode::TokenRevoked => {
                     crate::ui::sign_out();
                     app.notify(NoticeKind::Refused, lang.t(T::SessionExpired).into());
                 }
@@ -351,7 +352,10 @@ fn on_frame(frame: ServerFrame) {
             }
         }
         ServerFrame::Closing { reason, .. } => {
-            if reason == frames::CloseReason::TokenExpired {
+            if matches!(
+                reason,
+                frames::CloseReason::TokenExpired | frames::CloseReason::TokenRevoked
+            ) {
                 crate::ui::sign_out();
                 app.notify(NoticeKind::Refused, lang.t(T::SessionExpired).into());
             }

@@ -141,12 +141,35 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// The tab's own storage, gone when the tab closes: for the bearer token and what goes
+/// with it, so that a token is not left on a shared machine for its twelve hours, nor
+/// readable by every tab of the origin.
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// A preference kept across visits (the language).
 pub fn load(key: &str) -> Option<String> {
     storage()?.get_item(key).ok()?
 }
 
 pub fn save(key: &str, value: Option<&str>) {
-    if let Some(s) = storage() {
+    put(storage(), key, value);
+}
+
+/// Something for this tab only (the token, the meeting followed).
+pub fn load_for_tab(key: &str) -> Option<String> {
+    tab_storage()?.get_item(key).ok()?
+}
+
+pub fn save_for_tab(key: &str, value: Option<&str>) {
+    put(tab_storage(), key, value);
+    // A token an earlier version of the client left in the lasting storage goes too.
+    put(storage(), key, None);
+}
+
+fn put(storage: Option<web_sys::Storage>, key: &str, value: Option<&str>) {
+    if let Some(s) = storage {
         let _ = match value {
             Some(v) => s.set_item(key, v),
             None => s.remove_item(key),

@@ -10,6 +10,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261124_000001_meeting_core;
 mod m20261124_000002_documents;
 mod m20261204_000013_command_requests;
+mod m20261204_140000_participant_token_version;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_meeting_core::Migration),
             Box::new(m20261124_000002_documents::Migration),
             Box::new(m20261204_000013_command_requests::Migration),
+            Box::new(m20261204_140000_participant_token_version::Migration),
         ]
     }
 }

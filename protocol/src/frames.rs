@@ -129,6 +129,9 @@ pub enum ServerFrame {
         message: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         request_id: Option<String>,
+        /// With `rate_limited`: how long to wait before the next command is accepted.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retry_after_ms: Option<u64>,
     },
     /// The server's answer to a `media_offer`.
     MediaAnswer { meeting_id: MeetingId, sdp: String },
@@ -183,6 +186,8 @@ pub enum ErrorCode {
     AlreadyAuthenticated,
     InvalidToken,
     TokenExpired,
+    /// The token was revoked (the participant was removed); the connection then closes.
+    TokenRevoked,
     /// The token does not cover that meeting.
     WrongScope,
     UnknownMeeting,
@@ -191,6 +196,9 @@ pub enum ErrorCode {
     /// A media offer refused because its participant already holds the most media
     /// connections allowed in the meeting (another device or tab); close one first.
     MediaConnectionLimit,
+    /// Too many commands from this participant: nothing was changed; retry after
+    /// `retry_after_ms`.
+    RateLimited,
     /// The server failed; the command may be retried with the same outcome guarantee.
     Internal,
     /// The command's `request_id` was already used, by the same sender in the same
@@ -206,6 +214,9 @@ pub enum CloseReason {
     /// The client did not read its events fast enough; resubscribe with `since`.
     TooSlow,
     TokenExpired,
+    /// The secretariat revoked the participant's tokens; sign in again is not possible
+    /// with this token.
+    TokenRevoked,
     /// No `authenticate` frame in time.
     AuthenticationTimeout,
     /// No pong or frame from the client in time.

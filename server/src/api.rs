@@ -1,16 +1,18 @@
 //! The HTTP API. Handlers only translate: they check who is asking, call the directory or
 //! the meeting hubs, and answer with the protocol crate's bodies.
 
-use crate::auth::{self, Identity};
+use crate::auth::{self, Identity, TokenError};
 use crate::db::now_ms;
 use crate::error::ApiError;
+use crate::limits;
 use crate::startup::AppState;
 use actix_web::dev::Payload;
 use actix_web::{get, post, put, web, FromRequest, HttpRequest, HttpResponse};
+
 use floor_meeting::record::{decisions_csv, meeting_record, speeches_csv};
 use floor_protocol::api::*;
 use floor_protocol::*;
-use std::future::{ready, Ready};
+use futures_util::future::LocalBoxFuture;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(healthz)
@@ -27,6 +29,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(list_participants)
         .service(add_participant)
         .service(invite)
+        .service(revoke)
         .service(list_meetings)
         .service(create_meeting)
         .service(get_meeting)
@@ -39,18 +42,31 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(media_stats);
 }
 
-/// The bearer of a valid token (`Authorization: Bearer <token>`).
+/// The bearer of a valid token (`Authorization: Bearer <token>`) that has not been
+/// revoked since it was issued.
 pub struct Bearer(pub Identity);
+
+/// Whether `who`'s token is still the participant's current one: revoking a participant
+/// (`Directory::revoke`) raises their version and ends every token issued before.
+/// Accounts are not revoked this way.
+pub async fn not_revoked(app: &AppState, who: &Identity) -> anyhow::Result<bool> {
+    let Some(participant) = who.participant else {
+        return Ok(true);
+    };
+    let current = app.meetings.directory.token_version(participant).await?;
+    Ok(current == Some(who.token_version))
+}
 
 impl FromRequest for Bearer {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let result = (|| {
+        let verified = (|| -> Result<_, ApiError> {
             let app = req
                 .app_data::<web::Data<AppState>>()
-                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?;
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?
+                .clone();
             let header = req
                 .headers()
                 .get(actix_web::http::header::AUTHORIZATION)
@@ -65,9 +81,109 @@ impl FromRequest for Bearer {
                     code: "invalid_token",
                     message: "The Authorization header must read 'Bearer <token>'.".into(),
                 })?;
-            Ok(Bearer(app.keys.verify(token.trim())?))
+            let who = app.keys.verify(token.trim())?;
+            Ok((app, who))
         })();
-        ready(result)
+        Box::pin(async move {
+            let (app, who) = verified?;
+            if !not_revoked(&app, &who).await? {
+                return Err(TokenError::Revoked.into());
+            }
+            Ok(Bearer(who))
+        })
+    }
+}
+
+/// The route's `{id}`, as a session.
+#[derive(serde::Deserialize)]
+struct IdInPath {
+    id: i64,
+}
+
+/// The bearer, then the session named by the route's `{id}` (in that order, as the
+/// handlers always checked them).
+async fn bearer_and_session(req: HttpRequest) -> Result<(Identity, SessionId), actix_web::Error> {
+    let who = Bearer::from_request(&req, &mut Payload::None).await?.0;
+    let id = web::Path::<IdInPath>::extract(&req).await?.id;
+    Ok((who, SessionId(id)))
+}
+
+pub fn not_covering_session() -> ApiError {
+    ApiError::forbidden("Your token does not cover this session.")
+}
+
+/// A token that covers the session `{id}` itself: scope `all` or that session. A
+/// meeting-scoped token does not (docs/protocol.md 3.2).
+pub struct CoversSession {
+    pub who: Identity,
+    pub session: SessionId,
+}
+
+impl FromRequest for CoversSession {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let (who, session) = bearer_and_session(req).await?;
+            if !who.scope.covers_session(session) {
+                return Err(not_covering_session().into());
+            }
+            Ok(CoversSession { who, session })
+        })
+    }
+}
+
+/// A token that reaches into the session `{id}`: one covering the session, or a
+/// meeting-scoped token of one of its meetings (its meetings list, its documents).
+pub struct ReachesSession {
+    pub who: Identity,
+    pub session: SessionId,
+}
+
+impl FromRequest for ReachesSession {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let app = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no app state")))?
+                .clone();
+            let (who, session) = bearer_and_session(req).await?;
+            let reaches = app
+                .meetings
+                .covers_session(&who, session)
+                .await
+                .map_err(ApiError::from)?;
+            if !reaches {
+                return Err(not_covering_session().into());
+            }
+            Ok(ReachesSession { who, session })
+        })
+    }
+}
+
+/// The secretariat of the session `{id}`: a secretariat token covering it.
+pub struct SessionSecretariat {
+    pub who: Identity,
+    pub session: SessionId,
+}
+
+impl FromRequest for SessionSecretariat {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let (who, session) = bearer_and_session(req).await?;
+            Bearer(who.clone()).secretariat_of(session)?;
+            Ok(SessionSecretariat { who, session })
+        })
     }
 }
 
@@ -85,9 +201,7 @@ impl Bearer {
         if who.scope.covers_session(session) {
             Ok(who)
         } else {
-            Err(ApiError::forbidden(
-                "Your token does not cover this session.",
-            ))
+            Err(not_covering_session())
         }
     }
 }
@@ -181,6 +295,7 @@ async fn openapi() -> HttpResponse {
 
 #[post("/api/login")]
 async fn login(
+    req: HttpRequest,
     app: web::Data<AppState>,
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -188,23 +303,25 @@ async fn login(
         code: "wrong_credentials",
         message: "The username or password is not right.".into(),
     };
+    let address = limits::client_address(&req, app.limits.settings.trust_forwarded_for);
+    app.limits.sign_in(address, &body.username)?;
     let account = app
         .meetings
         .directory
         .find_account(body.username.trim())
         .await?;
-    let Some(account) = account else {
-        // Spend the same time as a real check so that usernames cannot be probed.
-        let _ = auth::verify_password(&body.password, &app.dummy_hash);
+    // Without an account, spend the same time on a hash of nothing, so that usernames
+    // cannot be probed; either way on the bounded pool, off the async workers.
+    let hash = account
+        .as_ref()
+        .map_or_else(|| app.dummy_hash.clone(), |a| a.password_hash.clone());
+    let ok = app
+        .limits
+        .verify_password(body.password.clone(), hash)
+        .await?;
+    let Some(account) = account.filter(|_| ok) else {
         return Err(wrong());
     };
-    let (hash, password) = (account.password_hash.clone(), body.password.clone());
-    let ok = web::block(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(|e| anyhow::anyhow!("password check: {e}"))?;
-    if !ok {
-        return Err(wrong());
-    }
     let who = Identity {
         role: Role::Secretariat,
         scope: Scope::All,
@@ -213,6 +330,7 @@ async fn login(
         delegation: None,
         display_name: account.username,
         expires_at: Millis(0),
+        token_version: 0,
     };
     let (token, who) = app.keys.issue(who, Millis(now_ms()))?;
     Ok(HttpResponse::Ok().json(token_response(token, &who)))
@@ -220,12 +338,15 @@ async fn login(
 
 #[post("/api/invitations/redeem")]
 async fn redeem(
+    req: HttpRequest,
     app: web::Data<AppState>,
     body: web::Json<RedeemRequest>,
 ) -> Result<HttpResponse, ApiError> {
     use crate::db::RedeemError;
+    let address = limits::client_address(&req, app.limits.settings.trust_forwarded_for);
+    app.limits.redemption(address)?;
     let hash = auth::invitation_code_hash(&body.code);
-    let (participant, scope) = app
+    let (participant, scope, token_version) = app
         .meetings
         .directory
         .redeem(&hash, Millis(now_ms()))
@@ -252,6 +373,7 @@ async fn redeem(
         delegation: participant.delegation_id,
         display_name: participant.display_name,
         expires_at: Millis(0),
+        token_version,
     };
     let (token, who) = app.keys.issue(who, Millis(now_ms()))?;
     Ok(HttpResponse::Ok().json(token_response(token, &who)))
@@ -292,15 +414,9 @@ async fn create_session(
 #[get("/api/sessions/{id}")]
 async fn get_session(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: CoversSession,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    if !app.meetings.covers_session(&who.0, id).await? {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
+    let id = access.session;
     let s = app
         .meetings
         .directory
@@ -313,12 +429,10 @@ async fn get_session(
 #[put("/api/sessions/{id}/rules")]
 async fn set_rules(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<SessionRules>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     body.validate()
         .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
     let s = app
@@ -341,15 +455,10 @@ async fn existing_session(app: &AppState, id: SessionId) -> Result<Session, ApiE
 #[get("/api/sessions/{id}/delegations")]
 async fn list_delegations(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: CoversSession,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    if !app.meetings.covers_session(&who.0, id).await? {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
+    // The roster: a meeting-scoped token reads it in its meeting's view instead.
+    let id = access.session;
     existing_session(&app, id).await?;
     Ok(HttpResponse::Ok().json(app.meetings.directory.delegations(id).await?))
 }
@@ -357,12 +466,10 @@ async fn list_delegations(
 #[post("/api/sessions/{id}/delegations")]
 async fn add_delegation(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<NewDelegation>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     non_empty("name", &body.name, 200)?;
     match app.meetings.directory.add_delegation(id, &body).await? {
@@ -380,11 +487,9 @@ async fn add_delegation(
 #[get("/api/sessions/{id}/participants")]
 async fn list_participants(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     Ok(HttpResponse::Ok().json(app.meetings.directory.participants(id).await?))
 }
@@ -392,12 +497,10 @@ async fn list_participants(
 #[post("/api/sessions/{id}/participants")]
 async fn add_participant(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<NewParticipant>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     non_empty("display name", &body.display_name, 200)?;
     match (body.role, body.delegation_id) {
@@ -471,23 +574,45 @@ async fn invite(
     }))
 }
 
-#[get("/api/sessions/{id}/meetings")]
-async fn list_meetings(
+/// Revoke a participant (removed from the session, a lost device): every token issued to
+/// them is refused from now on, over HTTP and on open WebSockets, and their unused
+/// invitations no longer work. The secretariat may invite them again afterwards.
+#[post("/api/participants/{id}/revoke")]
+async fn revoke(
     app: web::Data<AppState>,
     who: Bearer,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    if !app.meetings.covers_session(&who.0, id).await? {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
+    who.secretariat()?;
+    let p = app
+        .meetings
+        .directory
+        .participant(ParticipantId(*id))
+        .await?
+        .ok_or(ApiError::NotFound("participant"))?;
+    who.secretariat_of(p.session_id)?;
+    app.meetings
+        .directory
+        .revoke(p.id)
+        .await?
+        .ok_or(ApiError::NotFound("participant"))?;
+    // Open WebSockets of this node hear it now; those of other nodes see the new
+    // version at their next command or heartbeat.
+    let _ = app.revocations.send(p.id);
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[get("/api/sessions/{id}/meetings")]
+async fn list_meetings(
+    app: web::Data<AppState>,
+    access: ReachesSession,
+) -> Result<HttpResponse, ApiError> {
+    let (id, who) = (access.session, &access.who);
     existing_session(&app, id).await?;
     let mut out = Vec::new();
     for m in app.meetings.directory.meetings(id).await? {
-        if who.0.scope.covers(id, m.id) {
-            let (meeting, _) = app.meetings.current(m.id, &who.0).await?;
+        if who.scope.covers(id, m.id) {
+            let (meeting, _) = app.meetings.current(m.id, who).await?;
             out.push(meeting);
         }
     }
@@ -497,12 +622,10 @@ async fn list_meetings(
 #[post("/api/sessions/{id}/meetings")]
 async fn create_meeting(
     app: web::Data<AppState>,
-    who: Bearer,
-    id: web::Path<i64>,
+    access: SessionSecretariat,
     body: web::Json<NewMeeting>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = SessionId(*id);
-    who.secretariat_of(id)?;
+    let id = access.session;
     existing_session(&app, id).await?;
     non_empty("title", &body.title, 300)?;
     Ok(HttpResponse::Created().json(app.meetings.directory.create_meeting(id, &body).await?))
@@ -544,6 +667,7 @@ async fn post_command(
     id: web::Path<i64>,
     body: web::Json<CommandRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    app.limits.command(&who.0)?;
     let accepted = app
         .meetings
         .execute_request(

@@ -23,6 +23,9 @@ pub struct Identity {
     pub delegation: Option<DelegationId>,
     pub display_name: String,
     pub expires_at: Millis,
+    /// The participant's token version when the token was issued (`Directory::revoke`
+    /// raises it, ending every older token); 0 for accounts.
+    pub token_version: i64,
 }
 
 impl Identity {
@@ -52,6 +55,9 @@ struct Claims {
     /// Seconds since the epoch, as JWT requires.
     exp: u64,
     iat: u64,
+    /// The token version (`Identity::token_version`).
+    #[serde(default)]
+    ver: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -60,6 +66,8 @@ pub enum TokenError {
     Expired,
     #[error("The token is not valid.")]
     Invalid,
+    #[error("This token was revoked by the secretariat.")]
+    Revoked,
 }
 
 /// Signs and verifies tokens with the server's secret.
@@ -107,6 +115,7 @@ impl TokenKeys {
             name: identity.display_name.clone(),
             exp: (identity.expires_at.0.max(0) / 1000) as u64,
             iat: (now.0.max(0) / 1000) as u64,
+            ver: identity.token_version,
         };
         Ok(encode(
             &Header::new(Algorithm::HS256),
@@ -140,6 +149,7 @@ impl TokenKeys {
             delegation: c.delegation.map(DelegationId),
             display_name: c.name,
             expires_at: Millis(c.exp as i64 * 1000),
+            token_version: c.ver,
         })
     }
 }
@@ -151,6 +161,43 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
         .map_err(|e| anyhow::anyhow!("hashing a password: {e}"))
+}
+
+/// Check `password` against its PHC hash with `memory` as argon2's working memory (grown
+/// to what the hash asks for, about 19 MiB by default, and kept by the caller), so that
+/// repeated checks reuse one buffer: allocating it afresh for each check left the
+/// allocator holding gigabytes after a flood of sign-ins.
+pub fn verify_password_in(password: &str, hash: &str, memory: &mut Vec<argon2::Block>) -> bool {
+    let mut check = || -> Option<bool> {
+        let parsed = PasswordHash::new(hash).ok()?;
+        let algorithm = argon2::Algorithm::try_from(parsed.algorithm).ok()?;
+        let version = parsed
+            .version
+            .map(argon2::Version::try_from)
+            .transpose()
+            .ok()?
+            .unwrap_or_default();
+        let params = argon2::Params::try_from(&parsed).ok()?;
+        let (salt, expected) = (parsed.salt?, parsed.hash?);
+        let mut salt_bytes = [0u8; argon2::password_hash::Salt::MAX_LENGTH];
+        let salt = salt.decode_b64(&mut salt_bytes).ok()?;
+        let blocks = params.block_count();
+        if memory.len() < blocks {
+            memory.resize(blocks, argon2::Block::default());
+        }
+        let mut out = vec![0u8; expected.len()];
+        Argon2::new(algorithm, version, params)
+            .hash_password_into_with_memory(
+                password.as_bytes(),
+                salt,
+                &mut out,
+                &mut memory[..blocks],
+            )
+            .ok()?;
+        // `Output`'s comparison takes the same time wherever the bytes differ.
+        Some(argon2::password_hash::Output::new(&out).ok()? == expected)
+    };
+    check().unwrap_or(false)
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
@@ -214,6 +261,7 @@ mod tests {
             delegation: Some(DelegationId(3)),
             display_name: "Delegate of Chile".into(),
             expires_at,
+            token_version: 4,
         }
     }
 
@@ -226,6 +274,7 @@ mod tests {
         assert_eq!(back.role, Role::Delegate);
         assert_eq!(back.delegation, Some(DelegationId(3)));
         assert_eq!(back.scope, Scope::Session(SessionId(1)));
+        assert_eq!(back.token_version, 4);
         assert_eq!(back.expires_at.0 / 1000, issued.expires_at.0 / 1000);
     }
 
@@ -264,5 +313,15 @@ mod tests {
         let h = hash_password("correct horse").unwrap();
         assert!(verify_password("correct horse", &h));
         assert!(!verify_password("wrong horse", &h));
+        let mut memory = Vec::new();
+        assert!(verify_password_in("correct horse", &h, &mut memory));
+        assert!(!verify_password_in("wrong horse", &h, &mut memory));
+        assert!(!verify_password_in(
+            "correct horse",
+            "not a hash",
+            &mut memory
+        ));
+        // The default parameters: 19 MiB of 1 KiB blocks, kept for the next check.
+        assert_eq!(memory.len(), 19 * 1024);
     }
 }

@@ -28,6 +28,8 @@ pub struct Settings {
     pub media: crate::media::MediaSettings,
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     pub client_dir: std::path::PathBuf,
+    /// Rate limits and the number of password checks at once.
+    pub limits: crate::limits::LimitSettings,
 }
 
 impl Default for Settings {
@@ -45,6 +47,7 @@ impl Default for Settings {
             files_dir: "floor-data/files".into(),
             media: crate::media::MediaSettings::default(),
             client_dir: "target/client".into(),
+            limits: crate::limits::LimitSettings::default(),
         }
     }
 }

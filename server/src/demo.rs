@@ -107,6 +107,7 @@ pub async fn seed_if_empty(meetings: &Meetings) -> anyhow::Result<Option<DemoInf
         delegation: None,
         display_name: "demo seed".into(),
         expires_at: Millis(i64::MAX),
+        token_version: 0,
     };
     let agenda: [(&str, &str, Option<u32>); 7] = [
         ("1", "Election of officers", None),

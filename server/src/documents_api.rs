@@ -2,7 +2,7 @@
 //! downloading. Every read goes through the reader's entitlement: a document outside
 //! one's distribution answers exactly like a document that does not exist.
 
-use crate::api::Bearer;
+use crate::api::{ReachesSession, SessionSecretariat};
 use crate::error::ApiError;
 use crate::startup::AppState;
 use crate::storage::{self, ContentId, Disposition, DownloadName, MAX_DOCUMENT_BYTES};
@@ -19,22 +19,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(document_command);
 }
 
-async fn session_reader(
-    app: &AppState,
-    who: &Bearer,
-    session: SessionId,
-) -> Result<Reader, ApiError> {
+/// The bearer as a reader of an existing session's documents (the token's reach into
+/// the session is checked by `ReachesSession`).
+async fn session_reader(app: &AppState, access: &ReachesSession) -> Result<Reader, ApiError> {
     app.meetings
         .directory
-        .session(session)
+        .session(access.session)
         .await?
         .ok_or(ApiError::NotFound("session"))?;
-    if !app.meetings.covers_session(&who.0, session).await? {
-        return Err(ApiError::forbidden(
-            "Your token does not cover this session.",
-        ));
-    }
-    Ok(app.meetings.reader(&who.0).await?)
+    Ok(app.meetings.reader(&access.who).await?)
 }
 
 /// The document if the reader is entitled to it; otherwise "not found", as if it did not exist.
@@ -57,16 +50,10 @@ async fn visible_document(
 async fn upload(
     req: HttpRequest,
     app: web::Data<AppState>,
-    who: Bearer,
-    path: web::Path<i64>,
+    access: SessionSecretariat,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let session = SessionId(*path);
-    if who.0.role != Role::Secretariat || !who.0.scope.covers_session(session) {
-        return Err(ApiError::forbidden(
-            "Only the secretariat uploads documents.",
-        ));
-    }
+    let session = access.session;
     app.meetings
         .directory
         .session(session)
@@ -97,11 +84,10 @@ async fn upload(
 #[get("/api/sessions/{id}/documents")]
 async fn list_documents(
     app: web::Data<AppState>,
-    who: Bearer,
-    path: web::Path<i64>,
+    access: ReachesSession,
 ) -> Result<HttpResponse, ApiError> {
-    let session = SessionId(*path);
-    let reader = session_reader(&app, &who, session).await?;
+    let session = access.session;
+    let reader = session_reader(&app, &access).await?;
     let register = app.meetings.registers.current(session).await?;
     Ok(HttpResponse::Ok().json(register.visible_to(&reader)))
 }
@@ -109,11 +95,11 @@ async fn list_documents(
 #[get("/api/sessions/{id}/documents/{doc}")]
 async fn get_document(
     app: web::Data<AppState>,
-    who: Bearer,
+    access: ReachesSession,
     path: web::Path<(i64, u32)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (session, doc) = (SessionId(path.0), path.1);
-    let reader = session_reader(&app, &who, session).await?;
+    let (session, doc) = (access.session, path.1);
+    let reader = session_reader(&app, &access).await?;
     Ok(HttpResponse::Ok().json(visible_document(&app, &reader, session, doc).await?))
 }
 
@@ -126,11 +112,11 @@ async fn get_document(
 async fn download(
     req: HttpRequest,
     app: web::Data<AppState>,
-    who: Bearer,
+    access: ReachesSession,
     path: web::Path<(i64, u32, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    let (session, doc, language) = (SessionId(path.0), path.1, path.2.clone());
-    let reader = session_reader(&app, &who, session).await?;
+    let (session, doc, language) = (access.session, path.1, path.2.clone());
+    let reader = session_reader(&app, &access).await?;
     let document = visible_document(&app, &reader, session, doc).await?;
     let file = Language::parse(&language)
         .and_then(|l| document.files.iter().find(|f| f.language == l))
@@ -158,17 +144,23 @@ async fn download(
 #[post("/api/sessions/{id}/documents/commands")]
 async fn document_command(
     app: web::Data<AppState>,
-    who: Bearer,
-    path: web::Path<i64>,
+    access: ReachesSession,
     body: web::Json<DocumentCommandRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let session = SessionId(*path);
-    session_reader(&app, &who, session).await?;
+    let session = access.session;
+    session_reader(&app, &access).await?;
+    let who = &access.who;
+    app.limits.command(who)?;
     let mut command = body.into_inner().command;
-    // Files are described by the server from their upload, never by the client.
+    // Files are described by the server from their upload, never by the client. Only
+    // for the secretariat, who may publish: anyone else is refused by the rules whatever
+    // the files, so the answer cannot tell which files were uploaded.
     if let DocumentCommand::Publish { files, .. } | DocumentCommand::AddFiles { files, .. } =
         &mut command
     {
+        if who.role != Role::Secretariat {
+            files.clear();
+        }
         for f in files.iter_mut() {
             let stored = app.meetings.directory.file(session, &f.content_id).await?;
             let Some((mime, size)) = stored else {
@@ -184,7 +176,7 @@ async fn document_command(
     let events = app
         .meetings
         .registers
-        .execute(&ctx, session, &who.0, &command)
+        .execute(&ctx, session, who, &command)
         .await?;
     if let Err(e) = app.meetings.bus.publish_documents(&events).await {
         tracing::warn!(%session, error = %e, "publishing document events on the bus failed");

@@ -22,6 +22,9 @@ pub enum ApiError {
     Conflict { code: &'static str, message: String },
     #[error("{0}")]
     Rejected(Rejection),
+    /// Over a rate limit (`limits.rs`): 429 with `Retry-After`.
+    #[error("{}", .0.message())]
+    TooMany(crate::limits::Limited),
     #[error("{0}")]
     Storage(#[from] crate::storage::StorageError),
     #[error("internal error")]
@@ -46,6 +49,7 @@ impl ApiError {
             | ApiError::BadRequest { code, .. }
             | ApiError::Conflict { code, .. } => code.to_string(),
             ApiError::Forbidden(_) => "forbidden".into(),
+            ApiError::TooMany(_) => "rate_limited".into(),
             ApiError::NotFound(what) => format!("{}_not_found", what.replace(' ', "_")),
             ApiError::Rejected(r) => r.code(),
             ApiError::Storage(e) => e.code().to_string(),
@@ -60,9 +64,16 @@ impl From<TokenError> for ApiError {
             code: match e {
                 TokenError::Expired => "token_expired",
                 TokenError::Invalid => "invalid_token",
+                TokenError::Revoked => "token_revoked",
             },
             message: e.to_string(),
         }
+    }
+}
+
+impl From<crate::limits::Limited> for ApiError {
+    fn from(limited: crate::limits::Limited) -> Self {
+        ApiError::TooMany(limited)
     }
 }
 
@@ -95,6 +106,7 @@ impl ResponseError for ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Rejected(Rejection::NotPermitted { .. }) => StatusCode::FORBIDDEN,
             ApiError::Rejected(Rejection::InvalidText { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Rejected(_) => StatusCode::CONFLICT,
@@ -116,7 +128,14 @@ impl ResponseError for ApiError {
             }
             other => other.to_string(),
         };
-        HttpResponse::build(self.status_code()).json(ErrorBody {
+        let mut response = HttpResponse::build(self.status_code());
+        if let ApiError::TooMany(limited) = self {
+            response.insert_header((
+                actix_web::http::header::RETRY_AFTER,
+                limited.retry_after_secs().to_string(),
+            ));
+        }
+        response.json(ErrorBody {
             code: self.code(),
             message,
             rejection: match self {

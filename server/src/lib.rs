@@ -13,8 +13,10 @@
 //! - [`un_order`]: the UN's order of Member States (roll calls).
 //! - [`db`]: connecting and migrating, the event log, the directory.
 //! - [`auth`]: passwords, invitation codes, tokens.
+//! - [`limits`]: rate limits and the bounded pool of password checks.
 //! - [`demo`]: the demo session seeded on first start.
 //! - [`client_files`]: the browser client's static files at `/`.
+//! - [`security_headers`]: CSP, framing, nosniff and referrer headers on every response.
 
 pub mod api;
 pub mod auth;
@@ -27,9 +29,11 @@ pub mod demo;
 pub mod documents_api;
 pub mod error;
 pub mod hub;
+pub mod limits;
 pub mod media;
 pub mod openapi;
 pub mod registers;
+pub mod security_headers;
 pub mod startup;
 pub mod storage;
 pub mod un_order;

@@ -107,6 +107,40 @@ struct ServeArgs {
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     #[arg(long, env = "FLOOR_CLIENT_DIR", default_value = "target/client")]
     client_dir: std::path::PathBuf,
+    /// Sign-in attempts per username per minute (answered 429 beyond).
+    #[arg(
+        long,
+        env = "FLOOR_SIGN_INS_PER_ACCOUNT_PER_MINUTE",
+        default_value_t = 10
+    )]
+    sign_ins_per_account_per_minute: u32,
+    /// Sign-in attempts per client address per minute (answered 429 beyond).
+    #[arg(
+        long,
+        env = "FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE",
+        default_value_t = 60
+    )]
+    sign_ins_per_address_per_minute: u32,
+    /// Invitation codes tried per client address per minute (answered 429 beyond).
+    #[arg(
+        long,
+        env = "FLOOR_REDEMPTIONS_PER_ADDRESS_PER_MINUTE",
+        default_value_t = 120
+    )]
+    redemptions_per_address_per_minute: u32,
+    /// Commands per participant per second, sustained (HTTP and WebSocket together).
+    #[arg(long, env = "FLOOR_COMMANDS_PER_SECOND", default_value_t = 10)]
+    commands_per_second: u32,
+    /// Commands a participant may send at once before the per-second rate applies.
+    #[arg(long, env = "FLOOR_COMMAND_BURST", default_value_t = 30)]
+    command_burst: u32,
+    /// Password checks running at once (each holds about 19 MiB); default: half the cores.
+    #[arg(long, env = "FLOOR_PASSWORD_CHECKS")]
+    password_checks: Option<usize>,
+    /// Take the client address for the limits from X-Forwarded-For (only behind a proxy
+    /// that sets it); otherwise the TCP peer's address.
+    #[arg(long, env = "FLOOR_TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set)]
+    trust_forwarded_for: bool,
 }
 
 impl ServeArgs {
@@ -169,6 +203,18 @@ impl ServeArgs {
                 turn,
             },
             client_dir: self.client_dir,
+            limits: floor_server::limits::LimitSettings {
+                sign_ins_per_account_per_minute: self.sign_ins_per_account_per_minute.max(1),
+                sign_ins_per_address_per_minute: self.sign_ins_per_address_per_minute.max(1),
+                redemptions_per_address_per_minute: self.redemptions_per_address_per_minute.max(1),
+                commands_per_second: self.commands_per_second.max(1),
+                command_burst: self.command_burst.max(1),
+                password_checks: self
+                    .password_checks
+                    .unwrap_or_else(floor_server::limits::default_password_checks)
+                    .max(1),
+                trust_forwarded_for: self.trust_forwarded_for,
+            },
         })
     }
 }

@@ -39,6 +39,14 @@ const fn op(
 const SECRETARIAT: Option<&str> = Some("secretariat");
 const ANY: Option<&str> = Some("any participant whose token covers the resource");
 
+/// Routes answered `429` with `Retry-After` beyond their limit (`limits.rs`).
+const RATE_LIMITED: &[&str] = &[
+    "/api/login",
+    "/api/invitations/redeem",
+    "/api/meetings/{id}/commands",
+    "/api/sessions/{id}/documents/commands",
+];
+
 const OPERATIONS: &[Operation] = &[
     op(
         "get",
@@ -159,6 +167,14 @@ const OPERATIONS: &[Operation] = &[
         SECRETARIAT,
         Some("NewInvitation"),
         (201, "Invitation"),
+    ),
+    op(
+        "post",
+        "/api/participants/{id}/revoke",
+        "Revoke a participant: every token issued to them is refused from now on (401 token_revoked, open WebSockets closed), and their unused invitations void.",
+        SECRETARIAT,
+        None,
+        (204, ""),
     ),
     op(
         "get",
@@ -363,7 +379,9 @@ pub fn document() -> Value {
             );
         }
         let (status, body) = o.response;
-        let content = if body == "binary" {
+        let content = if body.is_empty() {
+            Value::Null
+        } else if body == "binary" {
             json!({"*/*": {"schema": {"type": "string", "format": "binary"}}})
         } else if body.starts_with("text/") {
             json!({ body: {"schema": {"type": "string"}} })
@@ -371,10 +389,21 @@ pub fn document() -> Value {
             json!({"application/json": {"schema": schema_ref(body)}})
         };
         let error = json!({"description": "Error", "content": {"application/json": {"schema": schema_ref("ErrorBody")}}});
-        operation.insert(
-            "responses".into(),
-            json!({ status.to_string(): {"description": "Success", "content": content}, "default": error }),
-        );
+        let success = if content.is_null() {
+            json!({"description": "Success"})
+        } else {
+            json!({"description": "Success", "content": content})
+        };
+        let mut responses = json!({ status.to_string(): success, "default": error });
+        // The rate-limited routes (docs/protocol.md 3.1).
+        if RATE_LIMITED.contains(&o.path) {
+            responses["429"] = json!({
+                "description": "Over a rate limit (code rate_limited); nothing was changed.",
+                "headers": {"Retry-After": {"description": "Seconds until the next attempt is accepted.", "schema": {"type": "integer", "minimum": 1}}},
+                "content": {"application/json": {"schema": schema_ref("ErrorBody")}}
+            });
+        }
+        operation.insert("responses".into(), responses);
         if let Some(who) = o.auth {
             operation.insert("security".into(), json!([{"bearer": []}]));
             operation.insert("x-allowed".into(), json!(who));
@@ -422,5 +451,12 @@ mod tests {
             );
         }
         assert!(doc["paths"]["/api/meetings/{id}/commands"]["post"].is_object());
+        assert!(
+            doc["paths"]["/api/login"]["post"]["responses"]["429"]["headers"]["Retry-After"]
+                .is_object()
+        );
+        assert!(
+            doc["paths"]["/api/participants/{id}/revoke"]["post"]["responses"]["204"].is_object()
+        );
     }
 }

@@ -21,6 +21,10 @@ pub struct AppState {
     pub public_url: String,
     /// A hash to check against when the username is unknown, so that timing does not tell.
     pub dummy_hash: String,
+    /// Participants just revoked: open WebSockets of theirs on this node close at once.
+    pub revocations: tokio::sync::broadcast::Sender<floor_protocol::ParticipantId>,
+    /// Rate limits and the pool of password checks (`limits.rs`).
+    pub limits: Arc<crate::limits::Limits>,
     /// Where document files are kept.
     pub files: Arc<dyn crate::storage::FileStore>,
     /// Turns true when the node begins to shut down; open connections say goodbye.
@@ -81,6 +85,17 @@ impl Application {
             .clone()
             .unwrap_or_else(|| format!("http://{}:{port}", settings.addr.ip()));
         let (shutdown, shutdown_rx) = watch::channel(false);
+        let limits = Arc::new(crate::limits::Limits::new(settings.limits.clone()));
+        {
+            let limits = limits.clone();
+            actix_web::rt::spawn(async move {
+                let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+                loop {
+                    every_minute.tick().await;
+                    limits.forget_idle();
+                }
+            });
+        }
         let state = web::Data::new(AppState {
             meetings,
             keys: TokenKeys::new(
@@ -90,11 +105,14 @@ impl Application {
             public_url,
             dummy_hash: auth::hash_password(&auth::new_password())?,
             shutdown: shutdown_rx,
+            limits,
+            revocations: tokio::sync::broadcast::channel(64).0,
             files: Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
         });
         let client_dir = crate::client_files::ClientDir(settings.client_dir.clone());
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(actix_web::middleware::from_fn(crate::security_headers::add))
                 .app_data(state.clone())
                 .app_data(
                     web::JsonConfig::default()

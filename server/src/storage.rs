@@ -1002,10 +1002,15 @@ pub async fn serve(
     }
     let file = match store.open(id).await {
         Ok(Some(file)) => file,
-        Ok(None) => return HttpResponse::NotFound().finish(),
+        // Answered like every other route: a status and an `ErrorBody`.
+        Ok(None) => {
+            return actix_web::ResponseError::error_response(&crate::error::ApiError::NotFound(
+                "file",
+            ))
+        }
         Err(e) => {
             tracing::error!(error = %e, content_id = %id, "opening a stored file failed");
-            return HttpResponse::InternalServerError().finish();
+            return actix_web::ResponseError::error_response(&crate::error::ApiError::Storage(e));
         }
     };
     let etag = id.etag();

@@ -122,6 +122,7 @@ impl Connection {
         let mut heartbeat = tokio::time::interval(HEARTBEAT);
         heartbeat.tick().await;
         let mut shutdown = self.app.shutdown.clone();
+        let mut revocations = self.app.revocations.subscribe();
         if *shutdown.borrow_and_update() {
             return End::Close(CloseReason::ShuttingDown);
         }
@@ -141,6 +142,16 @@ impl Connection {
                     Err(End::Close(CloseReason::TooSlow))
                 }
                 _ = heartbeat.tick() => self.on_heartbeat().await,
+                revoked = revocations.recv() => match (revoked, &self.identity) {
+                    (Ok(p), Some(who)) if who.participant == Some(p) => {
+                        Err(End::Close(CloseReason::TokenRevoked))
+                    }
+                    // Missed some: check this connection's own version.
+                    (Err(broadcast::error::RecvError::Lagged(_)), Some(who)) => {
+                        self.check_not_revoked(&who.clone()).await
+                    }
+                    _ => Ok(()),
+                },
                 _ = shutdown.changed() => Err(End::Close(CloseReason::ShuttingDown)),
             };
             if let Err(end) = step {
@@ -162,6 +173,7 @@ impl Connection {
                     "You fell too far behind; reconnect and subscribe with `since`."
                 }
                 CloseReason::TokenExpired => "Your token expired; sign in again.",
+                CloseReason::TokenRevoked => "The secretariat revoked your access.",
                 CloseReason::AuthenticationTimeout => "No authenticate frame arrived in time.",
                 CloseReason::HeartbeatTimeout => "Nothing was heard from you in time.",
                 CloseReason::ShuttingDown => "The server is shutting down; reconnect.",
@@ -197,6 +209,8 @@ impl Connection {
             Some(who) if who.is_expired(Millis(now_ms())) => {
                 return Err(End::Close(CloseReason::TokenExpired))
             }
+            // A revocation on another node reaches this one at the latest here.
+            Some(who) => self.check_not_revoked(&who.clone()).await?,
             _ => {}
         }
         self.session.ping(b"").await.map_err(|_| End::Gone)
@@ -305,7 +319,15 @@ impl Connection {
                 )
                 .await;
         }
-        match self.app.keys.verify(token) {
+        let verified = match self.app.keys.verify(token) {
+            Ok(who) => match crate::api::not_revoked(&self.app, &who).await {
+                Ok(true) => Ok(who),
+                Ok(false) => Err(TokenError::Revoked),
+                Err(e) => return self.command_error(CommandError::Internal(e), None).await,
+            },
+            Err(e) => Err(e),
+        };
+        match verified {
             Ok(who) => {
                 let frame = ServerFrame::Authenticated {
                     role: who.role,
@@ -328,6 +350,14 @@ impl Connection {
             Err(TokenError::Invalid) => {
                 self.error(ErrorCode::InvalidToken, "The token is not valid.", None)
                     .await
+            }
+            Err(TokenError::Revoked) => {
+                self.error(
+                    ErrorCode::TokenRevoked,
+                    "This token was revoked by the secretariat.",
+                    None,
+                )
+                .await
             }
         }
     }
@@ -552,6 +582,17 @@ impl Connection {
         meeting: MeetingId,
         command: &Command,
     ) -> Result<(), End> {
+        self.check_not_revoked(who).await?;
+        if let Err(limited) = self.app.limits.command(who) {
+            return self
+                .send(&ServerFrame::Error {
+                    code: ErrorCode::RateLimited,
+                    message: limited.message(),
+                    request_id: Some(request_id),
+                    retry_after_ms: Some(limited.retry_after_ms()),
+                })
+                .await;
+        }
         let answer = self
             .app
             .meetings
@@ -636,8 +677,23 @@ impl Connection {
             code,
             message: message.to_string(),
             request_id,
+            retry_after_ms: None,
         })
         .await
+    }
+
+    /// Whether this connection's token is still current; a revoked one ends the connection.
+    async fn check_not_revoked(&self, who: &Identity) -> Result<(), End> {
+        match crate::api::not_revoked(&self.app, who).await {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(End::Close(CloseReason::TokenRevoked)),
+            // The database is unreachable: the command itself would fail; keep the
+            // connection and let the next check decide.
+            Err(e) => {
+                tracing::warn!(error = %e, "could not check a token's version");
+                Ok(())
+            }
+        }
     }
 
     async fn send(&mut self, frame: &ServerFrame) -> Result<(), End> {

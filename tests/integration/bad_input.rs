@@ -111,6 +111,7 @@ async fn expired_forged_and_missing_tokens_are_refused() {
         delegation: Some(fx.members[0].id),
         display_name: "Expired delegate".into(),
         expires_at: Millis(now - 60_000),
+        token_version: 0,
     };
     let expired = TokenKeys::new(SECRET.as_bytes(), 0)
         .sign(&delegate, Millis(now - 3_600_000))

@@ -191,6 +191,11 @@ impl Node {
         Node { child, port, base }
     }
 
+    /// The server process's id (to read its memory in `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Kill the process without warning, as a power cut or `kill -9` would.
     pub fn kill(mut self) {
         let _ = self.child.kill();
@@ -623,6 +628,19 @@ impl Ws {
         }
     }
 
+    /// Read until the server closes the connection (frames before that are dropped).
+    pub async fn closed_by_server(&mut self) {
+        loop {
+            let msg = tokio::time::timeout(DEADLINE, self.stream.next())
+                .await
+                .expect("the server closes the connection within the deadline");
+            match msg {
+                None | Some(Err(_)) | Some(Ok(Message::Close(_))) => return,
+                Some(Ok(_)) => continue,
+            }
+        }
+    }
+
     /// Subscribe and return the snapshot's state.
     pub async fn subscribe(&mut self, meeting: MeetingId) -> MeetingState {
         self.send(&ClientFrame::Subscribe {
@@ -667,6 +685,7 @@ impl Ws {
                 request_id: Some(r),
                 code,
                 message,
+                ..
             } if *r == request_id => {
                 panic!("command failed with {code:?}: {message}")
             }

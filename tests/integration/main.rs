@@ -10,6 +10,7 @@ mod authorization;
 mod bad_input;
 mod cluster;
 mod documents;
+mod edge;
 mod media;
 mod resilience;
 mod restart;

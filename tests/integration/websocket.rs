@@ -405,6 +405,7 @@ async fn a_connection_whose_token_expires_is_closed_with_the_reason() {
                 delegation: Some(fx.members[0].id),
                 display_name: "Short-lived delegate".into(),
                 expires_at: Millis(now + 2_000),
+                token_version: 0,
             },
             Millis(now),
         )

@@ -110,12 +110,12 @@ fn Shell() -> impl IntoView {
     install_test_hooks();
 
     if let Some(auth) =
-        net::load(AUTH_KEY).and_then(|a| serde_json::from_str::<TokenResponse>(&a).ok())
+        net::load_for_tab(AUTH_KEY).and_then(|a| serde_json::from_str::<TokenResponse>(&a).ok())
     {
         if auth.expires_at.0 > net::now_ms() {
             signed_in(auth);
         } else {
-            net::save(AUTH_KEY, None);
+            net::save_for_tab(AUTH_KEY, None);
         }
     }
 
@@ -310,7 +310,7 @@ fn SignIn() -> impl IntoView {
 /// A token was obtained (or found in storage): connect and find the meeting.
 pub fn signed_in(auth: TokenResponse) {
     let app = app();
-    net::save(AUTH_KEY, serde_json::to_string(&auth).ok().as_deref());
+    net::save_for_tab(AUTH_KEY, serde_json::to_string(&auth).ok().as_deref());
     if let Some(w) = web_sys::window() {
         if w.location()
             .pathname()
@@ -361,7 +361,7 @@ pub fn signed_in(auth: TokenResponse) {
                 all
             }
         };
-        let remembered = net::load(MEETING_KEY).and_then(|m| m.parse::<i64>().ok());
+        let remembered = net::load_for_tab(MEETING_KEY).and_then(|m| m.parse::<i64>().ok());
         let pick = meetings
             .iter()
             .find(|m| Some(m.id.0) == remembered)
@@ -407,7 +407,7 @@ pub async fn open_meeting(id: MeetingId) {
             if let Some(o) = offset {
                 app.offset.set(o);
             }
-            net::save(MEETING_KEY, Some(&id.to_string()));
+            net::save_for_tab(MEETING_KEY, Some(&id.to_string()));
             app.info.set(Some(MeetingInfo {
                 meeting: view.meeting,
                 rules: view.rules,
@@ -441,8 +441,8 @@ pub fn sign_out() {
     let app = app();
     crate::media::leave();
     crate::conn::stop();
-    net::save(AUTH_KEY, None);
-    net::save(MEETING_KEY, None);
+    net::save_for_tab(AUTH_KEY, None);
+    net::save_for_tab(MEETING_KEY, None);
     app.auth.set(None);
     app.info.set(None);
     app.state.set(None);

@@ -211,6 +211,7 @@ impl Directory {
             role: Set(new.role.as_str().to_string()),
             delegation_id: Set(new.delegation_id.map(|d| d.0)),
             created_at: Set(now_ms()),
+            token_version: Set(0),
         }
         .insert(&self.db)
         .await?;
@@ -234,6 +235,45 @@ impl Directory {
             .into_iter()
             .map(participant_of)
             .collect()
+    }
+
+    /// The version a participant's tokens must carry (`None`: no such participant).
+    pub async fn token_version(&self, id: ParticipantId) -> anyhow::Result<Option<i64>> {
+        Ok(participant::Entity::find_by_id(id.0)
+            .one(&self.db)
+            .await?
+            .map(|p| p.token_version))
+    }
+
+    /// Revoke a participant: every token issued to them so far is refused from now on,
+    /// and their invitations not yet used can no longer be redeemed. Returns the new
+    /// token version (`None`: no such participant).
+    pub async fn revoke(&self, id: ParticipantId) -> anyhow::Result<Option<i64>> {
+        use sea_orm::sea_query::Expr;
+        use sea_orm::TransactionTrait;
+        let txn = self.db.begin().await?;
+        let bumped = participant::Entity::update_many()
+            .col_expr(
+                participant::Column::TokenVersion,
+                Expr::col(participant::Column::TokenVersion).add(1),
+            )
+            .filter(participant::Column::Id.eq(id.0))
+            .exec(&txn)
+            .await?;
+        if bumped.rows_affected != 1 {
+            return Ok(None);
+        }
+        invitation::Entity::delete_many()
+            .filter(invitation::Column::ParticipantId.eq(id.0))
+            .filter(invitation::Column::RedeemedAt.is_null())
+            .exec(&txn)
+            .await?;
+        let version = participant::Entity::find_by_id(id.0)
+            .one(&txn)
+            .await?
+            .map(|p| p.token_version);
+        txn.commit().await?;
+        Ok(version)
     }
 
     // --- invitations
@@ -265,7 +305,7 @@ impl Directory {
         &self,
         code_hash: &str,
         now: Millis,
-    ) -> Result<(Participant, Scope), RedeemError> {
+    ) -> Result<(Participant, Scope, i64), RedeemError> {
         let inv = invitation::Entity::find()
             .filter(invitation::Column::CodeHash.eq(code_hash))
             .one(&self.db)
@@ -278,6 +318,12 @@ impl Directory {
         if inv.expires_at <= now.0 {
             return Err(RedeemError::Expired);
         }
+        // Read before the code is used: if the participant is revoked in between, the
+        // token issued below carries the old version and is refused.
+        let token_version = self
+            .token_version(ParticipantId(inv.participant_id))
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("invitation {} names a missing participant", inv.id))?;
         let updated = invitation::Entity::update_many()
             .col_expr(
                 invitation::Column::RedeemedAt,
@@ -296,7 +342,7 @@ impl Directory {
             .await?
             .ok_or_else(|| anyhow::anyhow!("invitation {} names a missing participant", inv.id))?;
         let scope = serde_json::from_str(&inv.scope).map_err(anyhow::Error::from)?;
-        Ok((participant, scope))
+        Ok((participant, scope, token_version))
     }
 
     // --- files

@@ -91,6 +91,8 @@ pub mod participant {
         pub role: String,
         pub delegation_id: Option<i64>,
         pub created_at: i64,
+        /// Raised when the participant is revoked; tokens carry the version they were issued at.
+        pub token_version: i64,
     }
 
     #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
