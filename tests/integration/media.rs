@@ -673,8 +673,10 @@ fn turn_password(secret: &str, username: &str) -> String {
 }
 
 /// The node's media counters, as the secretariat reads them.
-async fn media_stats(node: &Node) -> floor_protocol::api::MediaStats {
-    node.secretariat().await.get_ok("/api/media/stats").await
+/// The node's media counters, read by the secretariat (signed in once per test: sign-ins
+/// are rate-limited per account, and these tests poll).
+async fn media_stats(secretariat: &Client) -> floor_protocol::api::MediaStats {
+    secretariat.get_ok("/api/media/stats").await
 }
 
 /// One viewer token opening many WebSockets, each offering and never connecting, gets
@@ -694,6 +696,7 @@ async fn an_offer_flood_from_one_token_takes_few_places_briefly_and_never_the_ch
             ..Default::default()
         },
     );
+    let secretariat = node.secretariat().await;
     let fx = Fixture::new(&node, 1).await;
     fx.open().await;
     let viewer = fx.participant(Role::Viewer, None).await;
@@ -741,7 +744,7 @@ async fn an_offer_flood_from_one_token_takes_few_places_briefly_and_never_the_ch
         "{:?}",
         &refused[..3]
     );
-    let stats = media_stats(&node).await;
+    let stats = media_stats(&secretariat).await;
     assert_eq!(
         (
             stats.peers,
@@ -775,7 +778,7 @@ async fn an_offer_flood_from_one_token_takes_few_places_briefly_and_never_the_ch
     // The viewer's unconnected peers go at the connect deadline (8 s by default).
     let deadline = flood_over + Duration::from_secs(10);
     let stats = loop {
-        let stats = media_stats(&node).await;
+        let stats = media_stats(&secretariat).await;
         if stats.expired_unconnected == PER_PARTICIPANT as u64 {
             break stats;
         }
@@ -795,7 +798,7 @@ async fn an_offer_flood_from_one_token_takes_few_places_briefly_and_never_the_ch
     let mut ws_delegate = Ws::connect(&node, &fx.delegates[0]).await;
     let mut delegate_again = MediaPeer::new(true, false, true).await;
     delegate_again.join(&mut ws_delegate, fx.meeting).await;
-    let stats = media_stats(&node).await;
+    let stats = media_stats(&secretariat).await;
     assert_eq!((stats.peers, stats.connecting), (2, 0), "{stats:?}");
     for p in [&offerer, &chair, &delegate, &delegate_again] {
         p.close().await;
@@ -865,6 +868,7 @@ async fn a_listener_checking_consent_every_six_seconds_loses_no_packet() {
 async fn a_failed_re_offer_keeps_the_peer_and_its_listeners() {
     let db = TestDb::new(Backend::Sqlite);
     let node = Node::start(&db);
+    let secretariat = node.secretariat().await;
     let fx = Fixture::new(&node, 2).await;
     fx.open().await;
     fx.remote_delegate_takes_the_floor(0).await;
@@ -893,7 +897,7 @@ async fn a_failed_re_offer_keeps_the_peer_and_its_listeners() {
         h.marker == ALICE && h.at > refused_at + Duration::from_millis(200)
     })
     .await;
-    let stats = media_stats(&node).await;
+    let stats = media_stats(&secretariat).await;
     assert_eq!(stats.peers, 2, "{stats:?}");
 
     // Her connection still knows its peer: leaving removes it, and the listener's
@@ -904,7 +908,7 @@ async fn a_failed_re_offer_keeps_the_peer_and_its_listeners() {
     .await;
     let deadline = Instant::now() + DEADLINE;
     loop {
-        let stats = media_stats(&node).await;
+        let stats = media_stats(&secretariat).await;
         if stats.peers == 1 {
             break;
         }
@@ -932,6 +936,7 @@ async fn a_listener_that_stops_checking_consent_is_served_until_it_lapses_then_r
             ..Default::default()
         },
     );
+    let secretariat = node.secretariat().await;
     let fx = Fixture::new(&node, 2).await;
     fx.open().await;
     fx.remote_delegate_takes_the_floor(0).await;
@@ -956,7 +961,7 @@ async fn a_listener_that_stops_checking_consent_is_served_until_it_lapses_then_r
     // ...and removed within five seconds of it (and some slack for a loaded machine).
     let deadline = connected + CONSENT + Duration::from_secs(5) + DEADLINE;
     let stats = loop {
-        let stats = media_stats(&node).await;
+        let stats = media_stats(&secretariat).await;
         if stats.connections_failed == 1 {
             break stats;
         }
