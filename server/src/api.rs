@@ -126,7 +126,10 @@ async fn healthz(app: web::Data<AppState>) -> HttpResponse {
         .await
         .is_ok();
     let bus_ok = app.meetings.bus.ping().await;
+    let (meetings_in_memory, registers_in_memory) = app.meetings.in_memory();
     let body = Health {
+        meetings_in_memory,
+        registers_in_memory,
         status: if db_ok && bus_ok { "ok" } else { "degraded" }.into(),
         database: if db_ok { "ok" } else { "unreachable" }.into(),
         bus: format!(
@@ -188,6 +191,7 @@ async fn login(
         code: "wrong_credentials",
         message: "The username or password is not right.".into(),
     };
+    ApiError::plain_text(&serde_json::json!({ "username": body.username }))?;
     let account = app
         .meetings
         .directory
@@ -284,6 +288,7 @@ async fn create_session(
             "Only a secretariat account may create sessions.",
         ));
     }
+    ApiError::plain_text(&*body)?;
     non_empty("title", &body.title, 300)?;
     let s = app.meetings.directory.create_session(&body).await?;
     Ok(HttpResponse::Created().json(s))
@@ -319,6 +324,7 @@ async fn set_rules(
 ) -> Result<HttpResponse, ApiError> {
     let id = SessionId(*id);
     who.secretariat_of(id)?;
+    ApiError::plain_text(&*body)?;
     body.validate()
         .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
     let s = app
@@ -364,6 +370,7 @@ async fn add_delegation(
     let id = SessionId(*id);
     who.secretariat_of(id)?;
     existing_session(&app, id).await?;
+    ApiError::plain_text(&*body)?;
     non_empty("name", &body.name, 200)?;
     match app.meetings.directory.add_delegation(id, &body).await? {
         Some(d) => Ok(HttpResponse::Created().json(d)),
@@ -399,6 +406,7 @@ async fn add_participant(
     let id = SessionId(*id);
     who.secretariat_of(id)?;
     existing_session(&app, id).await?;
+    ApiError::plain_text(&*body)?;
     non_empty("display name", &body.display_name, 200)?;
     match (body.role, body.delegation_id) {
         (Role::Delegate, None) => {
@@ -485,10 +493,12 @@ async fn list_meetings(
     }
     existing_session(&app, id).await?;
     let mut out = Vec::new();
-    for m in app.meetings.directory.meetings(id).await? {
+    // The status comes from each meeting's last status event, not from loading (and
+    // replaying) every meeting of the session.
+    for mut m in app.meetings.directory.meetings(id).await? {
         if who.0.scope.covers(id, m.id) {
-            let (meeting, _) = app.meetings.current(m.id, &who.0).await?;
-            out.push(meeting);
+            m.status = app.meetings.log.status(m.id).await?;
+            out.push(m);
         }
     }
     Ok(HttpResponse::Ok().json(out))
@@ -504,6 +514,7 @@ async fn create_meeting(
     let id = SessionId(*id);
     who.secretariat_of(id)?;
     existing_session(&app, id).await?;
+    ApiError::plain_text(&*body)?;
     non_empty("title", &body.title, 300)?;
     Ok(HttpResponse::Created().json(app.meetings.directory.create_meeting(id, &body).await?))
 }
@@ -544,6 +555,7 @@ async fn post_command(
     id: web::Path<i64>,
     body: web::Json<CommandRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    ApiError::plain_text(&*body)?;
     let events = app
         .meetings
         .execute(MeetingId(*id), &who.0, &body.command)

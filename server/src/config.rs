@@ -28,6 +28,8 @@ pub struct Settings {
     pub media: crate::media::MediaSettings,
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     pub client_dir: std::path::PathBuf,
+    /// How long a meeting or register nobody follows stays in memory after its last use.
+    pub hub_idle: std::time::Duration,
 }
 
 impl Default for Settings {
@@ -45,6 +47,7 @@ impl Default for Settings {
             files_dir: "floor-data/files".into(),
             media: crate::media::MediaSettings::default(),
             client_dir: "target/client".into(),
+            hub_idle: crate::hub::DEFAULT_HUB_IDLE,
         }
     }
 }

@@ -48,9 +48,7 @@ async fn visible_document(
         .registers
         .current(session)
         .await?
-        .document(DocumentId(id))
-        .filter(|d| d.distribution.admits(reader))
-        .cloned()
+        .visible_document(DocumentId(id), reader)
         .ok_or(ApiError::NotFound("document"))
 }
 
@@ -164,6 +162,7 @@ async fn document_command(
 ) -> Result<HttpResponse, ApiError> {
     let session = SessionId(*path);
     session_reader(&app, &who, session).await?;
+    ApiError::plain_text(&*body)?;
     let mut command = body.into_inner().command;
     // Files are described by the server from their upload, never by the client.
     if let DocumentCommand::Publish { files, .. } | DocumentCommand::AddFiles { files, .. } =

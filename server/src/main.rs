@@ -93,6 +93,10 @@ struct ServeArgs {
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     #[arg(long, env = "FLOOR_CLIENT_DIR", default_value = "target/client")]
     client_dir: std::path::PathBuf,
+    /// Seconds a meeting or document register nobody follows stays in memory after its
+    /// last use (it is rebuilt from the log when next needed).
+    #[arg(long, env = "FLOOR_HUB_IDLE_SECS", default_value_t = 600)]
+    hub_idle_secs: u64,
 }
 
 impl ServeArgs {
@@ -150,6 +154,7 @@ impl ServeArgs {
                 turn,
             },
             client_dir: self.client_dir,
+            hub_idle: std::time::Duration::from_secs(self.hub_idle_secs.max(1)),
         })
     }
 }

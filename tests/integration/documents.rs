@@ -10,11 +10,11 @@ use floor_protocol::symbol::DocumentSymbol;
 use floor_protocol::*;
 
 /// A small but well-formed PDF.
-fn pdf(text: &str) -> Vec<u8> {
+pub(crate) fn pdf(text: &str) -> Vec<u8> {
     format!("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% {text}\ntrailer << /Root 1 0 R >>\n%%EOF\n").into_bytes()
 }
 
-async fn upload(sec: &Client, session: SessionId, mime: &str, bytes: Vec<u8>) -> Answer {
+pub(crate) async fn upload(sec: &Client, session: SessionId, mime: &str, bytes: Vec<u8>) -> Answer {
     let resp = sec
         .http
         .post(format!("{}/api/sessions/{session}/files", sec.base))
@@ -32,7 +32,7 @@ async fn upload(sec: &Client, session: SessionId, mime: &str, bytes: Vec<u8>) ->
     }
 }
 
-async fn uploaded(sec: &Client, session: SessionId, bytes: Vec<u8>) -> String {
+pub(crate) async fn uploaded(sec: &Client, session: SessionId, bytes: Vec<u8>) -> String {
     let a = upload(sec, session, "application/pdf", bytes).await;
     assert_eq!(a.status, 201, "{a:?}");
     serde_json::from_value::<UploadedFile>(a.body)
@@ -40,7 +40,7 @@ async fn uploaded(sec: &Client, session: SessionId, bytes: Vec<u8>) -> String {
         .content_id
 }
 
-fn publish(
+pub(crate) fn publish(
     symbol: &str,
     kind: DocumentKind,
     distribution: Distribution,
@@ -64,7 +64,7 @@ fn publish(
     }
 }
 
-async fn command(who: &Client, session: SessionId, command: DocumentCommand) -> Answer {
+pub(crate) async fn command(who: &Client, session: SessionId, command: DocumentCommand) -> Answer {
     who.post(
         &format!("/api/sessions/{session}/documents/commands"),
         &DocumentCommandRequest { command },
@@ -72,7 +72,7 @@ async fn command(who: &Client, session: SessionId, command: DocumentCommand) -> 
     .await
 }
 
-async fn published(who: &Client, session: SessionId, c: DocumentCommand) -> Document {
+pub(crate) async fn published(who: &Client, session: SessionId, c: DocumentCommand) -> Document {
     let a = command(who, session, c).await;
     assert_eq!(a.status, 200, "{a:?}");
     let accepted: DocumentCommandAccepted = serde_json::from_value(a.body).unwrap();
@@ -82,7 +82,11 @@ async fn published(who: &Client, session: SessionId, c: DocumentCommand) -> Docu
     }
 }
 
-async fn follow_documents(node: &Node, who: &Client, session: SessionId) -> (Ws, Vec<Document>) {
+pub(crate) async fn follow_documents(
+    node: &Node,
+    who: &Client,
+    session: SessionId,
+) -> (Ws, Vec<Document>) {
     let mut ws = Ws::connect(node, who).await;
     ws.send(&ClientFrame::SubscribeDocuments {
         session_id: session,
@@ -98,7 +102,7 @@ async fn follow_documents(node: &Node, who: &Client, session: SessionId) -> (Ws,
     (ws, docs)
 }
 
-async fn next_document_event(ws: &mut Ws) -> DocumentEnvelope {
+pub(crate) async fn next_document_event(ws: &mut Ws) -> DocumentEnvelope {
     ws.wait_for(|f| match f {
         ServerFrame::DocumentEvent(e) => Some(e.clone()),
         _ => None,
