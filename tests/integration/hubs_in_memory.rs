@@ -76,7 +76,12 @@ async fn an_idle_meeting_nobody_follows_leaves_memory_and_comes_back_whole() {
         .command_ok(fx.meeting, Command::SuspendMeeting)
         .await
         .seq;
-    assert_eq!(follower.next_event(fx.meeting).await.seq, seq);
+    // (An overall deadline: `Ws` waits per frame, and the server's heartbeat pings would
+    // keep a follower that gets no events waiting for ever.)
+    let next = tokio::time::timeout(DEADLINE, follower.next_event(fx.meeting))
+        .await
+        .expect("the follower of A gets A's next event");
+    assert_eq!(next.seq, seq);
     assert_eq!(health(&node).await.meetings_in_memory, 1);
 
     // B comes back from its log as it was.
