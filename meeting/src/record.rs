@@ -264,11 +264,21 @@ fn seconds(ms: u64) -> String {
     format!("{}.{:03}", ms / 1000, ms % 1000)
 }
 
-fn csv_cell(value: &str) -> String {
+/// One CSV cell, the only way a value enters any CSV this crate writes. A value a
+/// spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return: OWASP's "CSV injection") is neutralised with a leading `'`, so a
+/// proposal reference like `=HYPERLINK(...)` opens as text; then the cell is quoted
+/// (RFC 4180) if it holds a comma, a quote or a line break.
+pub fn csv_cell(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
     if value.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
-        value.to_string()
+        value
     }
 }
 
@@ -314,5 +324,20 @@ mod tests {
             "\"on behalf of the \"\"Group\"\", 77\""
         );
         assert_eq!(csv_cell("Chile"), "Chile");
+    }
+
+    #[test]
+    fn csv_neutralises_cells_a_spreadsheet_would_read_as_formulas() {
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\",\"L.7\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"L.7\"\")\""
+        );
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("\rx"), "\"'\rx\"");
+        assert_eq!(csv_cell("E/CN.7/2026/L.7"), "E/CN.7/2026/L.7");
+        assert_eq!(csv_cell(""), "");
     }
 }

@@ -272,6 +272,12 @@ pub struct Health {
     pub status: String,
     pub database: String,
     pub bus: String,
+    /// Meetings this node holds in memory (followed, or used recently).
+    #[serde(default)]
+    pub meetings_in_memory: usize,
+    /// Document registers this node holds in memory.
+    #[serde(default)]
+    pub registers_in_memory: usize,
 }
 
 /// A file stored by an upload, to be named in a document's `files`.

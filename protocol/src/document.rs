@@ -298,13 +298,39 @@ impl Register {
         self.documents.iter_mut().find(|d| d.id == id)
     }
 
-    /// The documents `reader` may see, in publication order.
+    /// The documents `reader` may see, in publication order, each as `reader` sees it
+    /// ([`Register::as_seen_by`]).
     pub fn visible_to(&self, reader: &Reader) -> Vec<Document> {
         self.documents
             .iter()
             .filter(|d| d.distribution.admits(reader))
-            .cloned()
+            .map(|d| self.as_seen_by(d, reader))
             .collect()
+    }
+
+    /// Document `id` as `reader` sees it, or `None` if there is no such document or
+    /// `reader` is not entitled to it (the two look the same).
+    pub fn visible_document(&self, id: DocumentId, reader: &Reader) -> Option<Document> {
+        self.document(id)
+            .filter(|d| d.distribution.admits(reader))
+            .map(|d| self.as_seen_by(d, reader))
+    }
+
+    /// What `reader` may know of `document`: its `superseded_by` and `attachments` keep
+    /// only documents `reader` is entitled to, so a revision or corrigendum restricted to
+    /// other delegations does not show through a document `reader` may read. This is
+    /// exactly what folding the events `reader` receives gives (the event that links a
+    /// restricted revision is never delivered to them), so a snapshot, a listing and the
+    /// live events agree.
+    pub fn as_seen_by(&self, document: &Document, reader: &Reader) -> Document {
+        let admitted = |id: &DocumentId| {
+            self.document(*id)
+                .is_some_and(|d| d.distribution.admits(reader))
+        };
+        let mut seen = document.clone();
+        seen.superseded_by = seen.superseded_by.filter(admitted);
+        seen.attachments.retain(admitted);
+        seen
     }
 
     pub fn apply(&mut self, e: &DocumentEnvelope) {

@@ -31,6 +31,25 @@ impl MeetingStatus {
             MeetingStatus::Closed => "closed",
         }
     }
+
+    /// The events that change a meeting's status (see [`MeetingState::apply`]).
+    pub const CHANGED_BY: [Event; 4] = [
+        Event::MeetingOpened,
+        Event::MeetingResumed,
+        Event::MeetingSuspended,
+        Event::MeetingClosed,
+    ];
+
+    /// The status after `event`, if `event` changes it: so that a meeting's status can be
+    /// read from its last such event without replaying the log.
+    pub fn after(event: &Event) -> Option<MeetingStatus> {
+        match event {
+            Event::MeetingOpened | Event::MeetingResumed => Some(MeetingStatus::Open),
+            Event::MeetingSuspended => Some(MeetingStatus::Suspended),
+            Event::MeetingClosed => Some(MeetingStatus::Closed),
+            _ => None,
+        }
+    }
 }
 
 /// What an entry asks the floor for.

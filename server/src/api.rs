@@ -240,7 +240,10 @@ async fn healthz(app: web::Data<AppState>) -> HttpResponse {
         .await
         .is_ok();
     let bus_ok = app.meetings.bus.ping().await;
+    let (meetings_in_memory, registers_in_memory) = app.meetings.in_memory();
     let body = Health {
+        meetings_in_memory,
+        registers_in_memory,
         status: if db_ok && bus_ok { "ok" } else { "degraded" }.into(),
         database: if db_ok { "ok" } else { "unreachable" }.into(),
         bus: format!(
@@ -305,6 +308,7 @@ async fn login(
     };
     let address = limits::client_address(&req, app.limits.settings.trust_forwarded_for);
     app.limits.sign_in(address, &body.username)?;
+    ApiError::plain_text(&serde_json::json!({ "username": body.username }))?;
     let account = app
         .meetings
         .directory
@@ -406,6 +410,7 @@ async fn create_session(
             "Only a secretariat account may create sessions.",
         ));
     }
+    ApiError::plain_text(&*body)?;
     non_empty("title", &body.title, 300)?;
     let s = app.meetings.directory.create_session(&body).await?;
     Ok(HttpResponse::Created().json(s))
@@ -433,6 +438,7 @@ async fn set_rules(
     body: web::Json<SessionRules>,
 ) -> Result<HttpResponse, ApiError> {
     let id = access.session;
+    ApiError::plain_text(&*body)?;
     body.validate()
         .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
     let s = app
@@ -471,6 +477,7 @@ async fn add_delegation(
 ) -> Result<HttpResponse, ApiError> {
     let id = access.session;
     existing_session(&app, id).await?;
+    ApiError::plain_text(&*body)?;
     non_empty("name", &body.name, 200)?;
     match app.meetings.directory.add_delegation(id, &body).await? {
         Some(d) => Ok(HttpResponse::Created().json(d)),
@@ -502,6 +509,7 @@ async fn add_participant(
 ) -> Result<HttpResponse, ApiError> {
     let id = access.session;
     existing_session(&app, id).await?;
+    ApiError::plain_text(&*body)?;
     non_empty("display name", &body.display_name, 200)?;
     match (body.role, body.delegation_id) {
         (Role::Delegate, None) => {
@@ -610,10 +618,12 @@ async fn list_meetings(
     let (id, who) = (access.session, &access.who);
     existing_session(&app, id).await?;
     let mut out = Vec::new();
-    for m in app.meetings.directory.meetings(id).await? {
+    // The status comes from each meeting's last status event, not from loading (and
+    // replaying) every meeting of the session.
+    for mut m in app.meetings.directory.meetings(id).await? {
         if who.scope.covers(id, m.id) {
-            let (meeting, _) = app.meetings.current(m.id, who).await?;
-            out.push(meeting);
+            m.status = app.meetings.log.status(m.id).await?;
+            out.push(m);
         }
     }
     Ok(HttpResponse::Ok().json(out))
@@ -627,6 +637,7 @@ async fn create_meeting(
 ) -> Result<HttpResponse, ApiError> {
     let id = access.session;
     existing_session(&app, id).await?;
+    ApiError::plain_text(&*body)?;
     non_empty("title", &body.title, 300)?;
     Ok(HttpResponse::Created().json(app.meetings.directory.create_meeting(id, &body).await?))
 }
@@ -668,6 +679,7 @@ async fn post_command(
     body: web::Json<CommandRequest>,
 ) -> Result<HttpResponse, ApiError> {
     app.limits.command(&who.0)?;
+    ApiError::plain_text(&*body)?;
     let accepted = app
         .meetings
         .execute_request(

@@ -30,6 +30,8 @@ pub struct Settings {
     pub client_dir: std::path::PathBuf,
     /// Rate limits and the number of password checks at once.
     pub limits: crate::limits::LimitSettings,
+    /// How long a meeting or register nobody follows stays in memory after its last use.
+    pub hub_idle: std::time::Duration,
 }
 
 impl Default for Settings {
@@ -48,6 +50,7 @@ impl Default for Settings {
             media: crate::media::MediaSettings::default(),
             client_dir: "target/client".into(),
             limits: crate::limits::LimitSettings::default(),
+            hub_idle: crate::hub::DEFAULT_HUB_IDLE,
         }
     }
 }

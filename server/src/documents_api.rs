@@ -41,9 +41,7 @@ async fn visible_document(
         .registers
         .current(session)
         .await?
-        .document(DocumentId(id))
-        .filter(|d| d.distribution.admits(reader))
-        .cloned()
+        .visible_document(DocumentId(id), reader)
         .ok_or(ApiError::NotFound("document"))
 }
 
@@ -151,6 +149,7 @@ async fn document_command(
     session_reader(&app, &access).await?;
     let who = &access.who;
     app.limits.command(who)?;
+    ApiError::plain_text(&*body)?;
     let mut command = body.into_inner().command;
     // Files are described by the server from their upload, never by the client. Only
     // for the secretariat, who may publish: anyone else is refused by the rules whatever

@@ -39,6 +39,11 @@ impl ApiError {
         }
     }
 
+    /// Client text holding a control character (see [`crate::plain_text`]).
+    pub fn plain_text(body: &impl serde::Serialize) -> Result<(), Self> {
+        crate::plain_text::check(body).map_err(|m| ApiError::bad_request("control_character", m))
+    }
+
     pub fn forbidden(message: impl Into<String>) -> Self {
         ApiError::Forbidden(message.into())
     }

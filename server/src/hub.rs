@@ -20,6 +20,7 @@ use floor_protocol::vote::VoteMethod;
 use floor_protocol::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
 /// Events a subscriber may fall behind before it is disconnected as too slow.
@@ -40,6 +41,9 @@ pub struct Accepted {
     /// A secret ballot recorded but counted on this node only, for now.
     pub ballot_pending: bool,
 }
+/// How long a meeting (or a register) nobody follows stays in memory after its last use,
+/// unless the operator sets `FLOOR_HUB_IDLE_SECS`.
+pub const DEFAULT_HUB_IDLE: Duration = Duration::from_secs(600);
 
 /// One event on its way to subscribers.
 #[derive(Clone, Debug)]
@@ -59,6 +63,8 @@ pub struct MeetingHub {
     ballots: Arc<BallotBox>,
     state: tokio::sync::Mutex<MeetingState>,
     tx: broadcast::Sender<Delivery>,
+    /// When this node last used the hub; with no subscriber, it is dropped once idle.
+    last_used: Mutex<Instant>,
 }
 
 /// What a new subscriber gets before the live events.
@@ -99,6 +105,8 @@ pub struct Meetings {
     pub registers: crate::registers::Registers,
     pub media: Sfu,
     hubs: Mutex<HashMap<MeetingId, Arc<MeetingHub>>>,
+    /// A hub with no subscriber unused this long is dropped (rebuilt from the log on use).
+    idle_after: Duration,
 }
 
 impl Meetings {
@@ -114,12 +122,65 @@ impl Meetings {
             ballots: Arc::new(bus.ballot_box()),
             bus,
             hubs: Mutex::new(HashMap::new()),
+            idle_after: DEFAULT_HUB_IDLE,
         }
+    }
+
+    /// Drop hubs (and document registers) nobody follows after `idle` without use.
+    pub fn evicting_idle_after(mut self, idle: Duration) -> Self {
+        self.idle_after = idle;
+        self
+    }
+
+    /// Drop from memory every meeting hub and document register that has no subscriber
+    /// and has not been used for the idle time. Nothing is lost: the log is the truth, and
+    /// the next use replays it. A hub someone holds right now (a command or a
+    /// subscription under way) or follows (a live receiver) stays. Returns how many went.
+    pub fn evict_idle(&self) -> usize {
+        let now = Instant::now();
+        let mut hubs = self.hubs.lock().expect("hub map");
+        let before = hubs.len();
+        // Under the map lock nobody can take a new reference, so a count of one means
+        // nobody but the map has it.
+        hubs.retain(|_, h| {
+            Arc::strong_count(h) > 1
+                || h.tx.receiver_count() > 0
+                || now.duration_since(*h.last_used.lock().expect("hub use")) < self.idle_after
+        });
+        let evicted = before - hubs.len();
+        drop(hubs);
+        evicted + self.registers.evict_idle(self.idle_after)
+    }
+
+    /// Evict idle hubs every so often, for as long as the node runs.
+    pub async fn evict_idle_forever(self: Arc<Self>) {
+        let period =
+            (self.idle_after / 4).clamp(Duration::from_millis(250), Duration::from_secs(60));
+        let mut tick = tokio::time::interval(period);
+        loop {
+            tick.tick().await;
+            let n = self.evict_idle();
+            if n > 0 {
+                tracing::debug!(
+                    evicted = n,
+                    "dropped idle meetings and registers from memory"
+                );
+            }
+        }
+    }
+
+    /// How many meetings and document registers this node holds in memory.
+    pub fn in_memory(&self) -> (usize, usize) {
+        (
+            self.hubs.lock().expect("hub map").len(),
+            self.registers.in_memory(),
+        )
     }
 
     /// The hub of `id`, loading the meeting and replaying its log on first use.
     pub async fn hub(&self, id: MeetingId) -> Result<Arc<MeetingHub>, CommandError> {
         if let Some(h) = self.hubs.lock().expect("hub map").get(&id) {
+            *h.last_used.lock().expect("hub use") = Instant::now();
             return Ok(h.clone());
         }
         let meeting = self
@@ -136,6 +197,7 @@ impl Meetings {
             ballots: self.ballots.clone(),
             state: tokio::sync::Mutex::new(state),
             tx,
+            last_used: Mutex::new(Instant::now()),
         });
         // Another task may have loaded it meanwhile; the first one stays.
         Ok(self

@@ -5,7 +5,8 @@
 //!
 //! # Layout
 //! - [`startup`]: builds the application from [`config::Settings`] and runs it.
-//! - [`api`], [`documents_api`]: HTTP handlers; [`error`] their one error type; [`openapi`] the API document.
+//! - [`api`], [`documents_api`]: HTTP handlers; [`error`] their one error type; [`openapi`] the API document;
+//!   [`plain_text`] the refusal of control characters in client text.
 //! - [`ws`]: the WebSocket connection loop.
 //! - [`hub`]: live meetings: state, command execution, subscriptions.
 //! - [`bus`]: the event bus between nodes (in-process or Redis).
@@ -32,6 +33,7 @@ pub mod hub;
 pub mod limits;
 pub mod media;
 pub mod openapi;
+pub mod plain_text;
 pub mod registers;
 pub mod security_headers;
 pub mod startup;

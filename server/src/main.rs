@@ -141,6 +141,10 @@ struct ServeArgs {
     /// that sets it); otherwise the TCP peer's address.
     #[arg(long, env = "FLOOR_TRUST_FORWARDED_FOR", default_value_t = false, action = clap::ArgAction::Set)]
     trust_forwarded_for: bool,
+    /// Seconds a meeting or document register nobody follows stays in memory after its
+    /// last use (it is rebuilt from the log when next needed).
+    #[arg(long, env = "FLOOR_HUB_IDLE_SECS", default_value_t = 600)]
+    hub_idle_secs: u64,
 }
 
 impl ServeArgs {
@@ -215,6 +219,7 @@ impl ServeArgs {
                     .max(1),
                 trust_forwarded_for: self.trust_forwarded_for,
             },
+            hub_idle: std::time::Duration::from_secs(self.hub_idle_secs.max(1)),
         })
     }
 }

@@ -51,7 +51,7 @@ const OPERATIONS: &[Operation] = &[
     op(
         "get",
         "/healthz",
-        "Liveness and readiness: database and event bus.",
+        "Liveness and readiness: database and event bus; meetings and document registers in memory.",
         None,
         None,
         (200, "Health"),

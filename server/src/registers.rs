@@ -6,7 +6,7 @@
 
 use crate::auth::Identity;
 use crate::db::{now_ms, AppendError, DocumentLog};
-use crate::hub::{CommandError, Delivery, SUBSCRIBER_BUFFER};
+use crate::hub::{CommandError, Delivery, REPLAY_LIMIT, SUBSCRIBER_BUFFER};
 use floor_meeting::documents::execute_document;
 use floor_meeting::MeetingContext;
 use floor_protocol::document::*;
@@ -14,6 +14,7 @@ use floor_protocol::frames::ServerFrame;
 use floor_protocol::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
 const APPEND_ATTEMPTS: usize = 32;
@@ -21,6 +22,8 @@ const APPEND_ATTEMPTS: usize = 32;
 pub struct RegisterHub {
     state: tokio::sync::Mutex<Register>,
     tx: broadcast::Sender<Delivery>,
+    /// When this node last used the register; with no follower, it is dropped once idle.
+    last_used: Mutex<Instant>,
 }
 
 /// What a document subscriber gets before the live events.
@@ -46,6 +49,7 @@ impl Registers {
 
     async fn hub(&self, session: SessionId) -> anyhow::Result<Arc<RegisterHub>> {
         if let Some(h) = self.hubs.lock().expect("register map").get(&session) {
+            *h.last_used.lock().expect("register use") = Instant::now();
             return Ok(h.clone());
         }
         let mut register = Register::new(session);
@@ -56,6 +60,7 @@ impl Registers {
         let hub = Arc::new(RegisterHub {
             state: tokio::sync::Mutex::new(register),
             tx,
+            last_used: Mutex::new(Instant::now()),
         });
         Ok(self
             .hubs
@@ -64,6 +69,25 @@ impl Registers {
             .entry(session)
             .or_insert(hub)
             .clone())
+    }
+
+    /// Drop the registers nobody follows or holds that were not used for `idle` (see
+    /// `Meetings::evict_idle`). Returns how many went.
+    pub fn evict_idle(&self, idle: Duration) -> usize {
+        let now = Instant::now();
+        let mut hubs = self.hubs.lock().expect("register map");
+        let before = hubs.len();
+        hubs.retain(|_, h| {
+            Arc::strong_count(h) > 1
+                || h.tx.receiver_count() > 0
+                || now.duration_since(*h.last_used.lock().expect("register use")) < idle
+        });
+        before - hubs.len()
+    }
+
+    /// How many registers this node holds in memory.
+    pub fn in_memory(&self) -> usize {
+        self.hubs.lock().expect("register map").len()
     }
 
     async fn catch_up(&self, hub: &RegisterHub, register: &mut Register) -> anyhow::Result<()> {
@@ -164,7 +188,9 @@ impl Registers {
         }
     }
 
-    /// Follow a session's documents as `reader`, from `since` or from a snapshot.
+    /// Follow a session's documents as `reader`, from `since` or from a snapshot. As for
+    /// meetings, a client more than [`REPLAY_LIMIT`] events behind gets a snapshot instead
+    /// of the events it missed.
     pub async fn subscribe(
         &self,
         session: SessionId,
@@ -176,7 +202,7 @@ impl Registers {
         self.catch_up(&hub, &mut register).await?;
         let live = hub.tx.subscribe();
         let initial = match since {
-            Some(s) if s <= register.seq => {
+            Some(s) if s <= register.seq && register.seq - s <= REPLAY_LIMIT => {
                 let head = register.seq;
                 let snapshot = register.clone();
                 drop(register);

@@ -61,7 +61,11 @@ impl Application {
         let bus_name = bus.describe();
         let media = crate::media::Sfu::start(settings.media.clone()).await?;
         let media_addr = media.announced;
-        let meetings = Arc::new(Meetings::new(EventLog::new(db), directory, bus, media));
+        let meetings = Arc::new(
+            Meetings::new(EventLog::new(db), directory, bus, media)
+                .evicting_idle_after(settings.hub_idle),
+        );
+        actix_web::rt::spawn(meetings.clone().evict_idle_forever());
         EventBus::listen(meetings.clone()).await?;
 
         if let Some((username, password)) = &settings.admin {

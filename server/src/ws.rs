@@ -55,8 +55,11 @@ pub async fn ws(
 
 /// Why a connection loop ended.
 enum End {
-    /// The client closed or vanished: nothing more to say.
+    /// The client vanished: nothing more to say.
     Gone,
+    /// The client sent a Close frame: answered with a Close frame of the same code
+    /// (RFC 6455, 5.5.1), and the connection ends.
+    ClosedByClient(Option<actix_ws::CloseReason>),
     /// The server closes, telling the client why.
     Close(CloseReason),
 }
@@ -167,6 +170,15 @@ impl Connection {
         for (_, peer) in self.media.drain() {
             self.app.meetings.media.leave(peer);
         }
+        if let End::ClosedByClient(theirs) = &end {
+            // Echo the client's code; no description is needed in an answer.
+            let echo = theirs.as_ref().map(|r| actix_ws::CloseReason {
+                code: r.code,
+                description: None,
+            });
+            let _ = tokio::time::timeout(WRITE_TIMEOUT, self.session.close(echo)).await;
+            return;
+        }
         if let End::Close(reason) = end {
             let message = match reason {
                 CloseReason::TooSlow => {
@@ -231,7 +243,7 @@ impl Connection {
                 self.session.pong(&bytes).await.map_err(|_| End::Gone)
             }
             AggregatedMessage::Pong(_) => Ok(()),
-            AggregatedMessage::Close(_) => Err(End::Gone),
+            AggregatedMessage::Close(reason) => Err(End::ClosedByClient(reason)),
         }
     }
 
@@ -783,7 +795,18 @@ fn parse(text: &str) -> Result<ClientFrame, (ErrorCode, String, Option<String>)>
         .map(str::to_string);
     let is_command = value.get("type").and_then(|t| t.as_str()) == Some("command");
     match serde_json::from_value::<ClientFrame>(value.clone()) {
-        Ok(f) => Ok(f),
+        Ok(f) => match value
+            .get("command")
+            .filter(|_| is_command)
+            .and_then(crate::plain_text::control_character)
+        {
+            Some((field, c)) => Err((
+                ErrorCode::MalformedCommand,
+                crate::plain_text::refusal(&format!("command.{field}"), c),
+                request_id,
+            )),
+            None => Ok(f),
+        },
         Err(e) if is_command => {
             let command = value.get("command").cloned().unwrap_or_default();
             let name = command.get("type").and_then(|t| t.as_str()).unwrap_or("");

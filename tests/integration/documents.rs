@@ -14,7 +14,7 @@ pub(crate) fn pdf(text: &str) -> Vec<u8> {
     format!("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% {text}\ntrailer << /Root 1 0 R >>\n%%EOF\n").into_bytes()
 }
 
-async fn upload(sec: &Client, session: SessionId, mime: &str, bytes: Vec<u8>) -> Answer {
+pub(crate) async fn upload(sec: &Client, session: SessionId, mime: &str, bytes: Vec<u8>) -> Answer {
     let resp = sec
         .http
         .post(format!("{}/api/sessions/{session}/files", sec.base))
@@ -64,7 +64,7 @@ pub(crate) fn publish(
     }
 }
 
-async fn command(who: &Client, session: SessionId, command: DocumentCommand) -> Answer {
+pub(crate) async fn command(who: &Client, session: SessionId, command: DocumentCommand) -> Answer {
     who.post(
         &format!("/api/sessions/{session}/documents/commands"),
         &DocumentCommandRequest { command },

@@ -4,6 +4,7 @@
 
 use super::entities::{command_request, document_event, meeting_event};
 use floor_protocol::document::DocumentEnvelope;
+use floor_protocol::meeting::MeetingStatus;
 use floor_protocol::{EventEnvelope, MeetingId, SessionId};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -56,6 +57,22 @@ impl EventLog {
             .one(&self.db)
             .await?;
         Ok(last.map_or(0, |m| m.seq as u64))
+    }
+
+    /// The meeting's status, read from its last status event alone: listing a session's
+    /// meetings must not replay every meeting's log.
+    pub async fn status(&self, meeting: MeetingId) -> anyhow::Result<MeetingStatus> {
+        let kinds = MeetingStatus::CHANGED_BY.map(|e| e.name());
+        let last = meeting_event::Entity::find()
+            .filter(meeting_event::Column::MeetingId.eq(meeting.0))
+            .filter(meeting_event::Column::Kind.is_in(kinds))
+            .order_by_desc(meeting_event::Column::Seq)
+            .one(&self.db)
+            .await?;
+        Ok(match last {
+            Some(m) => MeetingStatus::after(&decode(m)?.event).unwrap_or_default(),
+            None => MeetingStatus::Scheduled,
+        })
     }
 
     /// Append `events` (consecutive numbers of one meeting) atomically: all or none.
