@@ -596,7 +596,6 @@ fn random_meetings_reach_the_interesting_situations() {
     let strategy = (arb_rules(), prop::collection::vec(arb_step(), 60..120));
     let (mut interrupted, mut closed_list_replies, mut rulings, mut closed_list_refusals) =
         (0, 0, 0, 0);
-    let (mut motion_effects, mut motion_speeches, mut appeals_voted) = (0, 0, 0);
     for _ in 0..200 {
         let (rules, steps) = strategy.new_tree(&mut runner).unwrap().current();
         let mut f = Fixture::open_with(rules);
@@ -627,19 +626,6 @@ fn random_meetings_reach_the_interesting_situations() {
                                 ..
                             } => interrupted += 1,
                             Event::RulingGiven { .. } => rulings += 1,
-                            Event::DebateClosed { .. } | Event::DebateAdjourned { .. } => {
-                                motion_effects += 1
-                            }
-                            Event::FloorGiven { entry, .. }
-                                if matches!(entry.kind, EntryKind::OnMotion { .. }) =>
-                            {
-                                motion_speeches += 1
-                            }
-                            Event::VoteOpened { vote }
-                                if matches!(vote.subject, VoteSubject::Appeal { .. }) =>
-                            {
-                                appeals_voted += 1
-                            }
                             _ => {}
                         }
                     }
@@ -648,7 +634,6 @@ fn random_meetings_reach_the_interesting_situations() {
             }
         }
     }
-    eprintln!("motion effects {motion_effects}, speeches on motions {motion_speeches}, appeals voted {appeals_voted}");
     assert!(interrupted >= 10, "only {interrupted} interruptions");
     assert!(rulings >= 20, "only {rulings} rulings");
     assert!(
@@ -659,4 +644,102 @@ fn random_meetings_reach_the_interesting_situations() {
         closed_list_refusals >= 20,
         "only {closed_list_refusals} refusals on closed lists"
     );
+}
+
+/// A step of a motion's or an appeal's way: raised, heard, debated, ruled on, appealed,
+/// put to the vote, voted, closed; aimed at what the meeting has waiting.
+fn arb_procedural_step() -> impl Strategy<Value = Step> {
+    use Command::*;
+    let command = prop_oneof![
+        Just(RaisePointOfOrder {
+            about_voting: false
+        }),
+        prop::sample::select(MotionKind::ALL.to_vec()).prop_map(|motion| RaiseMotion { motion }),
+        Just(GiveFloor { entry: EntryId(1) }),
+        Just(EndSpeech),
+        any::<bool>().prop_map(|upheld| rule(EntryId(1), upheld)),
+        (arb_delegation(), any::<bool>()).prop_map(|(delegation, in_favour)| HearOnMotion {
+            entry: EntryId(1),
+            delegation,
+            in_favour,
+        }),
+        Just(AppealRuling { entry: EntryId(1) }),
+        arb_method().prop_map(|method| PutToVote {
+            entry: EntryId(1),
+            method
+        }),
+        (arb_vote(), arb_choice()).prop_map(|(vote, choice)| CastVote { vote, choice }),
+        (arb_vote(), (0u32..3, 0u32..3)).prop_map(|(vote, (yes, no))| CloseVote {
+            vote,
+            counts: Some(Tally {
+                yes,
+                no,
+                abstain: 0,
+                candidates: vec![]
+            }),
+        }),
+        arb_vote().prop_map(|vote| CloseVote { vote, counts: None }),
+    ];
+    command.prop_flat_map(|command| {
+        arb_actor_for(&command).prop_map(move |actor| Step {
+            delay_secs: 5,
+            actor,
+            command: command.clone(),
+            aimed: true,
+        })
+    })
+}
+
+/// Random meetings with a quorum present, where motions and appeals get somewhere: motions
+/// are debated, voted and take effect, rulings are appealed and the appeals voted, all
+/// under the same properties as any other command.
+#[test]
+fn random_quorate_meetings_debate_and_vote_motions_and_appeals() {
+    let mut runner = TestRunner::deterministic();
+    // Any command, and often one of those that take a motion or an appeal further.
+    let step = prop_oneof![2 => arb_step(), 1 => arb_procedural_step()];
+    let strategy = (arb_rules(), prop::collection::vec(step, 60..120));
+    let (mut effects, mut speeches, mut motion_votes, mut appeal_votes) = (0, 0, 0, 0);
+    for _ in 0..200 {
+        let (rules, steps) = strategy.new_tree(&mut runner).unwrap().current();
+        let mut f = Fixture::open_with(rules);
+        for d in [AUSTRIA, BRAZIL, CHILE] {
+            f.check_in(delegate(d), AttendanceMode::Remote);
+        }
+        for step in &steps {
+            f.after_secs(step.delay_secs);
+            let before = f.state.clone();
+            let logged_before = f.log.len();
+            let command = step.command_in(&f.state);
+            let result = f.run(step.actor, command.clone());
+            check_step(&f, &before, logged_before, &step.actor, &command, &result).unwrap();
+            check_meeting(&f).unwrap();
+            for e in result.iter().flatten() {
+                match &e.event {
+                    Event::MeetingSuspended | Event::MeetingClosed
+                        if !matches!(command, Command::SuspendMeeting | Command::CloseMeeting) =>
+                    {
+                        effects += 1
+                    }
+                    Event::DebateClosed { .. } | Event::DebateAdjourned { .. } => effects += 1,
+                    Event::FloorGiven { entry, .. }
+                        if matches!(entry.kind, EntryKind::OnMotion { .. }) =>
+                    {
+                        speeches += 1
+                    }
+                    Event::VoteOpened { vote } => match vote.subject {
+                        VoteSubject::Motion { .. } => motion_votes += 1,
+                        VoteSubject::Appeal { .. } => appeal_votes += 1,
+                        VoteSubject::Proposal => {}
+                    },
+                    _ => {}
+                }
+            }
+        }
+    }
+    eprintln!("{effects} motions took effect, {speeches} speeches on motions, {motion_votes} votes on motions, {appeal_votes} on appeals");
+    assert!(effects >= 20, "only {effects} motions took effect");
+    assert!(speeches >= 2, "only {speeches} speeches on motions");
+    assert!(motion_votes >= 10, "only {motion_votes} votes on motions");
+    assert!(appeal_votes >= 5, "only {appeal_votes} votes on appeals");
 }
