@@ -236,7 +236,8 @@ pub struct MeetingState {
     /// Speeches heard for or against motions still awaiting their decision.
     #[serde(default)]
     pub motion_speakers: Vec<Entry>,
-    /// The chair's latest ruling on a point of order: the one that may be appealed.
+    /// The chair's latest ruling on a point of order, while it may still be appealed (until
+    /// the meeting moves on) and, once appealed, with its appeal.
     #[serde(default)]
     pub last_ruling: Option<PointOfOrderRuling>,
 }
@@ -316,6 +317,18 @@ impl MeetingState {
             .as_ref()
             .filter(|r| r.appeal.as_ref().is_some_and(Appeal::waiting))
             .map(|r| r.entry)
+    }
+
+    /// An appeal is made at once: once the meeting moves on (the floor given, a speech
+    /// resumed, an item taken up), a ruling not appealed can no longer be.
+    fn moved_on(&mut self) {
+        if self
+            .last_ruling
+            .as_ref()
+            .is_some_and(|r| r.appeal.is_none())
+        {
+            self.last_ruling = None;
+        }
     }
 
     /// Forget a motion once decided: its place in the queues and the speeches on it.
@@ -480,7 +493,10 @@ impl MeetingState {
                 };
                 self.agenda.insert(at, new);
             }
-            Event::ItemTakenUp { item } => self.current_item = Some(*item),
+            Event::ItemTakenUp { item } => {
+                self.moved_on();
+                self.current_item = Some(*item)
+            }
             Event::AttendanceRecorded {
                 participant,
                 delegation,
@@ -557,6 +573,7 @@ impl MeetingState {
                 attendance,
                 interrupts,
             } => {
+                self.moved_on();
                 self.next_entry = EntryId(self.next_entry.0.max(entry.id.0 + 1));
                 self.take_entry(entry.id);
                 if matches!(entry.kind, EntryKind::OnMotion { .. }) {
@@ -589,6 +606,7 @@ impl MeetingState {
                 }
             }
             Event::SpeechResumed => {
+                self.moved_on();
                 if let Some(f) = self.floor.as_mut() {
                     f.resume(at);
                 }

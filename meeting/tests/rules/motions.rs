@@ -483,6 +483,21 @@ fn an_appeal_on_a_tie_leaves_the_ruling_standing() {
 }
 
 #[test]
+fn a_ruling_is_appealed_at_once_or_not_at_all() {
+    let mut f = quorate();
+    f.request(AUSTRIA);
+    let point = f.point_of_order(BRAZIL);
+    f.ok(chair(), GiveFloor { entry: point });
+    f.ok(chair(), EndSpeech);
+    f.ok(chair(), rule(point, false));
+    f.next_speaker(); // The meeting moves on.
+    assert_eq!(
+        f.refused(delegate(CHILE), AppealRuling { entry: point }),
+        Rejection::NothingToAppeal { entry: point }
+    );
+}
+
+#[test]
 fn only_a_ruling_on_a_point_of_order_is_appealed() {
     let mut f = Fixture::open();
     let motion = moved(&mut f, BRAZIL, MotionKind::SuspendMeeting);
