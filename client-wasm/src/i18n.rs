@@ -301,6 +301,11 @@ catalogue! {
     RjCountsRequired { en: "A show of hands needs the counts: yes, no and abstentions.", fr: "Un vote à main levée exige le décompte : pour, contre et abstentions.", es: "Una votación a mano alzada requiere el recuento: votos a favor, votos en contra y abstenciones." }
     RjCountsNotAllowed { en: "This vote counts itself; counts are entered only for a show of hands.", fr: "Ce vote se décompte de lui-même ; le décompte n'est saisi que pour un vote à main levée.", es: "Esta votación se cuenta sola; el recuento solo se introduce en una votación a mano alzada." }
     RjCountsExceedMembers { en: "The counts add up to more than the {0} members.", fr: "Le total du décompte dépasse le nombre de membres ({0}).", es: "El recuento suma más que el número de miembros ({0})." }
+    RjCountsExceedPresent { en: "The counts add up to more than the {0} members present.", fr: "Le total du décompte dépasse le nombre de membres présents ({0}).", es: "El recuento suma más que el número de miembros presentes ({0})." }
+    RjNothingToAppeal { en: "There is no ruling on entry {0} that can be appealed.", fr: "Aucune décision sur l'inscription {0} ne peut faire l'objet d'un appel.", es: "No hay ninguna decisión sobre la inscripción {0} que pueda apelarse." }
+    RjNoMoreSpeakersForMotion { en: "The rules allow {0} speakers in favour of motion {1}; no more.", fr: "Le règlement autorise {0} orateurs pour la motion {1}, pas davantage.", es: "El reglamento permite {0} oradores a favor de la moción {1}; no más." }
+    RjNoMoreSpeakersAgainstMotion { en: "The rules allow {0} speakers against motion {1}; no more.", fr: "Le règlement autorise {0} orateurs contre la motion {1}, pas davantage.", es: "El reglamento permite {0} oradores en contra de la moción {1}; no más." }
+    RjReplyReservedToStates { en: "The rules reserve the right of reply to States.", fr: "Le règlement réserve le droit de réponse aux États.", es: "El reglamento reserva el derecho de respuesta a los Estados." }
     RjInvalidCandidates { en: "An election needs at least one candidate, each named once.", fr: "Une élection exige au moins un candidat, chacun nommé une seule fois.", es: "Una elección requiere al menos un candidato, cada uno nombrado una sola vez." }
     RjSponsorCannotExplain { en: "Sponsors do not explain their vote on their own proposal unless it was amended (proposal {0}).", fr: "Les auteurs d'une proposition n'expliquent pas leur vote sur celle-ci, sauf si elle a été modifiée (proposition {0}).", es: "Los patrocinadores de una propuesta no explican su voto sobre ella salvo que haya sido enmendada (propuesta {0})." }
     RjNotARollCall { en: "Vote {0} is not a roll call.", fr: "Le vote {0} n'est pas un vote par appel nominal.", es: "La votación {0} no es una votación nominal." }
@@ -581,6 +586,11 @@ fn ar(key: T) -> &'static str {
         T::RjCountsRequired => "يتطلب التصويت برفع الأيدي إدخال الأعداد: المؤيدون والمعارضون والممتنعون.",
         T::RjCountsNotAllowed => "يُحتسب هذا التصويت تلقائيًا؛ ولا تُدخَل الأعداد إلا في التصويت برفع الأيدي.",
         T::RjCountsExceedMembers => "مجموع الأعداد يتجاوز عدد الأعضاء ({0}).",
+        T::RjCountsExceedPresent => "مجموع الأعداد يتجاوز عدد الأعضاء الحاضرين ({0}).",
+        T::RjNothingToAppeal => "لا يوجد قرار بشأن القيد {0} يمكن الطعن فيه.",
+        T::RjNoMoreSpeakersForMotion => "يسمح النظام الداخلي بـ {0} من المتكلمين تأييدًا للاقتراح {1}، لا أكثر.",
+        T::RjNoMoreSpeakersAgainstMotion => "يسمح النظام الداخلي بـ {0} من المتكلمين معارضةً للاقتراح {1}، لا أكثر.",
+        T::RjReplyReservedToStates => "يقصر النظام الداخلي حق الرد على الدول.",
         T::RjInvalidCandidates => "تتطلب الانتخابات مرشحًا واحدًا على الأقل، يُذكر كل منهم مرة واحدة.",
         T::RjSponsorCannotExplain => "لا يعلّل مقدمو المقترح تصويتهم عليه ما لم يكن قد عُدِّل (المقترح {0}).",
         T::RjNotARollCall => "التصويت {0} ليس تصويتًا بنداء الأسماء.",
@@ -859,6 +869,11 @@ fn zh(key: T) -> &'static str {
         T::RjCountsRequired => "举手表决需要计票结果：赞成、反对和弃权。",
         T::RjCountsNotAllowed => "本次表决自动计票；只有举手表决才需输入计票结果。",
         T::RjCountsExceedMembers => "计票总数超过成员总数（{0}名）。",
+        T::RjCountsExceedPresent => "计票总数超过出席成员数（{0}名）。",
+        T::RjNothingToAppeal => "条目{0}没有可以提出申诉的裁决。",
+        T::RjNoMoreSpeakersForMotion => "议事规则允许{0}名发言者赞成动议{1}，不能再多。",
+        T::RjNoMoreSpeakersAgainstMotion => "议事规则允许{0}名发言者反对动议{1}，不能再多。",
+        T::RjReplyReservedToStates => "议事规则规定答辩权仅限于国家。",
         T::RjInvalidCandidates => "选举至少需要一名候选人，且每名候选人只能列出一次。",
         T::RjSponsorCannotExplain => {
             "提案国不得就其本身的提案作解释投票的发言，除非该提案已被修正（提案{0}）。"
@@ -1139,6 +1154,11 @@ fn ru(key: T) -> &'static str {
         T::RjCountsRequired => "Для голосования поднятием рук нужны результаты подсчета: «за», «против» и «воздержались».",
         T::RjCountsNotAllowed => "Подсчет голосов в этом голосовании ведется автоматически; результаты вводятся только при голосовании поднятием рук.",
         T::RjCountsExceedMembers => "Сумма голосов превышает число членов ({0}).",
+        T::RjCountsExceedPresent => "Сумма голосов превышает число присутствующих членов ({0}).",
+        T::RjNothingToAppeal => "По записи {0} нет решения, которое можно обжаловать.",
+        T::RjNoMoreSpeakersForMotion => "Правила допускают {0} ораторов в поддержку предложения {1}, не больше.",
+        T::RjNoMoreSpeakersAgainstMotion => "Правила допускают {0} ораторов против предложения {1}, не больше.",
+        T::RjReplyReservedToStates => "Правила предоставляют право на ответ только государствам.",
         T::RjInvalidCandidates => "Для выборов нужен хотя бы один кандидат, и каждый указывается только один раз.",
         T::RjSponsorCannotExplain => "Авторы предложения не выступают с объяснением мотивов голосования по нему, если оно не было изменено (предложение {0}).",
         T::RjNotARollCall => "Голосование {0} не является поименным.",

@@ -92,6 +92,18 @@ pub fn describe_with(
         NobodyWaiting => t(T::RjNobodyWaiting),
         NotMovable { entry } => one(T::RjNotMovable, entry),
         NothingToRule { entry } => one(T::RjNothingToRule, entry),
+        NothingToAppeal { entry } => one(T::RjNothingToAppeal, entry),
+        NoMoreSpeakersOnMotion {
+            entry,
+            in_favour: true,
+            max,
+        } => two(T::RjNoMoreSpeakersForMotion, max, entry),
+        NoMoreSpeakersOnMotion {
+            entry,
+            in_favour: false,
+            max,
+        } => two(T::RjNoMoreSpeakersAgainstMotion, max, entry),
+        ReplyReservedToStates { .. } => t(T::RjReplyReservedToStates),
         ListAlreadyThere { item: i } => one(T::RjListAlreadyThere, &item(*i)),
         UnknownProposal { proposal } => one(T::RjUnknownProposal, proposal),
         AlreadyDecided { proposal } => one(T::RjAlreadyDecided, proposal),
@@ -108,6 +120,7 @@ pub fn describe_with(
         CountsRequired => t(T::RjCountsRequired),
         CountsNotAllowed => t(T::RjCountsNotAllowed),
         CountsExceedMembers { members } => one(T::RjCountsExceedMembers, members),
+        CountsExceedPresent { present } => one(T::RjCountsExceedPresent, present),
         InvalidCandidates => t(T::RjInvalidCandidates),
         SponsorCannotExplain { proposal } => one(T::RjSponsorCannotExplain, proposal),
         NotARollCall { vote } => one(T::RjNotARollCall, vote),
@@ -300,6 +313,18 @@ mod tests {
             NobodyWaiting,
             NotMovable { entry: EntryId(84) },
             NothingToRule { entry: EntryId(85) },
+            NothingToAppeal { entry: EntryId(86) },
+            NoMoreSpeakersOnMotion {
+                entry: EntryId(87),
+                in_favour: true,
+                max: 2,
+            },
+            NoMoreSpeakersOnMotion {
+                entry: EntryId(87),
+                in_favour: false,
+                max: 2,
+            },
+            ReplyReservedToStates { delegation: d },
             ListAlreadyThere {
                 item: AgendaItemId(6),
             },
@@ -325,6 +350,7 @@ mod tests {
             CountsRequired,
             CountsNotAllowed,
             CountsExceedMembers { members: 53 },
+            CountsExceedPresent { present: 41 },
             InvalidCandidates,
             SponsorCannotExplain {
                 proposal: ProposalId(14),
@@ -414,8 +440,9 @@ mod tests {
         let mut codes: Vec<String> = all.iter().map(|r| r.code()).collect();
         codes.sort();
         codes.dedup();
-        // NotYourTurn is there twice: someone called, and everyone called.
-        assert_eq!(codes.len(), all.len() - 1);
+        // NotYourTurn is there twice: someone called, and everyone called; so is
+        // NoMoreSpeakersOnMotion: in favour, and against.
+        assert_eq!(codes.len(), all.len() - 2);
     }
 
     #[test]

@@ -208,7 +208,7 @@ pub fn kind_label(lang: Lang, kind: &EntryKind) -> String {
         },
         EntryKind::RightOfReply { .. } => lang.t(T::KindReply).to_string(),
         EntryKind::PointOfOrder => lang.t(T::KindPointOfOrder).to_string(),
-        EntryKind::Motion { .. } => lang.t(T::KindMotion).to_string(),
+        EntryKind::Motion { .. } | EntryKind::OnMotion { .. } => lang.t(T::KindMotion).to_string(),
     }
 }
 

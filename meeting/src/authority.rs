@@ -37,6 +37,8 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | ResumeSpeech
         | EndSpeech
         | Rule { .. }
+        | HearOnMotion { .. }
+        | PutToVote { .. }
         | TableProposal { .. }
         | AmendProposal { .. }
         | AdoptWithoutVote { .. }
@@ -50,6 +52,7 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | RaisePointOfOrder { .. }
         | RaiseMotion { .. }
         | RequestRightOfReply { .. }
+        | AppealRuling { .. }
         | CastVote { .. } => role == Role::Delegate,
 
         // A delegate withdraws its own entries; the presiding officers any entry.

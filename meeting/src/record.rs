@@ -6,7 +6,7 @@ use floor_protocol::api::{
     DecisionRecord, DrawRecord, MeetingRecord, NamedVote, RulingRecord, SpeakingTotal, SpeechRecord,
 };
 use floor_protocol::meeting::EntryKind;
-use floor_protocol::vote::{Choice, Outcome, Proposal, VoteMethod};
+use floor_protocol::vote::{Choice, Outcome, Proposal, VoteMethod, VoteSubject};
 use floor_protocol::*;
 use std::collections::BTreeMap;
 
@@ -61,6 +61,10 @@ pub fn meeting_record(
                     EntryKind::RightOfReply { ordinal } => format!("reply {ordinal}"),
                     EntryKind::PointOfOrder => String::new(),
                     EntryKind::Motion { motion } => motion.as_str().to_string(),
+                    EntryKind::OnMotion { motion, in_favour } => {
+                        let side = if *in_favour { "for" } else { "against" };
+                        format!("{side} motion {motion}")
+                    }
                 };
                 open.insert(entry.id, speeches.len());
                 speeches.push(SpeechRecord {
@@ -102,7 +106,14 @@ pub fn meeting_record(
                 upheld: *upheld,
                 ruling: ruling.clone(),
                 at: env.at,
+                appealed_by: None,
+                overruled: None,
             }),
+            Event::RulingAppealed { entry, delegation } => {
+                if let Some(r) = rulings.iter_mut().rev().find(|r| r.entry == *entry) {
+                    r.appealed_by = Some(name(*delegation));
+                }
+            }
             Event::ProposalTabled { proposal } => {
                 proposals.insert(proposal.id, proposal.clone());
             }
@@ -119,6 +130,13 @@ pub fn meeting_record(
             }
             Event::VoteClosed { vote, result } => {
                 let Some(v) = votes.get(vote) else { continue };
+                if let VoteSubject::Appeal { entry } = v.subject {
+                    if !matches!(result.outcome, Outcome::Void { .. }) {
+                        if let Some(r) = rulings.iter_mut().rev().find(|r| r.entry == entry) {
+                            r.overruled = Some(result.outcome == Outcome::Adopted);
+                        }
+                    }
+                }
                 let method = match v.method {
                     VoteMethod::ShowOfHands => "show of hands",
                     VoteMethod::Recorded => "recorded vote",
@@ -126,6 +144,17 @@ pub fn meeting_record(
                     VoteMethod::SecretBallot => "secret ballot",
                 };
                 let mut d = decision(proposals.get(&v.proposal), v.proposal, env.at, method);
+                match v.subject {
+                    VoteSubject::Proposal => {}
+                    VoteSubject::Motion { entry, motion } => {
+                        d.reference = format!("motion {entry}");
+                        d.title = motion.as_str().to_string();
+                    }
+                    VoteSubject::Appeal { entry } => {
+                        d.reference = format!("appeal {entry}");
+                        d.title = "appeal against the ruling on a point of order".into();
+                    }
+                }
                 d.vote = Some(*vote);
                 d.majority = Some(v.majority);
                 d.outcome = Some(result.outcome.clone());

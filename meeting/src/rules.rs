@@ -5,6 +5,7 @@ use floor_protocol::command::Capacity;
 use floor_protocol::event::Actor;
 use floor_protocol::meeting::{AgendaItem, Entry};
 use floor_protocol::meeting::{EntryKind, EntryPlace, ListStatus, MeetingStatus};
+use floor_protocol::vote::{Outcome, VoteMethod, VoteSubject};
 use floor_protocol::*;
 use std::collections::BTreeMap;
 
@@ -72,7 +73,7 @@ impl MeetingContext {
             EntryKind::RightOfReply { ordinal } if *ordinal <= 1 => t.first_reply_secs,
             EntryKind::RightOfReply { .. } => t.second_reply_secs,
             EntryKind::PointOfOrder => t.point_of_order_secs,
-            EntryKind::Motion { .. } => t.motion_secs,
+            EntryKind::Motion { .. } | EntryKind::OnMotion { .. } => t.motion_secs,
         };
         u64::from(secs) * 1000
     }
@@ -259,6 +260,12 @@ impl Decision<'_> {
                 {
                     return Err(Rejection::NgoInscribedByChair);
                 }
+                let kind = self.ctx.kind_of(delegation)?;
+                if self.ctx.rules.right_of_reply == RightOfReplyFor::States
+                    && !matches!(kind, DelegationKind::Member | DelegationKind::ObserverState)
+                {
+                    return Err(Rejection::ReplyReservedToStates { delegation });
+                }
                 let item = self.item(self.item_or_current(*item)?)?;
                 let max = self.ctx.rules.max_replies_per_item;
                 let used = item.replies_of(delegation);
@@ -284,6 +291,12 @@ impl Decision<'_> {
             }
             RaiseMotion { motion } => {
                 self.voting().quiet_during_vote()?;
+                // The debate adjourned or closed is the one on the item under consideration.
+                if matches!(motion, MotionKind::AdjournDebate | MotionKind::CloseDebate)
+                    && s.current_item.is_none()
+                {
+                    return Err(Rejection::NoCurrentItem);
+                }
                 self.raise(EntryKind::Motion { motion: *motion })
             }
             WithdrawEntry { entry } => {
@@ -294,6 +307,12 @@ impl Decision<'_> {
                 let by_presiding = self.actor.role.presides();
                 if !by_presiding && Some(found.delegation) != self.actor.delegation {
                     return Err(Rejection::NotYourEntry { entry: *entry });
+                }
+                // A motion is not withdrawn once the vote on it has begun.
+                if let Some(v) = s.open_vote().filter(
+                    |v| matches!(v.subject, VoteSubject::Motion { entry: m, .. } if m == *entry),
+                ) {
+                    return Err(Rejection::VoteInProgress { vote: v.id });
                 }
                 Ok(vec![Event::EntryWithdrawn {
                     entry: *entry,
@@ -459,7 +478,41 @@ impl Decision<'_> {
             }
             CloseVote { vote, counts } => {
                 self.status_in(&[MeetingStatus::Open])?;
-                self.voting().close(*vote, counts.as_ref())
+                let mut events = self.voting().close(*vote, counts.as_ref())?;
+                let adopted_motion = s.vote(*vote).and_then(|v| match v.subject {
+                    VoteSubject::Motion { motion, .. } => Some(motion),
+                    _ => None,
+                });
+                if let (Some(motion), Some(Event::VoteClosed { result, .. })) =
+                    (adopted_motion, events.first())
+                {
+                    if result.outcome == Outcome::Adopted {
+                        events.extend(self.motion_effects(motion)?);
+                    }
+                }
+                Ok(events)
+            }
+            HearOnMotion {
+                entry,
+                delegation,
+                in_favour,
+            } => self.hear_on_motion(*entry, *delegation, *in_favour),
+            PutToVote { entry, method } => self.put_to_vote(*entry, *method),
+            AppealRuling { entry } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().quiet_during_vote()?;
+                let delegation = self.own_delegation()?;
+                if self.ctx.kind_of(delegation)? != DelegationKind::Member {
+                    return Err(Rejection::NotAMember { delegation });
+                }
+                s.last_ruling
+                    .as_ref()
+                    .filter(|r| r.entry == *entry && r.appeal.is_none())
+                    .ok_or(Rejection::NothingToAppeal { entry: *entry })?;
+                Ok(vec![Event::RulingAppealed {
+                    entry: *entry,
+                    delegation,
+                }])
             }
             Rule {
                 entry,
@@ -479,12 +532,21 @@ impl Decision<'_> {
                     .chain(s.interventions.iter())
                     .find(|e| e.id == *entry)
                     .ok_or(Rejection::NothingToRule { entry: *entry })?;
-                Ok(vec![Event::RulingGiven {
+                let mut events = vec![Event::RulingGiven {
                     entry: *entry,
                     kind: target.kind.clone(),
                     upheld: *upheld,
                     ruling: ruling.trim().to_string(),
-                }])
+                }];
+                if let EntryKind::Motion { motion } = target.kind {
+                    // A motion is settled while nothing else is being decided or heard.
+                    self.voting().quiet_during_vote()?;
+                    self.floor_free_for_decision()?;
+                    if *upheld {
+                        events.extend(self.motion_effects(motion)?);
+                    }
+                }
+                Ok(events)
             }
         }
     }
@@ -541,10 +603,178 @@ impl Decision<'_> {
     }
 
     fn no_ruling_pending(&self) -> Result<(), Rejection> {
-        match self.state.awaiting_ruling.first() {
-            Some(e) => Err(Rejection::RulingPending { entry: e.id }),
+        if let Some(e) = self.state.awaiting_ruling.first() {
+            return Err(Rejection::RulingPending { entry: e.id });
+        }
+        // An appeal is put to the vote at once: the floor waits for it.
+        match self.state.appeal_waiting() {
+            Some(entry) => Err(Rejection::RulingPending { entry }),
             None => Ok(()),
         }
+    }
+
+    /// A motion is decided while the floor is empty or holds a statement or reply (set
+    /// aside or running): not while a point of order, a motion or a speech on a motion
+    /// is being heard.
+    fn floor_free_for_decision(&self) -> Result<(), Rejection> {
+        match &self.state.floor {
+            Some(f)
+                if f.entry.kind.is_intervention()
+                    || matches!(f.entry.kind, EntryKind::OnMotion { .. }) =>
+            {
+                Err(Rejection::FloorOccupied { entry: f.entry.id })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// What an adopted motion does, as events: the meeting suspended; the meeting
+    /// adjourned (the speech on the floor, if any, ended); the debate on the current item
+    /// adjourned (a speech on it ended) or closed (the statements waiting not heard).
+    fn motion_effects(&self, motion: MotionKind) -> Result<Vec<Event>, Rejection> {
+        let s = self.state;
+        let floor_on = |item: Option<AgendaItemId>| {
+            s.floor
+                .as_ref()
+                .is_some_and(|f| item.is_none() || f.entry.item == item)
+        };
+        Ok(match motion {
+            MotionKind::SuspendMeeting => vec![Event::MeetingSuspended],
+            MotionKind::AdjournMeeting => {
+                // Every speech ends: the one on the floor, then the one it set aside (a
+                // point of order on the voting may have interrupted it during the vote).
+                let mut events: Vec<Event> = s
+                    .floor
+                    .iter()
+                    .chain(s.interrupted.iter())
+                    .map(|f| {
+                        let spoken_ms = f.spoken_ms(self.now);
+                        Event::SpeechEnded {
+                            entry: f.entry.id,
+                            spoken_ms,
+                            overrun_ms: spoken_ms.saturating_sub(f.limit_ms),
+                        }
+                    })
+                    .collect();
+                events.push(Event::MeetingClosed);
+                events
+            }
+            MotionKind::AdjournDebate => {
+                let Some(item) = s.current_item else {
+                    return Ok(vec![]);
+                };
+                let mut events = Vec::new();
+                if floor_on(Some(item)) {
+                    events.push(self.end_speech()?);
+                }
+                events.push(Event::DebateAdjourned { item });
+                events
+            }
+            MotionKind::CloseDebate => {
+                let Some(item) = s.current_item.and_then(|i| s.item(i)) else {
+                    return Ok(vec![]);
+                };
+                let not_heard = item
+                    .statements
+                    .iter()
+                    .filter(|e| !is_explanation_of_vote(e))
+                    .map(|e| e.id)
+                    .collect();
+                vec![Event::DebateClosed {
+                    item: item.id,
+                    not_heard,
+                }]
+            }
+        })
+    }
+
+    fn hear_on_motion(
+        &self,
+        entry: EntryId,
+        delegation: DelegationId,
+        in_favour: bool,
+    ) -> Result<Vec<Event>, Rejection> {
+        let s = self.state;
+        self.status_in(&[MeetingStatus::Open])?;
+        self.voting().quiet_during_vote()?;
+        self.ctx.kind_of(delegation)?;
+        let motion = s
+            .awaiting_ruling
+            .iter()
+            .find_map(|e| match e.kind {
+                EntryKind::Motion { motion } if e.id == entry => Some(motion),
+                _ => None,
+            })
+            .ok_or(Rejection::NothingToRule { entry })?;
+        if let Some(p) = s
+            .interventions
+            .iter()
+            .find(|e| e.kind == EntryKind::PointOfOrder)
+        {
+            return Err(Rejection::InterventionPending { entry: p.id });
+        }
+        let rules = &self.ctx.rules;
+        let max = match motion {
+            MotionKind::AdjournDebate => rules.adjourn_debate_speakers,
+            MotionKind::CloseDebate if !in_favour => rules.closure_speakers_against,
+            _ => 0,
+        };
+        let side = EntryKind::OnMotion {
+            motion: entry,
+            in_favour,
+        };
+        let heard = s.motion_speakers.iter().filter(|e| e.kind == side).count() as u32;
+        if heard >= max {
+            return Err(Rejection::NoMoreSpeakersOnMotion {
+                entry,
+                in_favour,
+                max,
+            });
+        }
+        self.floor_free_for_decision()?;
+        let interrupts = match &s.floor {
+            None => None,
+            Some(f) if f.paused_at.is_some() => Some(f.entry.id),
+            Some(f) => return Err(Rejection::FloorOccupied { entry: f.entry.id }),
+        };
+        let speaker = Entry {
+            id: s.next_entry,
+            delegation,
+            kind: side,
+            item: None,
+            requested_by: None,
+            inscribed_at: self.now,
+        };
+        Ok(vec![self.floor_given(&speaker, interrupts)])
+    }
+
+    fn put_to_vote(&self, entry: EntryId, method: VoteMethod) -> Result<Vec<Event>, Rejection> {
+        let s = self.state;
+        self.status_in(&[MeetingStatus::Open])?;
+        self.voting().quiet_during_vote()?;
+        let subject = if s.appeal_waiting() == Some(entry) {
+            VoteSubject::Appeal { entry }
+        } else {
+            let waiting = || s.awaiting_ruling.iter().chain(s.interventions.iter());
+            let (rank, motion) = waiting()
+                .find_map(|e| match e.kind {
+                    EntryKind::Motion { motion } if e.id == entry => {
+                        Some((e.kind.precedence(), motion))
+                    }
+                    _ => None,
+                })
+                .ok_or(Rejection::NothingToRule { entry })?;
+            // Points of order, and motions of higher precedence, are decided first.
+            if let Some(first) = waiting().find(|e| e.id != entry && e.kind.precedence() < rank) {
+                return Err(Rejection::InterventionPending { entry: first.id });
+            }
+            VoteSubject::Motion { entry, motion }
+        };
+        self.floor_free_for_decision()?;
+        if let Some(f) = s.floor.as_ref().filter(|f| f.paused_at.is_none()) {
+            return Err(Rejection::FloorOccupied { entry: f.entry.id });
+        }
+        self.voting().open_on(subject, method)
     }
 
     fn own_delegation(&self) -> Result<DelegationId, Rejection> {
@@ -590,7 +820,10 @@ impl Decision<'_> {
         allow_additional: bool,
     ) -> Result<Vec<Event>, Rejection> {
         let item = self.item(self.item_or_current(item)?)?;
-        if item.list_status == ListStatus::Closed {
+        let explains = matches!(capacity, Capacity::ExplanationOfVote { .. });
+        // An explanation of vote is not a statement in the debate: a closed list does not
+        // refuse it.
+        if item.list_status == ListStatus::Closed && !explains {
             return Err(Rejection::ListClosed { item: item.id });
         }
         let capacity = match capacity {
@@ -605,11 +838,22 @@ impl Decision<'_> {
                 }
             }
         };
+        // Explanations of vote and statements are counted apart: an explanation does not
+        // use up the delegation's waiting statement, only its explanations on the proposal.
         let max = self.ctx.rules.max_waiting_statements;
         let waiting = item
             .statements
             .iter()
             .filter(|e| e.delegation == delegation)
+            .filter(|e| match (&e.kind, &capacity) {
+                (
+                    EntryKind::Statement {
+                        capacity: Capacity::ExplanationOfVote { proposal: waiting },
+                    },
+                    Capacity::ExplanationOfVote { proposal },
+                ) => waiting == proposal,
+                _ => !is_explanation_of_vote(e) && !explains,
+            })
             .count() as u32;
         if waiting >= max && !allow_additional {
             return Err(Rejection::AlreadyInscribed {
@@ -758,6 +1002,15 @@ impl Decision<'_> {
         };
         Ok(vec![self.floor_given(entry, interrupts)])
     }
+}
+
+fn is_explanation_of_vote(e: &Entry) -> bool {
+    matches!(
+        e.kind,
+        EntryKind::Statement {
+            capacity: Capacity::ExplanationOfVote { .. }
+        }
+    )
 }
 
 /// A trimmed text of 1..=max characters.

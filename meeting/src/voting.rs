@@ -130,6 +130,9 @@ impl Voting<'_> {
         {
             return Err(Rejection::InterventionPending { entry: e.id });
         }
+        if let Some(entry) = self.state.appeal_waiting() {
+            return Err(Rejection::InterventionPending { entry });
+        }
         self.undecided(proposal)?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
         if !candidates.is_empty() {
@@ -143,6 +146,39 @@ impl Voting<'_> {
                 return Err(Rejection::InvalidCandidates);
             }
         }
+        self.opened(
+            VoteSubject::Proposal,
+            proposal,
+            method,
+            majority,
+            candidates,
+        )
+    }
+
+    /// Open a vote on a motion or an appeal (the caller checked that it may be put now):
+    /// a yes/no question decided by a majority of the members present and voting.
+    pub fn open_on(
+        &self,
+        subject: VoteSubject,
+        method: VoteMethod,
+    ) -> Result<Vec<Event>, Rejection> {
+        self.opened(
+            subject,
+            ProposalId(0),
+            method,
+            Majority::PresentAndVoting,
+            Vec::new(),
+        )
+    }
+
+    fn opened(
+        &self,
+        subject: VoteSubject,
+        proposal: ProposalId,
+        method: VoteMethod,
+        majority: Majority,
+        candidates: Vec<String>,
+    ) -> Result<Vec<Event>, Rejection> {
         let members = self.ctx.members();
         let present = self.state.members_present();
         let required = self.ctx.rules.quorum_required(members);
@@ -154,6 +190,7 @@ impl Voting<'_> {
             vote: Box::new(Vote {
                 id: VoteId(self.state.votes.len() as u32 + 1),
                 proposal,
+                subject,
                 method,
                 majority,
                 candidates,
@@ -242,8 +279,13 @@ impl Voting<'_> {
                 if !c.candidates.is_empty() {
                     return Err(Rejection::InvalidChoice);
                 }
-                if c.ballots() > v.members {
-                    return Err(Rejection::CountsExceedMembers { members: v.members });
+                // Summed without wrapping: a count near u32::MAX must not add up to a
+                // small number and pass for a plausible vote.
+                let hands = u64::from(c.yes) + u64::from(c.no) + u64::from(c.abstain);
+                if hands > u64::from(v.members_present) {
+                    return Err(Rejection::CountsExceedPresent {
+                        present: v.members_present,
+                    });
                 }
                 c.clone()
             }

@@ -264,6 +264,12 @@ pub struct RulingRecord {
     pub upheld: bool,
     pub ruling: String,
     pub at: Millis,
+    /// The delegation that appealed the ruling, if one did.
+    #[serde(default)]
+    pub appealed_by: Option<String>,
+    /// Once the appeal was voted: whether the ruling was overruled (otherwise it stood).
+    #[serde(default)]
+    pub overruled: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

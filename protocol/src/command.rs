@@ -157,14 +157,14 @@ pub enum Command {
     PauseSpeech,
     ResumeSpeech,
     EndSpeech,
-    /// Rule on a point of order, or dispose of a motion (`upheld` = accepted).
+    /// Rule on a point of order, or settle a motion (`upheld` = accepted). A motion
+    /// accepted takes effect at once (see [`MotionKind`]).
     Rule {
         entry: EntryId,
         upheld: bool,
         #[serde(default)]
         ruling: String,
     },
-
     // --- interpretation
     /// Secretariat: put an interpreter in a channel's booth.
     AssignInterpreter {
@@ -226,6 +226,29 @@ pub enum Command {
         #[serde(default)]
         counts: Option<Tally>,
     },
+
+    // --- procedural motions and appeals
+    /// Chair: give the floor to a delegation to speak for (`in_favour`) or against a motion
+    /// that has been moved and awaits a decision, within the number of speakers the
+    /// session's rules allow for that kind of motion (none for a motion on the meeting).
+    HearOnMotion {
+        entry: EntryId,
+        delegation: DelegationId,
+        in_favour: bool,
+    },
+    /// Chair: put to the vote, at once, a motion (waiting or moved) or an appeal against
+    /// a ruling (`entry` = the point of order ruled on). Majority of members present and
+    /// voting; "yes" is for the motion, or for the appeal (overruling the chair).
+    PutToVote {
+        entry: EntryId,
+        method: VoteMethod,
+    },
+
+    /// Delegate of a member: appeal the chair's latest ruling on a point of order
+    /// (`entry` = that point of order). The appeal is then put to the vote at once.
+    AppealRuling {
+        entry: EntryId,
+    },
 }
 
 impl Command {
@@ -256,6 +279,9 @@ impl Command {
             Command::ResumeSpeech => "resume_speech",
             Command::EndSpeech => "end_speech",
             Command::Rule { .. } => "rule",
+            Command::HearOnMotion { .. } => "hear_on_motion",
+            Command::PutToVote { .. } => "put_to_vote",
+            Command::AppealRuling { .. } => "appeal_ruling",
             Command::AssignInterpreter { .. } => "assign_interpreter",
             Command::TakeMicrophone { .. } => "take_microphone",
             Command::ReleaseMicrophone { .. } => "release_microphone",

@@ -105,6 +105,23 @@ pub enum Event {
         upheld: bool,
         ruling: String,
     },
+    /// A member delegation appealed the chair's ruling on the point of order `entry`;
+    /// the appeal waits to be put to the vote, and nothing else moves until it is.
+    RulingAppealed {
+        entry: EntryId,
+        delegation: DelegationId,
+    },
+    /// A motion to adjourn the debate on `item` was adopted: the meeting leaves the item
+    /// (no current item); its list is set aside as it stands, for when it is taken up again.
+    DebateAdjourned {
+        item: AgendaItemId,
+    },
+    /// A motion for closure of the debate on `item` was adopted: its list is closed and
+    /// the statements still waiting (`not_heard`) are not heard.
+    DebateClosed {
+        item: AgendaItemId,
+        not_heard: Vec<EntryId>,
+    },
     /// An interpreter joined a booth (leaving any other).
     InterpreterAssigned {
         participant: ParticipantId,
@@ -179,6 +196,9 @@ impl Event {
             Event::SpeechResumed => "speech_resumed",
             Event::SpeechEnded { .. } => "speech_ended",
             Event::RulingGiven { .. } => "ruling_given",
+            Event::RulingAppealed { .. } => "ruling_appealed",
+            Event::DebateAdjourned { .. } => "debate_adjourned",
+            Event::DebateClosed { .. } => "debate_closed",
             Event::InterpreterAssigned { .. } => "interpreter_assigned",
             Event::MicrophoneTaken { .. } => "microphone_taken",
             Event::MicrophoneReleased { .. } => "microphone_released",

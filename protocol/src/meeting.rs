@@ -6,7 +6,7 @@ use crate::command::{Capacity, MotionKind};
 use crate::event::{Event, EventEnvelope};
 use crate::ids::*;
 use crate::roster::AttendanceMode;
-use crate::vote::{Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod};
+use crate::vote::{Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod, VoteSubject};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -68,6 +68,12 @@ pub enum EntryKind {
     Motion {
         motion: MotionKind,
     },
+    /// A speech for (`in_favour`) or against the motion `motion`, given the floor by the
+    /// chair while the motion awaits its decision.
+    OnMotion {
+        motion: EntryId,
+        in_favour: bool,
+    },
 }
 
 impl EntryKind {
@@ -81,6 +87,7 @@ impl EntryKind {
         match self {
             EntryKind::PointOfOrder => 0,
             EntryKind::Motion { motion } => 1 + *motion as u32,
+            EntryKind::OnMotion { .. } => 5,
             EntryKind::Statement { .. } => 10,
             EntryKind::RightOfReply { .. } => 11,
         }
@@ -92,6 +99,7 @@ impl EntryKind {
             EntryKind::RightOfReply { .. } => "right_of_reply",
             EntryKind::PointOfOrder => "point_of_order",
             EntryKind::Motion { .. } => "motion",
+            EntryKind::OnMotion { .. } => "on_motion",
         }
     }
 }
@@ -244,6 +252,41 @@ pub struct MeetingState {
     pub votes: Vec<Vote>,
     /// Interpretation booths, one per channel that has interpreters.
     pub booths: Vec<Booth>,
+    /// Speeches heard for or against motions still awaiting their decision.
+    #[serde(default)]
+    pub motion_speakers: Vec<Entry>,
+    /// The chair's latest ruling on a point of order, while it may still be appealed (until
+    /// the meeting moves on) and, once appealed, with its appeal.
+    #[serde(default)]
+    pub last_ruling: Option<PointOfOrderRuling>,
+}
+
+/// A ruling on a point of order, and the appeal against it, if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PointOfOrderRuling {
+    /// The point of order ruled on.
+    pub entry: EntryId,
+    pub upheld: bool,
+    pub appeal: Option<Appeal>,
+}
+
+/// An appeal against a ruling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Appeal {
+    pub delegation: DelegationId,
+    /// The vote on the appeal, once put.
+    pub vote: Option<VoteId>,
+    /// Once voted: whether the ruling was overruled (otherwise it stands).
+    pub overruled: Option<bool>,
+}
+
+impl Appeal {
+    /// Appealed and not yet put to the vote.
+    pub fn waiting(&self) -> bool {
+        self.vote.is_none()
+    }
 }
 
 /// A language booth: its interpreters and which one's microphone is live.
@@ -282,7 +325,37 @@ impl MeetingState {
             proposals: Vec::new(),
             votes: Vec::new(),
             booths: Vec::new(),
+            motion_speakers: Vec::new(),
+            last_ruling: None,
         }
+    }
+
+    /// An appeal appealed and not yet put to the vote: the point of order's entry.
+    pub fn appeal_waiting(&self) -> Option<EntryId> {
+        self.last_ruling
+            .as_ref()
+            .filter(|r| r.appeal.as_ref().is_some_and(Appeal::waiting))
+            .map(|r| r.entry)
+    }
+
+    /// An appeal is made at once: once the meeting moves on (the floor given, a speech
+    /// resumed, an item taken up), a ruling not appealed can no longer be.
+    fn moved_on(&mut self) {
+        if self
+            .last_ruling
+            .as_ref()
+            .is_some_and(|r| r.appeal.is_none())
+        {
+            self.last_ruling = None;
+        }
+    }
+
+    /// Forget a motion once decided: its place in the queues and the speeches on it.
+    fn motion_decided(&mut self, entry: EntryId) {
+        self.awaiting_ruling.retain(|e| e.id != entry);
+        self.interventions.retain(|e| e.id != entry);
+        self.motion_speakers
+            .retain(|e| !matches!(e.kind, EntryKind::OnMotion { motion, .. } if motion == entry));
     }
 
     pub fn booth(&self, channel: &str) -> Option<&Booth> {
@@ -439,7 +512,10 @@ impl MeetingState {
                 };
                 self.agenda.insert(at, new);
             }
-            Event::ItemTakenUp { item } => self.current_item = Some(*item),
+            Event::ItemTakenUp { item } => {
+                self.moved_on();
+                self.current_item = Some(*item)
+            }
             Event::AttendanceRecorded {
                 participant,
                 delegation,
@@ -516,7 +592,12 @@ impl MeetingState {
                 attendance,
                 interrupts,
             } => {
+                self.moved_on();
+                self.next_entry = EntryId(self.next_entry.0.max(entry.id.0 + 1));
                 self.take_entry(entry.id);
+                if matches!(entry.kind, EntryKind::OnMotion { .. }) {
+                    self.motion_speakers.push(entry.clone());
+                }
                 if let (EntryKind::RightOfReply { .. }, Some(item)) = (&entry.kind, entry.item) {
                     if let Some(item) = self.item_mut(item) {
                         *item.replies_heard.entry(entry.delegation).or_insert(0) += 1;
@@ -544,6 +625,7 @@ impl MeetingState {
                 }
             }
             Event::SpeechResumed => {
+                self.moved_on();
                 if let Some(f) = self.floor.as_mut() {
                     f.resume(at);
                 }
@@ -556,9 +638,40 @@ impl MeetingState {
                 }
                 self.floor = self.interrupted.take();
             }
-            Event::RulingGiven { entry, .. } => {
-                self.awaiting_ruling.retain(|e| e.id != *entry);
-                self.interventions.retain(|e| e.id != *entry);
+            Event::RulingGiven {
+                entry,
+                kind,
+                upheld,
+                ..
+            } => {
+                self.motion_decided(*entry);
+                if *kind == EntryKind::PointOfOrder {
+                    self.last_ruling = Some(PointOfOrderRuling {
+                        entry: *entry,
+                        upheld: *upheld,
+                        appeal: None,
+                    });
+                }
+            }
+            Event::RulingAppealed { entry, delegation } => {
+                if let Some(r) = self.last_ruling.as_mut().filter(|r| r.entry == *entry) {
+                    r.appeal = Some(Appeal {
+                        delegation: *delegation,
+                        vote: None,
+                        overruled: None,
+                    });
+                }
+            }
+            Event::DebateAdjourned { item } => {
+                if self.current_item == Some(*item) {
+                    self.current_item = None;
+                }
+            }
+            Event::DebateClosed { item, not_heard } => {
+                if let Some(i) = self.item_mut(*item) {
+                    i.list_status = ListStatus::Closed;
+                    i.statements.retain(|e| !not_heard.contains(&e.id));
+                }
             }
             Event::InterpreterAssigned {
                 participant,
@@ -618,7 +731,19 @@ impl MeetingState {
                     p.decision = Some(Decision::AdoptedWithoutVote { at });
                 }
             }
-            Event::VoteOpened { vote } => self.votes.push((**vote).clone()),
+            Event::VoteOpened { vote } => {
+                if let VoteSubject::Appeal { entry } = vote.subject {
+                    if let Some(a) = self
+                        .last_ruling
+                        .as_mut()
+                        .filter(|r| r.entry == entry)
+                        .and_then(|r| r.appeal.as_mut())
+                    {
+                        a.vote = Some(vote.id);
+                    }
+                }
+                self.votes.push((**vote).clone())
+            }
             Event::VoteCast {
                 vote,
                 delegation,
@@ -660,10 +785,37 @@ impl MeetingState {
                     v.choices = result.by_member.clone();
                 }
                 let proposal = v.proposal;
-                if !void {
-                    if let Some(p) = self.proposal_mut(proposal) {
-                        p.decision = Some(Decision::Voted { vote: *vote });
+                let subject = v.subject;
+                let adopted = result.outcome == Outcome::Adopted;
+                match subject {
+                    VoteSubject::Proposal if !void => {
+                        if let Some(p) = self.proposal_mut(proposal) {
+                            p.decision = Some(Decision::Voted { vote: *vote });
+                        }
                     }
+                    VoteSubject::Motion { entry, .. } if !void => self.motion_decided(entry),
+                    VoteSubject::Appeal { entry } if !void => {
+                        if let Some(a) = self
+                            .last_ruling
+                            .as_mut()
+                            .filter(|r| r.entry == entry)
+                            .and_then(|r| r.appeal.as_mut())
+                        {
+                            a.overruled = Some(adopted);
+                        }
+                    }
+                    // A void vote decides nothing: it is taken again.
+                    VoteSubject::Appeal { entry } => {
+                        if let Some(a) = self
+                            .last_ruling
+                            .as_mut()
+                            .filter(|r| r.entry == entry)
+                            .and_then(|r| r.appeal.as_mut())
+                        {
+                            a.vote = None;
+                        }
+                    }
+                    VoteSubject::Motion { .. } | VoteSubject::Proposal => {}
                 }
             }
         }

@@ -101,6 +101,22 @@ pub enum Rejection {
     NothingToRule {
         entry: EntryId,
     },
+    /// There is no ruling on this point of order that may be appealed: it is not the
+    /// chair's latest ruling on a point of order, or it was already appealed.
+    NothingToAppeal {
+        entry: EntryId,
+    },
+    /// The rules allow no more speakers on this side of the motion (`max` speakers; 0 for
+    /// a motion put to the vote without debate).
+    NoMoreSpeakersOnMotion {
+        entry: EntryId,
+        in_favour: bool,
+        max: u32,
+    },
+    /// The session's rules reserve the right of reply to States (members and observer States).
+    ReplyReservedToStates {
+        delegation: DelegationId,
+    },
     /// The list is already in that state.
     ListAlreadyThere {
         item: AgendaItemId,
@@ -152,6 +168,10 @@ pub enum Rejection {
     /// More votes than members.
     CountsExceedMembers {
         members: u32,
+    },
+    /// A show of hands counted more hands than members present when the vote opened.
+    CountsExceedPresent {
+        present: u32,
     },
     /// An election needs at least one candidate, each named once.
     InvalidCandidates,
@@ -281,6 +301,10 @@ impl Rejection {
             NobodyWaiting => "Nobody is waiting for the floor.".into(),
             NotMovable { entry } => format!("Entry {entry} cannot be moved."),
             NothingToRule { entry } => format!("Entry {entry} is not a point of order or motion awaiting a ruling."),
+            NothingToAppeal { entry } => format!("There is no ruling on entry {entry} that can be appealed."),
+            NoMoreSpeakersOnMotion { entry, in_favour: true, max } => format!("The rules allow {max} speakers in favour of motion {entry}; no more."),
+            NoMoreSpeakersOnMotion { entry, in_favour: false, max } => format!("The rules allow {max} speakers against motion {entry}; no more."),
+            ReplyReservedToStates { .. } => "The rules reserve the right of reply to States.".into(),
             ListAlreadyThere { item } => format!("The list of item {item} is already in that state."),
             UnknownProposal { proposal } => format!("There is no proposal {proposal} before the meeting."),
             AlreadyDecided { proposal } => format!("Proposal {proposal} has already been decided."),
@@ -299,6 +323,7 @@ impl Rejection {
             CountsRequired => "A show of hands needs the counts: yes, no and abstentions.".into(),
             CountsNotAllowed => "This vote counts itself; counts are entered only for a show of hands.".into(),
             CountsExceedMembers { members } => format!("The counts add up to more than the {members} members."),
+            CountsExceedPresent { present } => format!("The counts add up to more than the {present} members present."),
             InvalidCandidates => "An election needs at least one candidate, each named once.".into(),
             SponsorCannotExplain { .. } => "Sponsors do not explain their vote on their own proposal unless it was amended.".into(),
             NotARollCall { vote } => format!("Vote {vote} is not a roll call."),

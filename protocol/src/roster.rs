@@ -230,6 +230,25 @@ pub struct SessionRules {
     pub ngo_self_inscription: bool,
     /// Interpretation channels (language codes), the six official languages by default.
     pub interpretation_channels: Vec<String>,
+    /// Who may exercise a right of reply: States (members and observer States) by default.
+    pub right_of_reply: RightOfReplyFor,
+    /// Speakers heard in favour of, and against, a motion to adjourn the debate (besides
+    /// the mover); 2 and 2 by default.
+    pub adjourn_debate_speakers: u32,
+    /// Speakers heard against a motion for closure of the debate; 2 by default (none in favour).
+    pub closure_speakers_against: u32,
+}
+
+/// Which delegations may exercise a right of reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RightOfReplyFor {
+    /// Members and observer States (the rules of procedure).
+    #[default]
+    States,
+    /// Every delegation, organizations included.
+    AllDelegations,
 }
 
 impl Default for SessionRules {
@@ -244,6 +263,9 @@ impl Default for SessionRules {
             interpretation_channels: ["ar", "zh", "en", "fr", "ru", "es"]
                 .map(String::from)
                 .to_vec(),
+            right_of_reply: RightOfReplyFor::States,
+            adjourn_debate_speakers: 2,
+            closure_speakers_against: 2,
         }
     }
 }
@@ -275,6 +297,9 @@ impl SessionRules {
         }
         if self.max_replies_per_item > 10 {
             return Err("At most 10 rights of reply per delegation and item.".into());
+        }
+        if self.adjourn_debate_speakers > 10 || self.closure_speakers_against > 10 {
+            return Err("At most 10 speakers on each side of a motion.".into());
         }
         if self.quorum == Some(0) {
             return Err("A quorum of zero members would let nobody decide for everyone.".into());

@@ -195,12 +195,34 @@ impl RollCall {
     }
 }
 
+/// What a vote decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VoteSubject {
+    /// The vote's `proposal`.
+    #[default]
+    Proposal,
+    /// A procedural motion (`entry`); adopted, it takes effect at once.
+    Motion {
+        entry: EntryId,
+        motion: crate::command::MotionKind,
+    },
+    /// An appeal against the chair's ruling on the point of order `entry`: "yes" is for
+    /// the appeal; adopted, the ruling is overruled, otherwise it stands.
+    Appeal { entry: EntryId },
+}
+
 /// A vote, open or closed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Vote {
     pub id: VoteId,
+    /// The proposal voted on; 0 when the vote is on a motion or an appeal (`subject`).
     pub proposal: ProposalId,
+    /// What the vote decides: the proposal, a motion or an appeal.
+    #[serde(default)]
+    pub subject: VoteSubject,
     pub method: VoteMethod,
     pub majority: Majority,
     /// Candidates of an election; empty for a yes/no vote.

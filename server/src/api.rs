@@ -412,6 +412,11 @@ async fn create_session(
     }
     ApiError::plain_text(&*body)?;
     non_empty("title", &body.title, 300)?;
+    if let Some(rules) = &body.rules {
+        rules
+            .validate()
+            .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
+    }
     let s = app.meetings.directory.create_session(&body).await?;
     Ok(HttpResponse::Created().json(s))
 }

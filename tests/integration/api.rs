@@ -209,6 +209,40 @@ async fn a_token_only_reaches_its_own_session_and_meeting() {
     );
 }
 
+/// The rules a session is created with are checked like the rules set later: a session
+/// whose delegations could never be inscribed is refused, and no session is created.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_is_not_created_under_rules_no_meeting_could_run_under() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let sec = node.secretariat().await;
+    let before = sec
+        .send(reqwest::Method::GET, "/api/sessions", None)
+        .await
+        .body;
+    let unworkable = SessionRules {
+        max_waiting_statements: 0,
+        ..SessionRules::default()
+    };
+    let answer = sec
+        .send(
+            reqwest::Method::POST,
+            "/api/sessions",
+            Some(&serde_json::json!({
+                "title": "Commission on Narcotic Drugs, test session",
+                "rules": unworkable,
+            })),
+        )
+        .await;
+    assert_eq!(answer.status, 400, "{:?}", answer.body);
+    assert_eq!(answer.code(), "invalid_rules");
+    let after = sec
+        .send(reqwest::Method::GET, "/api/sessions", None)
+        .await
+        .body;
+    assert_eq!(after, before, "a refused session was created anyway");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_secretariat_sets_the_time_limits_of_the_session() {
     let db = TestDb::new(Backend::Sqlite);

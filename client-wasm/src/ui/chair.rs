@@ -105,10 +105,19 @@ fn Rulings() -> impl IntoView {
                         let id = e.id;
                         let name = app.name_of(e.delegation);
                         let kind = kind_label(app.lang.get(), &e.kind);
+                        // The chair's ruling, in words, goes into the record with the decision.
+                        let ruling = RwSignal::new(String::new());
+                        let field = format!("ruling-{id}");
+                        let rule = move |upheld: bool, label: T| {
+                            command(Command::Rule { entry: id, upheld, ruling: ruling.get_untracked() }, label)
+                        };
                         view! { <li data-entry=id.to_string()>
                             <span>{app.lang.get().fill(T::RuleOn, &[&name])}" ("{kind}")"</span>
-                            <button type="button" data-action="uphold" on:click=move |_| command(Command::Rule { entry: id, upheld: true, ruling: String::new() }, T::Uphold)>{tr(T::Uphold)}</button>
-                            <button type="button" data-action="reject" on:click=move |_| command(Command::Rule { entry: id, upheld: false, ruling: String::new() }, T::RejectRuling)>{tr(T::RejectRuling)}</button>
+                            <label for=field.clone()>{tr(T::FieldRuling)}</label>
+                            <input id=field type="text" data-field="ruling" maxlength="2000"
+                                prop:value=move || ruling.get() on:input=move |ev| ruling.set(event_target_value(&ev))/>
+                            <button type="button" data-action="uphold" on:click=move |_| rule(true, T::Uphold)>{tr(T::Uphold)}</button>
+                            <button type="button" data-action="reject" on:click=move |_| rule(false, T::RejectRuling)>{tr(T::RejectRuling)}</button>
                         </li> }
                     }).collect_view()}
                 </ul>

@@ -51,6 +51,9 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("cast_vote",               [N,         N,    Y,       N,          N,   N]),
     ("pass_member",             [Y,         Y,    N,       N,          N,   N]),
     ("close_vote",              [Y,         Y,    N,       N,          N,   N]),
+    ("hear_on_motion",          [Y,         Y,    N,       N,          N,   N]),
+    ("put_to_vote",             [Y,         Y,    N,       N,          N,   N]),
+    ("appeal_ruling",           [N,         N,    Y,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -191,6 +194,23 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                     if !matches!(command, OpenVote { .. }) {
                         f.ok(chair(), open_vote(method, Majority::PresentAndVoting));
                     }
+                }
+                HearOnMotion { .. } => {
+                    // Denmark's motion for closure (entry 4) moved and awaiting its decision.
+                    f.ok(chair(), rule(EntryId(3), false));
+                    f.motion(DENMARK, MotionKind::CloseDebate);
+                    f.ok(chair(), GiveFloor { entry: EntryId(4) });
+                    f.ok(chair(), EndSpeech);
+                }
+                PutToVote { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
+                    for d in [AUSTRIA, BRAZIL, CHILE] {
+                        f.check_in(delegate(d), AttendanceMode::Remote);
+                    }
+                    f.motion(DENMARK, MotionKind::CloseDebate);
+                }
+                AppealRuling { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
                 }
                 _ => {}
             }

@@ -492,11 +492,21 @@ pub fn every_command() -> Vec<Command> {
             vote: VoteId(1),
             counts: None,
         },
+        HearOnMotion {
+            entry: EntryId(4),
+            delegation: BRAZIL,
+            in_favour: false,
+        },
+        PutToVote {
+            entry: EntryId(4),
+            method: VoteMethod::ShowOfHands,
+        },
+        AppealRuling { entry: EntryId(3) },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 35;
+pub const COMMAND_KINDS: usize = 38;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -538,5 +548,8 @@ pub fn variant(command: &Command) -> usize {
         CastVote { .. } => 32,
         PassMember { .. } => 33,
         CloseVote { .. } => 34,
+        HearOnMotion { .. } => 35,
+        PutToVote { .. } => 36,
+        AppealRuling { .. } => 37,
     }
 }

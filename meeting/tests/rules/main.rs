@@ -5,6 +5,7 @@
 //! - [`authorization`]: the whole table of who may give which command.
 //! - [`speakers_list`]: the speakers list run as a chair runs it.
 //! - [`meeting_status`]: opening, suspending and closing; attendance and quorum.
+//! - [`motions`]: procedural motions debated, voted and taking effect; appeals against rulings.
 //! - [`record`]: the meeting record and its CSV export.
 //! - [`voting`]: decisions, quorum, the four voting methods, majorities, explanations of vote.
 //! - [`interpretation`]: interpretation booths and their live microphone.
@@ -13,6 +14,7 @@ mod authorization;
 mod helpers;
 mod interpretation;
 mod meeting_status;
+mod motions;
 mod properties;
 mod record;
 mod speakers_list;

@@ -5,8 +5,8 @@ use crate::helpers::*;
 use floor_protocol::command::Capacity;
 use floor_protocol::event::Actor;
 use floor_protocol::meeting::{AgendaItem, EntryKind, ListStatus, MeetingState, MeetingStatus};
-use floor_protocol::roster::{AttendanceMode, RepliesTaken};
-use floor_protocol::vote::{Choice, Majority, Tally, VoteMethod};
+use floor_protocol::roster::{AttendanceMode, RepliesTaken, RightOfReplyFor};
+use floor_protocol::vote::{Choice, Majority, Tally, VoteMethod, VoteSubject};
 use floor_protocol::*;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -43,6 +43,27 @@ impl Step {
                 }
                 Command::WithdrawEntry { entry } | Command::MoveEntry { entry, .. } => {
                     *entry = recent(*entry)
+                }
+                // Speeches on the motion awaiting its decision; the vote on an appeal, or
+                // on the first motion; the appeal against the latest ruling.
+                Command::HearOnMotion { entry, .. } => {
+                    *entry = (state.awaiting_ruling.iter())
+                        .find(|e| matches!(e.kind, EntryKind::Motion { .. }))
+                        .map_or(recent(*entry), |e| e.id)
+                }
+                Command::PutToVote { entry, .. } => {
+                    *entry = state.appeal_waiting().unwrap_or_else(|| {
+                        (state.awaiting_ruling.iter())
+                            .chain(state.interventions.iter())
+                            .find(|e| matches!(e.kind, EntryKind::Motion { .. }))
+                            .map_or(recent(*entry), |e| e.id)
+                    })
+                }
+                Command::AppealRuling { entry } => {
+                    *entry = state
+                        .last_ruling
+                        .as_ref()
+                        .map_or(recent(*entry), |r| r.entry)
                 }
                 _ => {}
             }
@@ -202,6 +223,11 @@ fn arb_command() -> impl Strategy<Value = Command> {
                 vote,
                 counts: counts.map(|(yes, no, abstain)| Tally { yes, no, abstain, candidates: vec![] }),
             }),
+        6 => (arb_entry(), arb_delegation(), any::<bool>()).prop_map(|(entry, delegation, in_favour)| {
+            HearOnMotion { entry, delegation, in_favour }
+        }),
+        4 => (arb_entry(), arb_method()).prop_map(|(entry, method)| PutToVote { entry, method }),
+        3 => arb_entry().prop_map(|entry| AppealRuling { entry }),
     ]
 }
 
@@ -247,21 +273,45 @@ fn arb_step() -> impl Strategy<Value = Step> {
 }
 
 fn arb_rules() -> impl Strategy<Value = SessionRules> {
-    (1u32..=2, 1u32..=2, any::<bool>(), any::<bool>()).prop_map(
-        |(max_waiting_statements, max_replies_per_item, end_of_item, ngo_self_inscription)| {
-            SessionRules {
+    (
+        1u32..=2,
+        1u32..=2,
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+        0u32..=2,
+        0u32..=2,
+    )
+        .prop_map(
+            |(
                 max_waiting_statements,
                 max_replies_per_item,
-                replies_taken: if end_of_item {
-                    RepliesTaken::EndOfItem
-                } else {
-                    RepliesTaken::EndOfDay
-                },
+                end_of_item,
                 ngo_self_inscription,
-                ..SessionRules::default()
-            }
-        },
-    )
+                replies_for_all,
+                adjourn_debate_speakers,
+                closure_speakers_against,
+            )| {
+                SessionRules {
+                    right_of_reply: if replies_for_all {
+                        RightOfReplyFor::AllDelegations
+                    } else {
+                        RightOfReplyFor::States
+                    },
+                    adjourn_debate_speakers,
+                    closure_speakers_against,
+                    max_waiting_statements,
+                    max_replies_per_item,
+                    replies_taken: if end_of_item {
+                        RepliesTaken::EndOfItem
+                    } else {
+                        RepliesTaken::EndOfDay
+                    },
+                    ngo_self_inscription,
+                    ..SessionRules::default()
+                }
+            },
+        )
 }
 
 /// The item a command names, or the one under consideration.
@@ -280,9 +330,11 @@ fn check_meeting(f: &Fixture) -> Result<(), TestCaseError> {
         s.interrupted
     );
     if let (Some(floor), Some(aside)) = (&s.floor, &s.interrupted) {
+        let sets_aside = floor.entry.kind.is_intervention()
+            || matches!(floor.entry.kind, EntryKind::OnMotion { .. });
         prop_assert!(
-            floor.entry.kind.is_intervention() && !aside.entry.kind.is_intervention(),
-            "only a point of order or motion sets a speech aside: {:?} over {:?}",
+            sets_aside && !aside.entry.kind.is_intervention(),
+            "only a point of order, a motion or a speech on one sets a speech aside: {:?} over {:?}",
             floor.entry,
             aside.entry
         );
@@ -361,15 +413,20 @@ fn check_step(
                             entry,
                             before.interventions
                         );
+                        // (A speech on the motion being decided is part of deciding it.)
+                        let on_motion = matches!(entry.kind, EntryKind::OnMotion { .. });
                         prop_assert!(
-                            before.interventions.is_empty(),
+                            on_motion || before.interventions.is_empty(),
                             "{:?} got the floor while a motion waited: {:?}",
                             entry,
                             before.interventions
                         );
                     }
-                    // A closed list takes no statement.
-                    Event::SpeakerInscribed { entry } if is_statement(&entry.kind) => {
+                    // A closed list takes no statement (explanations of vote are not
+                    // statements in the debate).
+                    Event::SpeakerInscribed { entry }
+                        if is_statement(&entry.kind) && !is_explanation(&entry.kind) =>
+                    {
                         let item = entry.item.and_then(|i| before.item(i));
                         prop_assert!(item.is_some(), "statement on no item: {:?}", entry);
                         prop_assert_ne!(item.map(|i| i.list_status), Some(ListStatus::Closed));
@@ -380,13 +437,28 @@ fn check_step(
                         spoken_ms,
                         overrun_ms,
                     } => {
+                        // ...or adopts a motion adjourning the meeting or the debate.
                         prop_assert!(
-                            matches!(command, Command::EndSpeech | Command::NextSpeaker),
+                            matches!(
+                                command,
+                                Command::EndSpeech
+                                    | Command::NextSpeaker
+                                    | Command::Rule { upheld: true, .. }
+                                    | Command::CloseVote { .. }
+                            ),
                             "{:?} cut a speech",
                             command
                         );
-                        let floor = before.floor.as_ref();
-                        prop_assert_eq!(floor.map(|f| f.entry.id), Some(*entry));
+                        // (An adjournment of the meeting ends the speech set aside too.)
+                        let floor = [&before.floor, &before.interrupted]
+                            .into_iter()
+                            .flatten()
+                            .find(|f| f.entry.id == *entry);
+                        prop_assert!(
+                            floor.is_some(),
+                            "{:?} ended a speech not on the floor",
+                            entry
+                        );
                         let limit = floor.map_or(0, |f| f.limit_ms);
                         prop_assert_eq!(*overrun_ms, spoken_ms.saturating_sub(limit));
                     }
@@ -405,7 +477,7 @@ fn check_step(
             .map(|i| i.id)
     };
     match command {
-        Command::RequestFloor { item, .. } => {
+        Command::RequestFloor { item, capacity } if !explains(capacity) => {
             let may_ask = actor.role == Role::Delegate
                 && open_meeting
                 && actor
@@ -417,8 +489,11 @@ fn check_step(
             }
         }
         Command::InscribeSpeaker {
-            delegation, item, ..
-        } => {
+            delegation,
+            item,
+            capacity,
+            ..
+        } if !explains(capacity) => {
             let may_inscribe =
                 actor.role.presides() && open_meeting && kind_of(*delegation).is_some();
             if let (true, Some(item)) = (may_inscribe, closed(item)) {
@@ -432,7 +507,10 @@ fn check_step(
                 open_meeting,
                 // An NGO's replies, like its statements, go through the chair unless the
                 // rules let it inscribe itself.
+                // Organizations reply only when the rules let every delegation reply.
                 actor.delegation.filter(|d| match kind_of(*d) {
+                    Some(DelegationKind::Member | DelegationKind::ObserverState) => true,
+                    _ if rules.right_of_reply == RightOfReplyFor::States => false,
                     Some(DelegationKind::Ngo) => rules.ngo_self_inscription,
                     Some(_) => true,
                     None => false,
@@ -453,6 +531,14 @@ fn check_step(
         _ => {}
     }
     Ok(())
+}
+
+fn explains(capacity: &Capacity) -> bool {
+    matches!(capacity, Capacity::ExplanationOfVote { .. })
+}
+
+fn is_explanation(kind: &EntryKind) -> bool {
+    matches!(kind, EntryKind::Statement { capacity } if explains(capacity))
 }
 
 fn run_meeting(rules: SessionRules, set_up: bool, steps: &[Step]) -> Result<(), TestCaseError> {
@@ -558,4 +644,102 @@ fn random_meetings_reach_the_interesting_situations() {
         closed_list_refusals >= 20,
         "only {closed_list_refusals} refusals on closed lists"
     );
+}
+
+/// A step of a motion's or an appeal's way: raised, heard, debated, ruled on, appealed,
+/// put to the vote, voted, closed; aimed at what the meeting has waiting.
+fn arb_procedural_step() -> impl Strategy<Value = Step> {
+    use Command::*;
+    let command = prop_oneof![
+        Just(RaisePointOfOrder {
+            about_voting: false
+        }),
+        prop::sample::select(MotionKind::ALL.to_vec()).prop_map(|motion| RaiseMotion { motion }),
+        Just(GiveFloor { entry: EntryId(1) }),
+        Just(EndSpeech),
+        any::<bool>().prop_map(|upheld| rule(EntryId(1), upheld)),
+        (arb_delegation(), any::<bool>()).prop_map(|(delegation, in_favour)| HearOnMotion {
+            entry: EntryId(1),
+            delegation,
+            in_favour,
+        }),
+        Just(AppealRuling { entry: EntryId(1) }),
+        arb_method().prop_map(|method| PutToVote {
+            entry: EntryId(1),
+            method
+        }),
+        (arb_vote(), arb_choice()).prop_map(|(vote, choice)| CastVote { vote, choice }),
+        (arb_vote(), (0u32..3, 0u32..3)).prop_map(|(vote, (yes, no))| CloseVote {
+            vote,
+            counts: Some(Tally {
+                yes,
+                no,
+                abstain: 0,
+                candidates: vec![]
+            }),
+        }),
+        arb_vote().prop_map(|vote| CloseVote { vote, counts: None }),
+    ];
+    command.prop_flat_map(|command| {
+        arb_actor_for(&command).prop_map(move |actor| Step {
+            delay_secs: 5,
+            actor,
+            command: command.clone(),
+            aimed: true,
+        })
+    })
+}
+
+/// Random meetings with a quorum present, where motions and appeals get somewhere: motions
+/// are debated, voted and take effect, rulings are appealed and the appeals voted, all
+/// under the same properties as any other command.
+#[test]
+fn random_quorate_meetings_debate_and_vote_motions_and_appeals() {
+    let mut runner = TestRunner::deterministic();
+    // Any command, and often one of those that take a motion or an appeal further.
+    let step = prop_oneof![2 => arb_step(), 1 => arb_procedural_step()];
+    let strategy = (arb_rules(), prop::collection::vec(step, 60..120));
+    let (mut effects, mut speeches, mut motion_votes, mut appeal_votes) = (0, 0, 0, 0);
+    for _ in 0..200 {
+        let (rules, steps) = strategy.new_tree(&mut runner).unwrap().current();
+        let mut f = Fixture::open_with(rules);
+        for d in [AUSTRIA, BRAZIL, CHILE] {
+            f.check_in(delegate(d), AttendanceMode::Remote);
+        }
+        for step in &steps {
+            f.after_secs(step.delay_secs);
+            let before = f.state.clone();
+            let logged_before = f.log.len();
+            let command = step.command_in(&f.state);
+            let result = f.run(step.actor, command.clone());
+            check_step(&f, &before, logged_before, &step.actor, &command, &result).unwrap();
+            check_meeting(&f).unwrap();
+            for e in result.iter().flatten() {
+                match &e.event {
+                    Event::MeetingSuspended | Event::MeetingClosed
+                        if !matches!(command, Command::SuspendMeeting | Command::CloseMeeting) =>
+                    {
+                        effects += 1
+                    }
+                    Event::DebateClosed { .. } | Event::DebateAdjourned { .. } => effects += 1,
+                    Event::FloorGiven { entry, .. }
+                        if matches!(entry.kind, EntryKind::OnMotion { .. }) =>
+                    {
+                        speeches += 1
+                    }
+                    Event::VoteOpened { vote } => match vote.subject {
+                        VoteSubject::Motion { .. } => motion_votes += 1,
+                        VoteSubject::Appeal { .. } => appeal_votes += 1,
+                        VoteSubject::Proposal => {}
+                    },
+                    _ => {}
+                }
+            }
+        }
+    }
+    eprintln!("{effects} motions took effect, {speeches} speeches on motions, {motion_votes} votes on motions, {appeal_votes} on appeals");
+    assert!(effects >= 20, "only {effects} motions took effect");
+    assert!(speeches >= 2, "only {speeches} speeches on motions");
+    assert!(motion_votes >= 10, "only {motion_votes} votes on motions");
+    assert!(appeal_votes >= 5, "only {appeal_votes} votes on appeals");
 }

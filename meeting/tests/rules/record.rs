@@ -100,6 +100,8 @@ fn the_record_lists_every_speech_with_who_how_and_how_long() {
             upheld: true,
             ruling: "The point of order is well taken.".into(),
             at: Millis(START.0 + 357_000),
+            appealed_by: None,
+            overruled: None,
         }]
     );
 }

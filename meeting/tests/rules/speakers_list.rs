@@ -891,9 +891,33 @@ fn an_ngo_asks_the_chair_for_a_reply_too_unless_the_rules_allow_it() {
         f.refused(delegate(NGO), RequestRightOfReply { item: None }),
         Rejection::NgoInscribedByChair
     );
+    // (Replies are for States unless the rules give them to every delegation.)
     let mut f = Fixture::open_with(SessionRules {
         ngo_self_inscription: true,
+        right_of_reply: RightOfReplyFor::AllDelegations,
         ..SessionRules::default()
     });
     f.reply(NGO);
+}
+
+/// Fault (a): the right of reply is the States' (members and observer States) unless the
+/// session's rules give it to every delegation.
+#[test]
+fn organizations_take_no_right_of_reply_unless_the_rules_give_it_to_every_delegation() {
+    let mut f = Fixture::open();
+    for org in [AFRICAN_UNION, WHO] {
+        assert_eq!(
+            f.refused(delegate(org), RequestRightOfReply { item: None }),
+            Rejection::ReplyReservedToStates { delegation: org }
+        );
+    }
+    f.reply(AUSTRIA);
+    f.reply(HOLY_SEE);
+
+    let mut f = Fixture::open_with(SessionRules {
+        right_of_reply: RightOfReplyFor::AllDelegations,
+        ..SessionRules::default()
+    });
+    f.reply(AFRICAN_UNION);
+    f.reply(WHO);
 }

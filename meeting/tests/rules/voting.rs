@@ -849,7 +849,7 @@ fn in_a_show_of_hands_the_chair_counts_and_enters_the_figures() {
     assert_eq!(f.refused(chair(), close(None)), Rejection::CountsRequired);
     assert_eq!(
         f.refused(chair(), close(Some(tally(3, 1, 1)))),
-        Rejection::CountsExceedMembers { members: 4 }
+        Rejection::CountsExceedPresent { present: 4 }
     );
     assert_eq!(
         f.refused(
@@ -1189,4 +1189,85 @@ fn folding_what_participants_are_sent_gives_the_state_a_snapshot_shows() {
         assert_eq!(after, f.state.for_participants(), "{method:?} closed");
         assert_eq!(after.votes[0].choices.len(), MEMBERS.len());
     }
+}
+
+/// Fault (c): the chair's counts in a show of hands cannot add up to more hands than
+/// members present, however large (4,294,967,295 "yes" once wrapped round to a small sum
+/// and adopted the proposal).
+#[test]
+fn a_show_of_hands_counts_no_more_hands_than_members_present() {
+    let mut f = Fixture::open();
+    for d in [AUSTRIA, BRAZIL, CHILE] {
+        f.check_in(delegate(d), Remote);
+    }
+    f.ok(secretariat(), table_proposal(&[]));
+    f.ok(chair(), open_vote(ShowOfHands, PresentAndVoting));
+    assert_eq!(
+        f.refused(chair(), close(Some(tally(u32::MAX, 0, 1)))),
+        Rejection::CountsExceedPresent { present: 3 }
+    );
+    // Four hands with three members present, though the commission has four members.
+    assert_eq!(
+        f.refused(chair(), close(Some(tally(2, 1, 1)))),
+        Rejection::CountsExceedPresent { present: 3 }
+    );
+    assert!(f.state.proposals[0].decision.is_none());
+    let result = result_of(&f.ok(chair(), close(Some(tally(2, 1, 0)))));
+    assert_eq!(result.outcome, Outcome::Adopted);
+}
+
+/// Fault (b): an explanation of vote is not a statement in the debate: it does not use up
+/// the delegation's waiting statement, and a closed list does not refuse it.
+#[test]
+fn an_explanation_of_vote_neither_uses_up_the_waiting_statement_nor_is_refused_by_a_closed_list() {
+    let mut f = quorate(&[]);
+    f.request(AUSTRIA);
+    f.ok(delegate(AUSTRIA), explain(P1));
+    assert_eq!(
+        f.refused(delegate(AUSTRIA), explain(P1)),
+        Rejection::AlreadyInscribed {
+            delegation: AUSTRIA,
+            max_waiting: 1
+        },
+        "two explanations of the same vote waiting"
+    );
+    f.ok(chair(), CloseList { item: None });
+    assert_eq!(
+        f.refused(delegate(BRAZIL), request_floor()),
+        Rejection::ListClosed { item: ITEM_1 }
+    );
+    f.ok(delegate(BRAZIL), explain(P1));
+    assert_eq!(f.statements(ITEM_1), [AUSTRIA, AUSTRIA, BRAZIL]);
+}
+
+/// Fault (d): closing a recorded vote or a roll call replaces the vote's `choices` with the
+/// published `by_member` (in UN order, not in the order the answers came); docs/protocol.md
+/// describes that fold, so that a client folding as documented ends with the server's state.
+#[test]
+fn closing_a_roll_call_publishes_the_choices_in_un_order_as_the_protocol_documents() {
+    let mut f = quorate(&[]);
+    f.ok(chair(), open_vote(RollCall, PresentAndVoting));
+    let mut answered = Vec::new();
+    for choice in [Choice::Yes, Choice::No, Choice::Yes, Choice::Abstain] {
+        let d = called(&f).unwrap();
+        answered.push(d);
+        f.ok(delegate(d), cast(choice));
+    }
+    assert_ne!(answered, MEMBERS, "the draw started with the first member");
+    let result = result_of(&f.ok(chair(), close(None)));
+    let published: Vec<DelegationId> = result.by_member.iter().map(|m| m.delegation).collect();
+    assert_eq!(published, MEMBERS);
+    assert_eq!(f.state.votes[0].choices, result.by_member);
+
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/protocol.md"))
+        .unwrap();
+    let fold = doc
+        .split("**`vote_closed`** `{vote, result}`")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/protocol.md does not describe folding vote_closed");
+    assert!(
+        fold.contains("`choices`") && fold.contains("`by_member`"),
+        "docs/protocol.md does not say that vote_closed replaces `choices` with `by_member`: {fold}"
+    );
 }
