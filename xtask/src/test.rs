@@ -175,12 +175,13 @@ fn program(path: &Path, args: &[&str]) -> Result<()> {
     Ok(())
 }
 
-/// Run `cargo test --workspace`, echoing its output, and add up the `test result:` lines of
+/// Run `cargo test --workspace --no-fail-fast`, echoing its output, and add up the `test result:` lines of
 /// every test binary.
 fn cargo_test(root: &Path, extra: &[String]) -> Result<(u64, u64)> {
     let mut child = Command::new(crate::cargo())
         .current_dir(root)
-        .args(["test", "--workspace"])
+        // Every test binary runs even after one fails, so the closing line counts them all.
+        .args(["test", "--workspace", "--no-fail-fast"])
         .args(extra)
         .stdout(Stdio::piped())
         .spawn()
