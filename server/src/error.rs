@@ -94,9 +94,12 @@ impl From<CommandError> for ApiError {
                 code: "request_id_reused",
                 message: "This request_id was already used for a different command; nothing was changed. Use a new request_id for a new command.".into(),
             },
-            CommandError::RequestIdTooLong => ApiError::BadRequest {
+            CommandError::InvalidRequestId => ApiError::BadRequest {
                 code: "invalid_request_id",
-                message: format!("A request_id has at most {} characters.", crate::hub::MAX_REQUEST_ID),
+                message: format!(
+                    "A request_id has at most {} characters and no control character.",
+                    crate::hub::MAX_REQUEST_ID
+                ),
             },
             CommandError::Internal(e) => ApiError::Internal(e),
         }

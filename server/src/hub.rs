@@ -89,8 +89,8 @@ pub enum CommandError {
     WrongScope,
     #[error("the request_id was already used for a different command")]
     RequestIdReused,
-    #[error("a request_id has at most {MAX_REQUEST_ID} characters")]
-    RequestIdTooLong,
+    #[error("a request_id has at most {MAX_REQUEST_ID} characters and no control character")]
+    InvalidRequestId,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -329,8 +329,10 @@ impl Meetings {
         request_id: Option<&str>,
     ) -> Result<Accepted, CommandError> {
         let key = match request_id.filter(|r| !r.is_empty()) {
-            Some(r) if r.chars().count() > MAX_REQUEST_ID => {
-                return Err(CommandError::RequestIdTooLong)
+            // A key is stored beside the events: PostgreSQL's text refuses NUL, and no
+            // control character belongs in one.
+            Some(r) if r.chars().count() > MAX_REQUEST_ID || r.chars().any(char::is_control) => {
+                return Err(CommandError::InvalidRequestId)
             }
             Some(r) => requester(who).map(|requester| RequestKey {
                 requester,

@@ -4,7 +4,8 @@
 //! The Content-Security-Policy allows exactly what the WebAssembly client needs: its own
 //! scripts (`/client/start.js`, the wasm-bindgen glue) and compiling its WebAssembly
 //! (`'wasm-unsafe-eval'`), but no inline or foreign script; `fetch` and the WebSocket to
-//! this server only; media and images from this server or the page's own `blob:` URLs
+//! this server only (and the page's own `blob:` URLs, which hold what it already
+//! downloaded); media and images from this server or the page's own `blob:` URLs
 //! (document previews, downloads); inline `style` attributes, which Leptos sets (the
 //! audio meters), and nothing else inline. No page of Floor may be framed
 //! (`frame-ancestors 'none'`, and `X-Frame-Options` for older browsers), so the chair's
@@ -25,7 +26,7 @@ fn content_security_policy(host: Option<&str>) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; \
-         media-src 'self' blob: mediastream:; connect-src 'self'{sockets}; \
+         media-src 'self' blob: mediastream:; connect-src 'self' blob:{sockets}; \
          font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
          frame-ancestors 'none'"
     )
@@ -80,7 +81,7 @@ mod tests {
     fn the_policy_names_this_host_for_websockets_and_forbids_framing() {
         let csp = content_security_policy(Some("floor.example.org:8443"));
         assert!(csp.contains(
-            "connect-src 'self' ws://floor.example.org:8443 wss://floor.example.org:8443;"
+            "connect-src 'self' blob: ws://floor.example.org:8443 wss://floor.example.org:8443;"
         ));
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval';"));
         assert!(csp.ends_with("frame-ancestors 'none'"));

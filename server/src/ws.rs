@@ -655,9 +655,12 @@ impl Connection {
                 ErrorCode::RequestIdReused,
                 "This request_id was already used for a different command; nothing was changed. Use a new request_id for a new command.".to_string(),
             ),
-            CommandError::RequestIdTooLong => (
+            CommandError::InvalidRequestId => (
                 ErrorCode::MalformedCommand,
-                format!("A request_id has at most {} characters.", crate::hub::MAX_REQUEST_ID),
+                format!(
+                    "A request_id has at most {} characters and no control character.",
+                    crate::hub::MAX_REQUEST_ID
+                ),
             ),
             CommandError::Internal(e) => {
                 tracing::error!(error = ?e, "websocket request failed");

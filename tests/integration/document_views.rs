@@ -135,7 +135,18 @@ async fn a_restricted_revision_does_not_show_through_the_general_original_by_any
 async fn a_reader_far_behind_gets_a_snapshot_and_one_slightly_behind_the_missed_events() {
     use floor_server::hub::REPLAY_LIMIT;
     let db = TestDb::new(Backend::Sqlite);
-    let node = Node::start(&db);
+    // Thousands of commands from three delegates as fast as they go: this tests replay,
+    // not the per-participant command limit (tests/integration/edge.rs does).
+    let node = Node::start_with(
+        &db,
+        &NodeOptions {
+            env: vec![
+                ("FLOOR_COMMANDS_PER_SECOND", "1000000".into()),
+                ("FLOOR_COMMAND_BURST", "1000000".into()),
+            ],
+            ..Default::default()
+        },
+    );
     let fx = Fixture::new(&node, 4).await;
     let file = uploaded(&fx.secretariat, fx.session, pdf("draft")).await;
     let mut draft = publish(

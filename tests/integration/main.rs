@@ -14,6 +14,7 @@ mod csv_exports;
 mod document_views;
 mod documents;
 mod edge;
+mod fuzz;
 mod hubs_in_memory;
 mod media;
 mod resilience;
