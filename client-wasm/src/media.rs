@@ -30,8 +30,10 @@ struct Media {
     local: Option<web_sys::MediaStream>,
     /// The receiving transceivers, in slot order.
     receivers: Vec<web_sys::RtcRtpTransceiver>,
-    /// This page's senders, each with the local track it carries while live.
-    senders: Vec<(web_sys::RtcRtpSender, web_sys::MediaStreamTrack)>,
+    /// This page's senders, each with the local track it carries while live and whether
+    /// it was last asked to carry it (asked at once; `replaceTrack` settles later, so the
+    /// sender's own `track` can lag behind a quick on-off).
+    senders: Vec<(web_sys::RtcRtpSender, web_sys::MediaStreamTrack, bool)>,
     /// The elements playing the slots, in slot order (created once).
     elements: Vec<web_sys::HtmlMediaElement>,
     /// Whether this page's own tracks should be on.
@@ -269,7 +271,7 @@ async fn offer(meeting: MeetingId, generation: u64) -> Result<(), JsValue> {
                 init.set_streams(&js_sys::Array::of1(local));
                 let transceiver =
                     pc.add_transceiver_with_media_stream_track_and_init(&track, &init);
-                senders.push((transceiver.sender(), track));
+                senders.push((transceiver.sender(), track, true));
             }
         }
     }
@@ -421,20 +423,22 @@ pub fn set_live(audio: bool, video: bool) {
 
 fn apply_live() {
     MEDIA.with(|m| {
-        let m = m.borrow();
-        for (sender, track) in &m.senders {
+        let m = &mut *m.borrow_mut();
+        let (live_audio, live_video) = (m.live_audio, m.live_video);
+        for (sender, track, carrying) in &mut m.senders {
             let on = if track.kind() == "audio" {
-                m.live_audio
+                live_audio
             } else {
-                m.live_video
+                live_video
             };
             track.set_enabled(on);
-            let current = sender.track();
-            if on == current.is_some() {
+            if on == *carrying {
                 continue;
             }
-            // Replacing a track never renegotiates; the promise settles locally.
-            let promise = sender.replace_track(if on { Some(track) } else { None });
+            *carrying = on;
+            // Replacing a track never renegotiates, and calls on one connection run in the
+            // order they were made, so the last one asked for is the one that holds.
+            let promise = sender.replace_track(if on { Some(&*track) } else { None });
             wasm_bindgen_futures::spawn_local(async move {
                 if let Err(e) = JsFuture::from(promise).await {
                     refused(format!("replaceTrack: {e:?}"));

@@ -296,6 +296,9 @@ async fn openapi() -> HttpResponse {
     HttpResponse::Ok().json(crate::openapi::document())
 }
 
+/// The longest username a sign-in is checked for.
+const MAX_USERNAME: usize = 200;
+
 #[post("/api/login")]
 async fn login(
     req: HttpRequest,
@@ -306,6 +309,10 @@ async fn login(
         code: "wrong_credentials",
         message: "The username or password is not right.".into(),
     };
+    // No account has a name this long: refuse it before it becomes a limiter's key.
+    if body.username.chars().count() > MAX_USERNAME {
+        return Err(wrong());
+    }
     let address = limits::client_address(&req, app.limits.settings.trust_forwarded_for);
     app.limits.sign_in(address, &body.username)?;
     ApiError::plain_text(&serde_json::json!({ "username": body.username }))?;

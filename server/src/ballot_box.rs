@@ -75,8 +75,10 @@ fn choice(field: &str) -> Option<Choice> {
 
 /// Write one node's counters unless the vote was closed (KEYS: hash, closed marker; ARGV:
 /// field, count, field, count, ...). Answers 1 if written, 0 if the vote is closed.
+/// The hash lives a week from its last write, so counters a failed close left behind do not
+/// stay in Redis for ever (no vote stays open that long).
 const WRITE_UNLESS_CLOSED: &str = "if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end \
-     redis.call('HSET', KEYS[1], unpack(ARGV)) return 1";
+     redis.call('HSET', KEYS[1], unpack(ARGV)) redis.call('EXPIRE', KEYS[1], 604800) return 1";
 /// Empty a closed vote's hash and mark it closed (KEYS: hash, closed marker).
 const EMPTY_AND_CLOSE: &str = "redis.call('DEL', KEYS[1]) \
      redis.call('SET', KEYS[2], '1', 'EX', 86400) return 1";

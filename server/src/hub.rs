@@ -29,6 +29,10 @@ pub const SUBSCRIBER_BUFFER: usize = 4096;
 pub const REPLAY_LIMIT: u64 = 2000;
 /// Attempts at appending when other writers keep winning the race.
 const APPEND_ATTEMPTS: usize = 32;
+/// How long a secret ballot's close waits for ballots other nodes have logged but not yet
+/// counted: up to this many re-reads of the shared box, this far apart.
+const BALLOT_SETTLE_TRIES: usize = 10;
+const BALLOT_SETTLE_PAUSE: Duration = Duration::from_millis(150);
 /// The longest `request_id` kept as an idempotency key.
 pub const MAX_REQUEST_ID: usize = 128;
 
@@ -389,7 +393,20 @@ impl Meetings {
                 |v: &VoteId| state.vote(*v).map(|v| v.method) == Some(VoteMethod::SecretBallot);
             if let Command::CloseVote { vote, .. } = command {
                 if secret(vote) {
-                    ctx.ballot_tally = Some(self.ballots.count(id, *vote).await?);
+                    let voters = state.vote(*vote).map_or(0, |v| v.voted.len() as u32);
+                    let mut tally = self.ballots.count(id, *vote).await?;
+                    // A ballot cast on another node is in the log a moment before its count
+                    // reaches Redis: give the last ones that moment rather than declare
+                    // the vote void. (A ballot still missing after it was lost with its
+                    // node, and the vote is void, as ballot_box.rs says.)
+                    for _ in 0..BALLOT_SETTLE_TRIES {
+                        if tally.ballots() >= voters {
+                            break;
+                        }
+                        tokio::time::sleep(BALLOT_SETTLE_PAUSE).await;
+                        tally = self.ballots.count(id, *vote).await?;
+                    }
+                    ctx.ballot_tally = Some(tally);
                 }
             }
             let mut next = state.clone();

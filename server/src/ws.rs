@@ -380,6 +380,7 @@ impl Connection {
         meeting: MeetingId,
         since: Option<u64>,
     ) -> Result<(), End> {
+        self.check_not_revoked(who).await?;
         let sub = match self.app.meetings.subscribe(meeting, who, since).await {
             Ok(s) => s,
             Err(e) => return self.command_error(e, None).await,
@@ -419,6 +420,7 @@ impl Connection {
         session: SessionId,
         since: Option<u64>,
     ) -> Result<(), End> {
+        self.check_not_revoked(who).await?;
         let meetings = &self.app.meetings;
         let allowed = match meetings.covers_session(who, session).await {
             Ok(a) => a,
@@ -467,6 +469,7 @@ impl Connection {
         meeting: MeetingId,
         sdp: String,
     ) -> Result<(), End> {
+        self.check_not_revoked(who).await?;
         // Only participants whose token covers the meeting; the role decides what is heard
         // (a viewer's tracks feed no slot; a delegate's only with the floor).
         let (_, state) = match self.app.meetings.current(meeting, who).await {

@@ -642,3 +642,80 @@ async fn a_meeting_scoped_token_cannot_read_its_session_or_roster() {
         200
     );
 }
+
+/// On a node other than the one that revoked (which hears nothing of it), the revoked
+/// participant's open WebSocket is closed at its next subscription, not left following
+/// the meeting until the next heartbeat.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_participant_on_another_node_is_closed_at_its_next_subscription() {
+    let db = TestDb::new(Backend::Postgres);
+    let a = Node::start(&db);
+    let fx = Fixture::new(&a, 1).await;
+    fx.open().await;
+    let b = Node::start(&db);
+    let (id, code) = invitation(
+        &fx.secretariat,
+        fx.session,
+        Role::Delegate,
+        Some(fx.members[0].id),
+        None,
+    )
+    .await;
+    let delegate = redeemed(&a, &code).await;
+    let mut ws = Ws::connect(&b, &delegate).await;
+    ws.subscribe(fx.meeting).await;
+
+    let revoked = fx
+        .secretariat
+        .post(&format!("/api/participants/{id}/revoke"), &())
+        .await;
+    assert_eq!(revoked.status, 204, "{revoked:?}");
+    ws.send(&ClientFrame::Subscribe {
+        meeting_id: fx.meeting,
+        since: None,
+    })
+    .await;
+    let reason = ws
+        .wait_for(|f| match f {
+            ServerFrame::Closing { reason, .. } => Some(*reason),
+            ServerFrame::Snapshot { .. } => panic!("a revoked participant got a snapshot"),
+            _ => None,
+        })
+        .await;
+    assert_eq!(reason, CloseReason::TokenRevoked);
+    ws.closed_by_server().await;
+}
+
+/// A username longer than any account's is refused as wrong before it becomes a key of
+/// the sign-in limits, so a flood of such names neither grows them nor is counted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_overlong_username_is_refused_before_the_sign_in_limits_count_it() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = node_with(&db, &[("FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE", "3")]);
+    let client = node.client();
+    for i in 0..6 {
+        let a = client
+            .post(
+                "/api/login",
+                &LoginRequest {
+                    username: format!("{i}{}", "x".repeat(300)),
+                    password: "wrong".into(),
+                },
+            )
+            .await;
+        assert_eq!((a.status, a.code()), (401, "wrong_credentials"), "{a:?}");
+    }
+    // The address has used none of its three tries.
+    for _ in 0..3 {
+        let a = client
+            .post(
+                "/api/login",
+                &LoginRequest {
+                    username: "secretariat".into(),
+                    password: "wrong".into(),
+                },
+            )
+            .await;
+        assert_eq!((a.status, a.code()), (401, "wrong_credentials"), "{a:?}");
+    }
+}
