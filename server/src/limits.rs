@@ -227,7 +227,8 @@ fn check<K: Hash + Eq + Clone>(
     })
 }
 
-/// The client's address as these limits see it.
+/// The client's address as these limits see it: an IPv6 client by its /64, since one
+/// host commonly holds a whole /64 and could otherwise draw a fresh key per request.
 pub fn client_address(req: &actix_web::HttpRequest, trust_forwarded_for: bool) -> IpAddr {
     if trust_forwarded_for {
         // The proxy appends the address it saw last; that is the one it vouches for.
@@ -238,17 +239,43 @@ pub fn client_address(req: &actix_web::HttpRequest, trust_forwarded_for: bool) -
             .and_then(|v| v.rsplit(',').next())
             .and_then(|v| v.trim().parse::<IpAddr>().ok());
         if let Some(ip) = forwarded {
-            return ip;
+            return network(ip);
         }
     }
-    req.peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+    network(
+        req.peer_addr()
+            .map(|a| a.ip())
+            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+    )
+}
+
+/// The key an address is limited under: IPv4 as it is (IPv4-mapped IPv6 too), IPv6 by its
+/// first 64 bits.
+fn network(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ipv6_host_is_limited_by_its_64_bit_network() {
+        let key = |s: &str| network(s.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff:ee:dd:cc"));
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2::"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("::ffff:192.0.2.7"), key("192.0.2.7"));
+        assert_ne!(key("192.0.2.7"), key("192.0.2.8"));
+    }
 
     fn settings() -> LimitSettings {
         LimitSettings {
