@@ -329,7 +329,7 @@ async fn login(
     let ok = app
         .limits
         .verify_password(body.password.clone(), hash)
-        .await?;
+        .await??;
     let Some(account) = account.filter(|_| ok) else {
         return Err(wrong());
     };

@@ -72,6 +72,8 @@ pub struct Limited {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LimitKind {
     SignIn,
+    /// More sign-ins waiting for a password check than the queue holds.
+    SignInQueue,
     Redemption,
     Command,
 }
@@ -90,6 +92,7 @@ impl Limited {
     pub fn message(&self) -> String {
         let what = match self.what {
             LimitKind::SignIn => "Too many sign-in attempts",
+            LimitKind::SignInQueue => "Too many sign-ins at once",
             LimitKind::Redemption => "Too many invitation codes tried",
             LimitKind::Command => "Too many commands",
         };
@@ -107,6 +110,19 @@ enum Sender {
     Account(i64),
 }
 
+/// Sign-ins that may wait per password check that can run at once (with one check of about
+/// 50 ms at a time, the last of them waits about 3 s).
+pub const PASSWORD_QUEUE_PER_CHECK: usize = 64;
+
+/// Counts one waiting sign-in for as long as it waits (dropped with its request too).
+struct Waiting<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 /// The node's limiters, shared by every worker.
 pub struct Limits {
     pub settings: LimitSettings,
@@ -115,6 +131,9 @@ pub struct Limits {
     redemptions_by_address: DefaultKeyedRateLimiter<IpAddr>,
     commands: DefaultKeyedRateLimiter<Sender>,
     password_checks: Arc<Semaphore>,
+    /// Sign-ins waiting for a password check now; beyond [`PASSWORD_QUEUE_PER_CHECK`] per
+    /// check, more are refused at once instead of queueing without end.
+    password_waiting: std::sync::atomic::AtomicUsize,
     /// argon2's working memory, one buffer per check that may run at once, reused.
     password_memory: Arc<std::sync::Mutex<Vec<Vec<argon2::Block>>>>,
 }
@@ -141,6 +160,7 @@ impl Limits {
             )),
             commands: RateLimiter::keyed(commands),
             password_checks: Arc::new(Semaphore::new(settings.password_checks.max(1))),
+            password_waiting: Default::default(),
             password_memory: Arc::default(),
             settings,
         }
@@ -179,8 +199,26 @@ impl Limits {
     /// `password_checks` at once, each in one of as many reused 19 MiB buffers: memory
     /// stays bounded by that many checks however many arrive, and the async workers keep
     /// serving while they run.
-    pub async fn verify_password(&self, password: String, hash: String) -> anyhow::Result<bool> {
+    /// When more sign-ins wait than [`PASSWORD_QUEUE_PER_CHECK`] per check, the next is
+    /// refused at once (`Err(Limited)`, answered 429) so that a flood cannot keep a real
+    /// user in the queue for minutes.
+    pub async fn verify_password(
+        &self,
+        password: String,
+        hash: String,
+    ) -> anyhow::Result<Result<bool, Limited>> {
+        let waiting = Waiting(&self.password_waiting);
+        let ahead = self
+            .password_waiting
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if ahead >= self.settings.password_checks.max(1) * PASSWORD_QUEUE_PER_CHECK {
+            return Ok(Err(Limited {
+                retry_after: Duration::from_secs(1),
+                what: LimitKind::SignInQueue,
+            }));
+        }
         let permit = self.password_checks.clone().acquire_owned().await?;
+        drop(waiting);
         let buffers = self.password_memory.clone();
         let ok = tokio::task::spawn_blocking(move || {
             // Held by the check itself: a caller that goes away does not free the slot
@@ -199,7 +237,7 @@ impl Limits {
             ok
         })
         .await?;
-        Ok(ok)
+        Ok(Ok(ok))
     }
 
     /// Forget the keys that are back to a full bucket, so that the maps do not grow with

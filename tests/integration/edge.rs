@@ -719,3 +719,61 @@ async fn an_overlong_username_is_refused_before_the_sign_in_limits_count_it() {
         assert_eq!((a.status, a.code()), (401, "wrong_credentials"), "{a:?}");
     }
 }
+
+/// More sign-ins at once than the password checks' queue holds (64 per check) are refused
+/// at once with 429 and `Retry-After`, instead of waiting behind a flood for minutes; every
+/// one that was queued is checked and answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_ins_beyond_the_password_queue_are_refused_at_once() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = node_with(
+        &db,
+        &[
+            ("FLOOR_PASSWORD_CHECKS", "1"),
+            ("FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE", "100000"),
+        ],
+    );
+    let (http, url) = (reqwest::Client::new(), format!("{}/api/login", node.base));
+    let answers = {
+        use futures_util::StreamExt;
+        futures_util::stream::iter(0..300)
+            .map(|i| {
+                let (http, url) = (http.clone(), url.clone());
+                async move {
+                    let resp = http
+                        .post(&url)
+                        .json(&LoginRequest {
+                            username: format!("nobody-{i}"),
+                            password: "a guess".into(),
+                        })
+                        .send()
+                        .await
+                        .expect("an answer");
+                    let status = resp.status().as_u16();
+                    let retry = resp.headers().contains_key("retry-after");
+                    let body: serde_json::Value = resp.json().await.expect("a JSON body");
+                    (
+                        status,
+                        retry,
+                        body["message"].as_str().unwrap_or("").to_string(),
+                    )
+                }
+            })
+            .buffer_unordered(300)
+            .collect::<Vec<_>>()
+            .await
+    };
+    let checked = answers.iter().filter(|a| a.0 == 401).count();
+    let refused: Vec<_> = answers.iter().filter(|a| a.0 == 429).collect();
+    eprintln!(
+        "300 sign-ins at once: {checked} checked, {} refused",
+        refused.len()
+    );
+    assert_eq!(checked + refused.len(), 300, "{answers:?}");
+    assert!(checked >= 65, "only {checked} were checked");
+    assert!(!refused.is_empty(), "no sign-in was refused");
+    for (_, retry, message) in refused {
+        assert!(*retry, "a 429 without Retry-After");
+        assert!(message.contains("at once"), "{message}");
+    }
+}
