@@ -192,37 +192,43 @@ async fn a_flood_of_wrong_passwords_stays_within_memory_keeps_health_fast_and_me
     assert!(p99 < Duration::from_millis(50), "/healthz p99 {p99:?}");
 }
 
+/// `count` sign-ins for usernames no account has (`nobody-<n>`), `at_once` at a time:
+/// each answer's status, whether it carries `Retry-After`, and its message.
+async fn unknown_sign_ins(base: String, count: usize, at_once: usize) -> Vec<(u16, bool, String)> {
+    use futures_util::StreamExt;
+    let (http, url) = (reqwest::Client::new(), format!("{base}/api/login"));
+    futures_util::stream::iter(0..count)
+        .map(|i| {
+            let (http, url) = (http.clone(), url.clone());
+            async move {
+                let resp = http
+                    .post(&url)
+                    .json(&LoginRequest {
+                        username: format!("nobody-{i}"),
+                        password: "a guess".into(),
+                    })
+                    .send()
+                    .await
+                    .expect("an answer");
+                let status = resp.status().as_u16();
+                let retry = resp.headers().contains_key("retry-after");
+                let body: serde_json::Value = resp.json().await.expect("a JSON body");
+                let message = body["message"].as_str().unwrap_or("").to_string();
+                (status, retry, message)
+            }
+        })
+        .buffer_unordered(at_once)
+        .collect()
+        .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn sign_ins_for_unknown_usernames_do_not_stall_other_requests() {
     let db = TestDb::new(Backend::Sqlite);
     let node = node_with(&db, &[("FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE", "1000")]);
     // The check against a hash of nothing (so that timing does not tell which usernames
     // exist) used to run on the request's worker, stalling whatever else it served.
-    let flood = {
-        let (http, url) = (reqwest::Client::new(), format!("{}/api/login", node.base));
-        tokio::spawn(async move {
-            use futures_util::StreamExt;
-            futures_util::stream::iter(0..48)
-                .map(|i| {
-                    let (http, url) = (http.clone(), url.clone());
-                    async move {
-                        let resp = http
-                            .post(&url)
-                            .json(&LoginRequest {
-                                username: format!("nobody-{i}"),
-                                password: "a guess".into(),
-                            })
-                            .send()
-                            .await
-                            .expect("an answer");
-                        resp.status().as_u16()
-                    }
-                })
-                .buffer_unordered(24)
-                .collect::<Vec<_>>()
-                .await
-        })
-    };
+    let flood = tokio::spawn(unknown_sign_ins(node.base.clone(), 48, 24));
     let client = node.client();
     let mut took = Vec::new();
     while !flood.is_finished() {
@@ -230,7 +236,7 @@ async fn sign_ins_for_unknown_usernames_do_not_stall_other_requests() {
         assert_eq!(client.get("/healthz").await.status, 200);
         took.push(start.elapsed());
     }
-    let statuses = flood.await.unwrap();
+    let statuses: Vec<u16> = flood.await.unwrap().into_iter().map(|a| a.0).collect();
     assert!(statuses.iter().all(|s| *s == 401), "{statuses:?}");
     took.sort();
     let p99 = took[(took.len() * 99 / 100).min(took.len() - 1)];
@@ -733,36 +739,7 @@ async fn sign_ins_beyond_the_password_queue_are_refused_at_once() {
             ("FLOOR_SIGN_INS_PER_ADDRESS_PER_MINUTE", "100000"),
         ],
     );
-    let (http, url) = (reqwest::Client::new(), format!("{}/api/login", node.base));
-    let answers = {
-        use futures_util::StreamExt;
-        futures_util::stream::iter(0..300)
-            .map(|i| {
-                let (http, url) = (http.clone(), url.clone());
-                async move {
-                    let resp = http
-                        .post(&url)
-                        .json(&LoginRequest {
-                            username: format!("nobody-{i}"),
-                            password: "a guess".into(),
-                        })
-                        .send()
-                        .await
-                        .expect("an answer");
-                    let status = resp.status().as_u16();
-                    let retry = resp.headers().contains_key("retry-after");
-                    let body: serde_json::Value = resp.json().await.expect("a JSON body");
-                    (
-                        status,
-                        retry,
-                        body["message"].as_str().unwrap_or("").to_string(),
-                    )
-                }
-            })
-            .buffer_unordered(300)
-            .collect::<Vec<_>>()
-            .await
-    };
+    let answers = unknown_sign_ins(node.base.clone(), 300, 300).await;
     let checked = answers.iter().filter(|a| a.0 == 401).count();
     let refused: Vec<_> = answers.iter().filter(|a| a.0 == 429).collect();
     eprintln!(

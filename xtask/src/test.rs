@@ -292,6 +292,8 @@ fn wait_until(what: &str, limit: Duration, mut ready: impl FnMut() -> bool) -> R
         if Instant::now() > deadline {
             bail!("{what} did not answer within {} s", limit.as_secs());
         }
+        // A service started in the background has no event to wait on: polling its own
+        // readiness check, with the deadline above, is the wait.
         std::thread::sleep(Duration::from_millis(200));
     }
     Ok(())
