@@ -375,6 +375,24 @@ catalogue! {
     FilesContentId { en: "a file is named by the content id its upload returned", fr: "un fichier est désigné par l'identifiant de contenu renvoyé lors de son téléversement", es: "un archivo se designa con el identificador de contenido que devolvió su carga" }
     FilesDistribution { en: "a restricted distribution names at least one delegation", fr: "une distribution restreinte doit désigner au moins une délégation", es: "una distribución limitada debe indicar al menos una delegación" }
     FilesNotUploaded { en: "no file {0} was uploaded to this session", fr: "aucun fichier {0} n'a été téléversé pour cette session", es: "no se ha cargado ningún archivo {0} en este período de sesiones" }
+    // --- the chair's console at plenary size and the delegate's place (issue 11)
+    ListCount { en: "{0} waiting · about {1}", fr: "{0} en attente · environ {1}", es: "{0} en espera · aproximadamente {1}" }
+    YourPlace { en: "You are number {0} in the order of speaking, after {1}.", fr: "Vous êtes {0}e dans l'ordre des orateurs, après {1}.", es: "Usted es el número {0} en el orden de intervención, después de {1}." }
+    YouAreNext { en: "You are next to speak.", fr: "Vous êtes le prochain orateur.", es: "Usted es el próximo orador." }
+    GetReady { en: "Get ready: your turn is near.", fr: "Préparez-vous : votre tour approche.", es: "Prepárese: su turno se acerca." }
+    RequestsFloorNow { en: "Requests the floor now", fr: "Demande la parole maintenant", es: "Pide la palabra ahora" }
+    SoundAlerts { en: "Sound a signal for points of order and motions", fr: "Signal sonore pour les motions d'ordre et les motions", es: "Señal sonora para cuestiones de orden y mociones" }
+    InscribeDelegation { en: "Inscribe a delegation", fr: "Inscrire une délégation", es: "Inscribir a una delegación" }
+    NoSuchDelegation { en: "No delegation is named “{0}”.", fr: "Aucune délégation ne s'appelle « {0} ».", es: "Ninguna delegación se llama «{0}»." }
+    ChooseDelegation { en: "Type or choose a delegation.", fr: "Saisissez ou choisissez une délégation.", es: "Escriba o elija una delegación." }
+    ChannelLive { en: "{0} — live", fr: "{0} — en direct", es: "{0} — en directo" }
+    SelfCheck { en: "Check your microphone and camera", fr: "Vérifier votre micro et votre caméra", es: "Compruebe su micrófono y su cámara" }
+    SelfCheckHint { en: "Only you see and hear this check; nothing is sent until you have the floor.", fr: "Vous seul voyez et entendez cette vérification ; rien n'est transmis avant que vous n'ayez la parole.", es: "Solo usted ve y oye esta comprobación; no se transmite nada hasta que tenga la palabra." }
+    SelfView { en: "Your camera", fr: "Votre caméra", es: "Su cámara" }
+    MicLevel { en: "Microphone level", fr: "Niveau du micro", es: "Nivel del micrófono" }
+    StartCheck { en: "Start the check", fr: "Commencer la vérification", es: "Iniciar la comprobación" }
+    StopCheck { en: "End the check", fr: "Terminer la vérification", es: "Terminar la comprobación" }
+    NoMicrophone { en: "This page has no microphone: allow it in the browser and reload.", fr: "Cette page n'a pas accès au micro : autorisez-le dans le navigateur et rechargez.", es: "Esta página no tiene micrófono: permítalo en el navegador y vuelva a cargarla." }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -660,6 +678,24 @@ fn ar(key: T) -> &'static str {
         T::FilesContentId => "يُشار إلى الملف بمعرِّف المحتوى الذي أُعيد عند تحميله",
         T::FilesDistribution => "يجب أن يحدِّد التوزيع المحدود وفدًا واحدًا على الأقل",
         T::FilesNotUploaded => "لم يُحمَّل أي ملف {0} في هذه الدورة",
+    // --- the chair's console at plenary size and the delegate's place (issue 11)
+        T::ListCount => "{0} في الانتظار · نحو {1}",
+        T::YourPlace => "ترتيبكم {0} في قائمة المتكلمين، بعد {1}.",
+        T::YouAreNext => "أنتم المتكلم التالي.",
+        T::GetReady => "استعدوا: اقترب دوركم.",
+        T::RequestsFloorNow => "يطلب الكلمة الآن",
+        T::SoundAlerts => "تنبيه صوتي لنقاط النظام والاقتراحات",
+        T::InscribeDelegation => "تسجيل وفد",
+        T::NoSuchDelegation => "لا يوجد وفد باسم «{0}».",
+        T::ChooseDelegation => "اكتبوا اسم وفد أو اختاروه.",
+        T::ChannelLive => "{0} — مباشر",
+        T::SelfCheck => "تحقَّقوا من الميكروفون والكاميرا",
+        T::SelfCheckHint => "لا يرى هذا الفحص ولا يسمعه أحد سواكم؛ ولا يُرسَل شيء قبل أن تُعطى لكم الكلمة.",
+        T::SelfView => "الكاميرا الخاصة بكم",
+        T::MicLevel => "مستوى الميكروفون",
+        T::StartCheck => "بدء الفحص",
+        T::StopCheck => "إنهاء الفحص",
+        T::NoMicrophone => "لا تصل هذه الصفحة إلى الميكروفون: اسمحوا بذلك في المتصفح ثم أعيدوا تحميلها.",
     }
 }
 
@@ -945,6 +981,24 @@ fn zh(key: T) -> &'static str {
         T::FilesContentId => "文件须以上传时返回的内容标识符指明",
         T::FilesDistribution => "限制分发须至少指明一个代表团",
         T::FilesNotUploaded => "本届会议未上传文件{0}",
+        // --- the chair's console at plenary size and the delegate's place (issue 11)
+        T::ListCount => "{0} 位等候发言 · 约 {1}",
+        T::YourPlace => "您在发言顺序中排第 {0} 位，在{1}之后。",
+        T::YouAreNext => "下一位发言者是您。",
+        T::GetReady => "请准备：即将轮到您发言。",
+        T::RequestsFloorNow => "现在请求发言",
+        T::SoundAlerts => "程序问题和动议时发出提示音",
+        T::InscribeDelegation => "登记代表团",
+        T::NoSuchDelegation => "没有名为“{0}”的代表团。",
+        T::ChooseDelegation => "请输入或选择代表团。",
+        T::ChannelLive => "{0} — 正在传译",
+        T::SelfCheck => "检查您的麦克风和摄像头",
+        T::SelfCheckHint => "此检查只有您能看到和听到；在您获得发言权之前，不会发送任何内容。",
+        T::SelfView => "您的摄像头",
+        T::MicLevel => "麦克风音量",
+        T::StartCheck => "开始检查",
+        T::StopCheck => "结束检查",
+        T::NoMicrophone => "此页面无法使用麦克风：请在浏览器中允许后重新加载。",
     }
 }
 
@@ -1228,6 +1282,24 @@ fn ru(key: T) -> &'static str {
         T::FilesContentId => "файл указывается идентификатором содержимого, полученным при его загрузке",
         T::FilesDistribution => "при ограниченном распространении нужно указать хотя бы одну делегацию",
         T::FilesNotUploaded => "файл {0} не был загружен для этой сессии",
+    // --- the chair's console at plenary size and the delegate's place (issue 11)
+        T::ListCount => "Ожидают: {0} · примерно {1}",
+        T::YourPlace => "Вы {0}-й в очереди выступающих, после {1}.",
+        T::YouAreNext => "Вы выступаете следующим.",
+        T::GetReady => "Приготовьтесь: ваша очередь подходит.",
+        T::RequestsFloorNow => "Просит слова сейчас",
+        T::SoundAlerts => "Звуковой сигнал при выступлениях по порядку ведения заседания и предложениях",
+        T::InscribeDelegation => "Записать делегацию",
+        T::NoSuchDelegation => "Делегации с названием «{0}» нет.",
+        T::ChooseDelegation => "Введите или выберите делегацию.",
+        T::ChannelLive => "{0} — в эфире",
+        T::SelfCheck => "Проверьте микрофон и камеру",
+        T::SelfCheckHint => "Эту проверку видите и слышите только вы; ничего не передаётся, пока вам не предоставлено слово.",
+        T::SelfView => "Ваша камера",
+        T::MicLevel => "Уровень микрофона",
+        T::StartCheck => "Начать проверку",
+        T::StopCheck => "Завершить проверку",
+        T::NoMicrophone => "У этой страницы нет доступа к микрофону: разрешите его в браузере и перезагрузите страницу.",
     }
 }
 

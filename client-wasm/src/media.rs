@@ -447,3 +447,121 @@ fn apply_live() {
         }
     });
 }
+
+thread_local! {
+    /// The page's one audio context for signals, made at the first gesture that asks for it.
+    static SIGNAL_AUDIO: std::cell::RefCell<Option<web_sys::AudioContext>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// A short two-note tone (the chair's signal that someone asks for the floor now). Silent
+/// where the browser allows no sound yet.
+pub fn chime() {
+    SIGNAL_AUDIO.with(|a| {
+        let mut a = a.borrow_mut();
+        if a.is_none() {
+            *a = web_sys::AudioContext::new().ok();
+        }
+        let Some(ctx) = a.as_ref() else { return };
+        let _ = ctx.resume();
+        let start = ctx.current_time();
+        for (i, freq) in [880.0_f32, 660.0].into_iter().enumerate() {
+            let (Ok(osc), Ok(gain)) = (ctx.create_oscillator(), ctx.create_gain()) else {
+                return;
+            };
+            let at = start + 0.18 * i as f64;
+            osc.frequency().set_value(freq);
+            gain.gain().set_value(0.0);
+            let _ = gain.gain().linear_ramp_to_value_at_time(0.2, at + 0.02);
+            let _ = gain.gain().linear_ramp_to_value_at_time(0.0, at + 0.16);
+            let _ = osc.connect_with_audio_node(&gain);
+            let _ = gain.connect_with_audio_node(&ctx.destination());
+            let _ = osc.start_with_when(at);
+            let _ = osc.stop_with_when(at + 0.17);
+        }
+    });
+}
+
+/// The page's own microphone and camera shown to their owner before speaking: copies of
+/// the local tracks in a preview and a level meter. The copies are never given to the
+/// connection, so checking sends nothing; the tracks the connection may carry keep their
+/// own state.
+struct SelfCheck {
+    tracks: Vec<web_sys::MediaStreamTrack>,
+    analyser: web_sys::AnalyserNode,
+    context: web_sys::AudioContext,
+}
+
+thread_local! {
+    static SELF_CHECK: RefCell<Option<SelfCheck>> = const { RefCell::new(None) };
+}
+
+/// Start the check: the preview into `video`. False when the page has no microphone
+/// (it joined without one, or the browser refused it).
+pub fn start_self_check(video: &web_sys::HtmlVideoElement) -> bool {
+    stop_self_check();
+    let Some(local) = MEDIA.with(|m| m.borrow().local.clone()) else {
+        return false;
+    };
+    let copies: Vec<web_sys::MediaStreamTrack> = local
+        .get_tracks()
+        .iter()
+        .map(|t| {
+            let copy = t.unchecked_into::<web_sys::MediaStreamTrack>().clone();
+            copy.set_enabled(true);
+            copy
+        })
+        .collect();
+    let tracks = js_sys::Array::new();
+    for t in &copies {
+        tracks.push(t);
+    }
+    let Ok(preview) = web_sys::MediaStream::new_with_tracks(&tracks) else {
+        return false;
+    };
+    video.set_src_object(Some(&preview));
+    video.set_muted(true);
+    let _ = video.play();
+    let Ok(context) = web_sys::AudioContext::new() else {
+        return false;
+    };
+    let _ = context.resume();
+    let (Ok(source), Ok(analyser)) = (
+        context.create_media_stream_source(&preview),
+        context.create_analyser(),
+    ) else {
+        return false;
+    };
+    analyser.set_fft_size(1024);
+    let _ = source.connect_with_audio_node(&analyser);
+    SELF_CHECK.with(|c| {
+        *c.borrow_mut() = Some(SelfCheck {
+            tracks: copies,
+            analyser,
+            context,
+        })
+    });
+    true
+}
+
+/// The microphone's level now, in dBFS (−100 for silence), while the check runs.
+pub fn self_check_level() -> Option<f32> {
+    SELF_CHECK.with(|c| {
+        let c = c.borrow();
+        let c = c.as_ref()?;
+        let mut samples = vec![0f32; c.analyser.fft_size() as usize];
+        c.analyser.get_float_time_domain_data(&mut samples);
+        let mean_square = samples.iter().map(|s| s * s).sum::<f32>() / samples.len().max(1) as f32;
+        Some((10.0 * mean_square.max(1e-10).log10()).max(-100.0))
+    })
+}
+
+/// End the check: the copies stop (the camera light goes off if nothing else uses it).
+pub fn stop_self_check() {
+    if let Some(c) = SELF_CHECK.with(|c| c.borrow_mut().take()) {
+        for t in c.tracks {
+            t.stop();
+        }
+        let _ = c.context.close();
+    }
+}

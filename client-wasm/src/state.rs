@@ -254,6 +254,70 @@ pub fn queue(state: &MeetingState) -> Vec<meeting::Entry> {
     out
 }
 
+/// The 1-based place of entry `id` in [`queue`], without copying the lists.
+pub fn queue_number(state: &MeetingState, id: EntryId) -> Option<usize> {
+    let item = state.current_item.and_then(|i| state.item(i));
+    state
+        .interventions
+        .iter()
+        .chain(
+            item.into_iter()
+                .flat_map(|i| i.statements.iter().chain(&i.replies)),
+        )
+        .position(|e| e.id == id)
+        .map(|i| i + 1)
+}
+
+/// Where a delegation stands in the order of speaking: its first entry in [`queue`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// 1 for the next speaker.
+    pub number: usize,
+    /// Who speaks just before, if anyone waits ahead.
+    pub after: Option<DelegationId>,
+}
+
+/// Where `delegation` stands in the order of speaking, if it waits to speak.
+pub fn place_of(state: &MeetingState, delegation: DelegationId) -> Option<Place> {
+    let q = queue(state);
+    let i = q.iter().position(|e| e.delegation == delegation)?;
+    Some(Place {
+        number: i + 1,
+        after: i.checked_sub(1).map(|j| q[j].delegation),
+    })
+}
+
+/// How long, at the session's time limits, the floor and everyone waiting would take
+/// from `now` (server time, ms): what is left of the current speech (nothing once over
+/// time) and each waiting entry's full limit.
+pub fn time_to_finish_ms(state: &MeetingState, info: &MeetingInfo, now: i64) -> u64 {
+    let current = state
+        .floor
+        .as_ref()
+        .map_or(0, |f| f.remaining_ms(Millis(now)).max(0) as u64);
+    let waiting: u64 = queue(state)
+        .iter()
+        .map(|e| {
+            let kind = info.delegation(e.delegation).map(|d| d.kind);
+            u64::from(info.rules.time_limits.secs_for(&e.kind, kind)) * 1000
+        })
+        .sum();
+    current + waiting
+}
+
+/// A duration as the chair reads it: "1 h 05 min", "12 min", "45 s".
+pub fn rough_duration(ms: u64) -> String {
+    let secs = ms.div_ceil(1000);
+    match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 => format!("{} min", secs.div_ceil(60)),
+        _ => {
+            let mins = secs.div_ceil(60);
+            format!("{} h {:02} min", mins / 60, mins % 60)
+        }
+    }
+}
+
 /// Whether `delegation` holds the floor.
 pub fn holds_floor(state: &MeetingState, delegation: Option<DelegationId>) -> bool {
     match (&state.floor, delegation) {
@@ -276,6 +340,86 @@ mod tests {
             requested_by: None,
             inscribed_at: Millis(0),
         }
+    }
+
+    fn statement(id: u64, delegation: i64) -> Entry {
+        Entry {
+            delegation: DelegationId(delegation),
+            ..entry(
+                id,
+                EntryKind::Statement {
+                    capacity: Capacity::National,
+                },
+            )
+        }
+    }
+
+    fn state_with(interventions: Vec<Entry>, statements: Vec<Entry>) -> MeetingState {
+        let mut s = MeetingState::new(MeetingId(1));
+        s.agenda.push(meeting::AgendaItem {
+            id: AgendaItemId(1),
+            number: "3".into(),
+            title: "General debate".into(),
+            parent: None,
+            list_status: meeting::ListStatus::Open,
+            statements,
+            replies: Vec::new(),
+            replies_heard: Default::default(),
+        });
+        s.current_item = Some(AgendaItemId(1));
+        s.interventions = interventions;
+        s
+    }
+
+    #[test]
+    fn a_delegate_learns_its_number_and_who_speaks_before_it() {
+        let s = state_with(
+            vec![entry(9, EntryKind::PointOfOrder)],
+            vec![statement(1, 10), statement(2, 20), statement(3, 30)],
+        );
+        // The point of order is heard first: the second statement is third in line.
+        assert_eq!(
+            place_of(&s, DelegationId(20)),
+            Some(Place {
+                number: 3,
+                after: Some(DelegationId(10))
+            })
+        );
+        assert_eq!(
+            place_of(&s, DelegationId(9)),
+            Some(Place {
+                number: 1,
+                after: None
+            })
+        );
+        assert_eq!(place_of(&s, DelegationId(99)), None);
+        assert_eq!(queue_number(&s, EntryId(2)), Some(3));
+        assert_eq!(queue_number(&s, EntryId(9)), Some(1));
+        assert_eq!(queue_number(&s, EntryId(77)), None);
+    }
+
+    #[test]
+    fn the_list_takes_the_time_left_plus_each_waiting_limit() {
+        let s = state_with(
+            vec![entry(9, EntryKind::PointOfOrder)],
+            vec![statement(1, 10), statement(2, 20)],
+        );
+        let info = MeetingInfo {
+            meeting: floor_protocol::api::Meeting {
+                id: MeetingId(1),
+                session_id: SessionId(1),
+                title: "1st meeting".into(),
+                format: MeetingFormat::Hybrid,
+                status: meeting::MeetingStatus::Open,
+            },
+            rules: SessionRules::default(),
+            delegations: Vec::new(),
+        };
+        // 2 min for the point of order and 5 min for each State.
+        assert_eq!(time_to_finish_ms(&s, &info, 0), (120 + 300 + 300) * 1000);
+        assert_eq!(rough_duration(720_000), "12 min");
+        assert_eq!(rough_duration(3_900_000), "1 h 05 min");
+        assert_eq!(rough_duration(45_000), "45 s");
     }
 
     #[test]

@@ -55,27 +55,8 @@ impl MeetingContext {
 
     /// The time limit of an entry, from the session's rules.
     pub fn limit_ms(&self, entry: &Entry) -> u64 {
-        let t = &self.rules.time_limits;
-        let secs = match &entry.kind {
-            EntryKind::Statement {
-                capacity: Capacity::OnBehalfOfGroup { .. },
-            } => t.group_secs,
-            EntryKind::Statement {
-                capacity: Capacity::ExplanationOfVote { .. },
-            } => t.explanation_of_vote_secs,
-            EntryKind::Statement {
-                capacity: Capacity::National,
-            } => match self.delegations.get(&entry.delegation) {
-                Some(DelegationKind::Igo | DelegationKind::UnEntity) => t.organization_secs,
-                Some(DelegationKind::Ngo) => t.ngo_secs,
-                _ => t.state_secs,
-            },
-            EntryKind::RightOfReply { ordinal } if *ordinal <= 1 => t.first_reply_secs,
-            EntryKind::RightOfReply { .. } => t.second_reply_secs,
-            EntryKind::PointOfOrder => t.point_of_order_secs,
-            EntryKind::Motion { .. } | EntryKind::OnMotion { .. } => t.motion_secs,
-        };
-        u64::from(secs) * 1000
+        let delegation = self.delegations.get(&entry.delegation).copied();
+        u64::from(self.rules.time_limits.secs_for(&entry.kind, delegation)) * 1000
     }
 }
 

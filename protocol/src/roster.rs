@@ -194,6 +194,40 @@ pub struct TimeLimits {
     pub explanation_of_vote_secs: u32,
 }
 
+impl TimeLimits {
+    /// The time limit, in seconds, of an entry of `kind` by a delegation of
+    /// `delegation` kind (`None`: not in the roster, timed as a State). The one place this
+    /// is decided: the engine times the floor with it and the client estimates the time a
+    /// list will take with it.
+    pub fn secs_for(
+        &self,
+        kind: &crate::meeting::EntryKind,
+        delegation: Option<DelegationKind>,
+    ) -> u32 {
+        use crate::command::Capacity;
+        use crate::meeting::EntryKind;
+        match kind {
+            EntryKind::Statement {
+                capacity: Capacity::OnBehalfOfGroup { .. },
+            } => self.group_secs,
+            EntryKind::Statement {
+                capacity: Capacity::ExplanationOfVote { .. },
+            } => self.explanation_of_vote_secs,
+            EntryKind::Statement {
+                capacity: Capacity::National,
+            } => match delegation {
+                Some(DelegationKind::Igo | DelegationKind::UnEntity) => self.organization_secs,
+                Some(DelegationKind::Ngo) => self.ngo_secs,
+                _ => self.state_secs,
+            },
+            EntryKind::RightOfReply { ordinal } if *ordinal <= 1 => self.first_reply_secs,
+            EntryKind::RightOfReply { .. } => self.second_reply_secs,
+            EntryKind::PointOfOrder => self.point_of_order_secs,
+            EntryKind::Motion { .. } | EntryKind::OnMotion { .. } => self.motion_secs,
+        }
+    }
+}
+
 impl Default for TimeLimits {
     fn default() -> Self {
         // Figures from practice (shared/domain.md): 5 min for a State, 7 for a group;

@@ -3,6 +3,7 @@
 //! profile per participant. They need Debian's `chromium` and `chromium-driver`; without
 //! them they fail, they do not skip. Screenshots of each view go to target/screenshots/.
 
+mod chair_console;
 #[path = "../integration/helpers.rs"]
 #[allow(dead_code, unused_imports)]
 mod helpers;
@@ -479,6 +480,20 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
         page.wait_for("media connected", &q("#media-status[data-state=connected]"))
             .await;
     }
+    // Only the staffed channel is offered, not yet live.
+    delegate
+        .wait_for(
+            "French offered, not live",
+            &q("#channel option[value=fr][data-live=false]"),
+        )
+        .await;
+    assert_eq!(
+        delegate
+            .js("return document.querySelectorAll('#channel option').length")
+            .await,
+        serde_json::json!(2),
+        "the floor and the one staffed booth, not every channel of the session"
+    );
     delegate.click("#channel option[value=fr]").await;
     interpreter
         .click(".booth[data-channel=fr] button[data-action=take-mic]")
@@ -487,6 +502,12 @@ async fn an_interpreter_speaks_into_a_channel_and_a_delegate_who_picked_it_hears
         .wait_for(
             "the microphone is live",
             &q(".booth[data-channel=fr][data-live=true]"),
+        )
+        .await;
+    delegate
+        .wait_for(
+            "French marked live",
+            &q("#channel option[value=fr][data-live=true]"),
         )
         .await;
     wait_receiving(&delegate, 3, false, "the French channel").await;
@@ -554,11 +575,19 @@ async fn the_server_serves_the_client_at_the_root_and_the_api_is_unchanged() {
             .to_str()
             .unwrap()
             .starts_with("text/html"));
-        assert!(
-            r.text().await.unwrap().contains("/client/floor_client.js"),
-            "{path}"
-        );
+        let page = r.text().await.unwrap();
+        assert!(page.contains("/client/floor_client.js"), "{path}");
+        // Something to look at before the WebAssembly arrives, and an icon for the tab.
+        assert!(page.contains("id=\"loading\""), "{path}: no loading screen");
+        assert!(page.contains("/client/favicon.svg"), "{path}: no favicon");
     }
+    let icon = http
+        .get(format!("{}/client/favicon.svg", node.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(icon.status(), 200);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
     let wasm = http
         .get(format!("{}/client/floor_client_bg.wasm", node.base))
         .send()

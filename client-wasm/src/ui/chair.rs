@@ -6,25 +6,36 @@ use super::tr;
 use crate::conn::command;
 use crate::i18n::T;
 use crate::state::{app, kind_label};
+use floor_protocol::command::Capacity;
 use floor_protocol::meeting::{ListStatus, MeetingStatus};
 use floor_protocol::*;
 use leptos::prelude::*;
 
 #[component]
 pub fn ChairView() -> impl IntoView {
+    // Whether a point of order or motion sounds a tone (the chair's choice, off at first).
+    let sound = RwSignal::new(false);
     view! {
         <div class="screen chair">
+            // What the chair acts on, always in view however long the list grows.
+            <div class="chair-bar" id="chair-bar">
+                <InterventionBanner sound=sound/>
+                <div class="chair-bar-controls">
+                    <MeetingControls/>
+                    <FloorControls/>
+                    <ListControls/>
+                    <SoundSignal sound=sound/>
+                </div>
+            </div>
             <div class="columns">
                 <div class="column">
-                    <MeetingControls/>
                     <CurrentItem/>
                     <FloorPanel/>
-                    <FloorControls/>
                     <Rulings/>
                     <SpeakersList chair=true/>
-                    <ListControls/>
                 </div>
                 <div class="column">
+                    <InscribeByName/>
                     <SpeakerVideo/>
                     <Levels/>
                     <Quorum/>
@@ -176,5 +187,131 @@ fn AgendaList() -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// A point of order or motion waiting, announced where the chair is looking: a banner in
+/// the bar that stays on screen, the page's title (seen from another tab), and, if the
+/// chair turned it on, a short tone.
+#[component]
+fn InterventionBanner(sound: RwSignal<bool>) -> impl IntoView {
+    let app = app();
+    let first = move || {
+        app.state
+            .with(|s| s.as_ref().and_then(|s| s.interventions.first().cloned()))
+    };
+    let waiting = move || {
+        app.state
+            .with(|s| s.as_ref().map_or(0, |s| s.interventions.len()))
+    };
+    // The title and the tone follow the number waiting: a new one rings once.
+    let heard = StoredValue::new(0usize);
+    Effect::new(move |_| {
+        let n = waiting();
+        let title = match first() {
+            Some(e) => format!(
+                "({n}) {} — {} · {}",
+                kind_label(app.lang.get(), &e.kind),
+                app.name_of(e.delegation),
+                app.t(T::AppName)
+            ),
+            None => app.t(T::AppName).to_string(),
+        };
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title);
+        }
+        if n > heard.get_value() && sound.get_untracked() {
+            crate::media::chime();
+        }
+        heard.set_value(n);
+    });
+    view! {
+        <Show when=move || first().is_some()>
+            <div class="intervention-banner" id="intervention-banner" role="alert">
+                {move || first().map(|e| view! {
+                    <strong>{kind_label(app.lang.get(), &e.kind)}</strong>
+                    " — "{app.name_of(e.delegation)}" · "{tr(T::RequestsFloorNow)}
+                    <button type="button" class="primary" data-action="give-floor-now"
+                        on:click=move |_| command(Command::GiveFloor { entry: e.id }, T::GiveFloor)>{tr(T::GiveFloor)}</button>
+                })}
+            </div>
+        </Show>
+    }
+}
+
+/// The chair's switch for the tone of [`InterventionBanner`].
+#[component]
+fn SoundSignal(sound: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <label class="sound-alerts">
+            <input type="checkbox" data-action="sound-alerts" prop:checked=move || sound.get()
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    // Browsers let a page sound only after a gesture: this one.
+                    if on { crate::media::chime(); }
+                    sound.set(on);
+                }/>
+            {tr(T::SoundAlerts)}
+        </label>
+    }
+}
+
+/// Inscribe a delegation by typing part of its name (150 and more delegations do not fit a
+/// drop-down); the page only matches the name, the server decides whether it may speak.
+#[component]
+fn InscribeByName() -> impl IntoView {
+    let app = app();
+    let typed = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let inscribe = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = typed.get_untracked().trim().to_string();
+        let lang = app.lang.get_untracked();
+        if name.is_empty() {
+            problem.set(Some(lang.t(T::ChooseDelegation).to_string()));
+            return;
+        }
+        let found = app.info.with_untracked(|i| {
+            i.as_ref().and_then(|i| {
+                i.delegations
+                    .iter()
+                    .find(|d| d.name.eq_ignore_ascii_case(&name))
+                    .map(|d| d.id)
+            })
+        });
+        match found {
+            Some(delegation) => {
+                problem.set(None);
+                typed.set(String::new());
+                command(
+                    Command::InscribeSpeaker {
+                        delegation,
+                        item: None,
+                        capacity: Capacity::National,
+                        allow_additional: false,
+                    },
+                    T::Inscribe,
+                );
+            }
+            None => problem.set(Some(lang.fill(T::NoSuchDelegation, &[&name]))),
+        }
+    };
+    view! {
+        <form class="card inscribe-by-name" on:submit=inscribe aria-labelledby="inscribe-by-name-title">
+            <h2 id="inscribe-by-name-title">{tr(T::InscribeDelegation)}</h2>
+            <label for="inscribe-name">{tr(T::Delegation)}</label>
+            <input id="inscribe-name" list="delegation-names" autocomplete="off"
+                aria-invalid=move || problem.with(|p| p.is_some()).to_string()
+                aria-describedby="inscribe-name-problem"
+                prop:value=move || typed.get()
+                on:input=move |ev| { typed.set(event_target_value(&ev)); problem.set(None); }/>
+            <datalist id="delegation-names">
+                {move || app.info.with(|i| i.as_ref().map(|i| i.delegations.clone()).unwrap_or_default()).into_iter().map(|d| {
+                    view! { <option value=d.name.clone()></option> }
+                }).collect_view()}
+            </datalist>
+            <p class="field-problem" id="inscribe-name-problem" aria-live="polite">{move || problem.get()}</p>
+            <button type="submit" data-action="inscribe-by-name">{tr(T::Inscribe)}</button>
+        </form>
     }
 }

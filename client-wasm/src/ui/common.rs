@@ -4,7 +4,9 @@
 use super::tr;
 use crate::conn::command;
 use crate::i18n::T;
-use crate::state::{app, countdown, kind_label, MediaStatus};
+use crate::state::{
+    app, countdown, kind_label, queue_number, rough_duration, time_to_finish_ms, MediaStatus,
+};
 use floor_protocol::meeting::{Entry, ListStatus};
 use floor_protocol::*;
 use leptos::prelude::*;
@@ -207,6 +209,7 @@ fn EntryRow(entry: Entry, chair: bool, movable: bool) -> impl IntoView {
         <li class="entry" class:mine=mine data-entry=id.to_string() data-delegation=entry.delegation.to_string()
             draggable=if chair && movable { "true" } else { "false" }
             on:dragstart=drag_start on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop>
+            <span class="place" aria-hidden="true">{move || app.state.with(|s| s.as_ref().and_then(|s| queue_number(s, id))).map(|n| format!("{n}."))}</span>
             <span class="name">{name.clone()}</span>
             <span class="kind">{move || kind_label(app.lang.get(), &kind)}</span>
             <span class="actions">
@@ -262,6 +265,21 @@ pub fn SpeakersList(chair: bool) -> impl IntoView {
     view! {
         <section class="speakers" aria-labelledby="speakers-title">
             <h2 id="speakers-title">{tr(T::SpeakersList)}</h2>
+            // How many wait and how long they would take at the session's time limits.
+            <p class="list-count" id="list-count"
+                data-waiting=move || app.state.with(|s| s.as_ref().map_or(0, |s| crate::state::queue(s).len())).to_string()>
+                {move || {
+                    let lang = app.lang.get();
+                    let now = app.now.get();
+                    app.state.with(|s| app.info.with(|i| match (s, i) {
+                        (Some(s), Some(i)) => lang.fill(T::ListCount, &[
+                            &crate::state::queue(s).len().to_string(),
+                            &rough_duration(time_to_finish_ms(s, i, now)),
+                        ]),
+                        _ => String::new(),
+                    }))
+                }}
+            </p>
             <Show when=move || chair><p class="hint">{tr(T::DragHint)}</p></Show>
             <Show when=move || !interventions().is_empty()>
                 <h3>{tr(T::Interventions)}</h3>
@@ -293,11 +311,23 @@ pub fn SpeakersList(chair: bool) -> impl IntoView {
 #[component]
 pub fn ListeningPicker(#[prop(optional)] relay: bool) -> impl IntoView {
     let app = app();
+    // The channels with a booth staffed (in the session's order), and whether an
+    // interpreter's microphone is live in it now; an unstaffed channel carries nothing.
     let channels = move || {
-        app.info.with(|i| {
+        let configured = app.info.with(|i| {
             i.as_ref()
                 .map(|i| i.rules.interpretation_channels.clone())
                 .unwrap_or_default()
+        });
+        app.state.with(|s| {
+            let booths = s.as_ref().map(|s| s.booths.as_slice()).unwrap_or_default();
+            configured
+                .into_iter()
+                .filter_map(|c| {
+                    let booth = booths.iter().find(|b| b.channel == c)?;
+                    (!booth.interpreters.is_empty()).then(|| (c, booth.live.is_some()))
+                })
+                .collect::<Vec<_>>()
         })
     };
     let pick = move |ev: leptos::ev::Event| {
@@ -312,10 +342,12 @@ pub fn ListeningPicker(#[prop(optional)] relay: bool) -> impl IntoView {
             <label for="channel">{tr(T::Channel)}</label>
             <select id="channel" data-action="channel" on:change=pick>
                 <option value="" selected=move || app.channel.get().is_none()>{tr(T::FloorOriginal)}</option>
-                {move || channels().into_iter().map(|c| {
+                {move || channels().into_iter().map(|(c, live)| {
                     let c2 = c.clone();
-                    let label = if relay { app.lang.get().fill(T::RelayFrom, &[&c]) } else { c.to_uppercase() };
-                    view! { <option value=c.clone() selected=move || app.channel.get().as_deref() == Some(c2.as_str())>{label}</option> }
+                    let lang = app.lang.get();
+                    let name = if relay { lang.fill(T::RelayFrom, &[&c]) } else { c.to_uppercase() };
+                    let label = if live { lang.fill(T::ChannelLive, &[&name]) } else { name };
+                    view! { <option value=c.clone() data-live=live.to_string() selected=move || app.channel.get().as_deref() == Some(c2.as_str())>{label}</option> }
                 }).collect_view()}
             </select>
             <Show when=move || !relay>

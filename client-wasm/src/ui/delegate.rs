@@ -5,7 +5,7 @@ use super::common::*;
 use super::tr;
 use crate::conn::command;
 use crate::i18n::T;
-use crate::state::{app, holds_floor};
+use crate::state::{app, holds_floor, place_of};
 use floor_protocol::command::Capacity;
 use floor_protocol::*;
 use leptos::prelude::*;
@@ -51,10 +51,12 @@ pub fn DelegateView() -> impl IntoView {
                         <button type="button" data-action="right-of-reply"
                             on:click=move |_| command(Command::RequestRightOfReply { item: None }, T::AskReply)>{tr(T::AskReply)}</button>
                     </section>
+                    <MyPlace/>
                     <SpeakersList chair=false/>
                 </div>
                 <div class="column">
                     <SpeakerVideo/>
+                    <SelfCheckPanel/>
                     <ListeningPicker/>
                     <section class="check-in" aria-labelledby="check-in-title">
                         <h2 id="check-in-title">{tr(T::CheckIn)}</h2>
@@ -74,5 +76,99 @@ pub fn DelegateView() -> impl IntoView {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Where this delegation stands: its number in the order of speaking and who speaks
+/// before it, and a warning when two speakers or fewer are ahead.
+#[component]
+fn MyPlace() -> impl IntoView {
+    let app = app();
+    let place = move || {
+        let mine = app.my_delegation()?;
+        app.state.with(|s| place_of(s.as_ref()?, mine))
+    };
+    view! {
+        {move || place().map(|p| {
+            let soon = p.number <= 3;
+            let lang = app.lang.get();
+            let line = match p.after {
+                None => lang.t(T::YouAreNext).to_string(),
+                Some(d) => lang.fill(T::YourPlace, &[&p.number.to_string(), &app.name_of(d)]),
+            };
+            view! {
+                <p class="my-place" id="my-place" data-number=p.number.to_string() class:soon=soon
+                    role=if soon { "alert" } else { "status" }>
+                    {line}
+                    {soon.then(|| view! { " " <strong class="get-ready">{tr(T::GetReady)}</strong> })}
+                </p>
+            }
+        })}
+    }
+}
+
+/// Before speaking: see oneself and watch the microphone's level, without sending
+/// anything (the check uses copies of the tracks that the connection never carries).
+#[component]
+fn SelfCheckPanel() -> impl IntoView {
+    let app = app();
+    let checking = RwSignal::new(false);
+    let level = RwSignal::new(None::<f32>);
+    let video = NodeRef::<leptos::html::Video>::new();
+    let unavailable = RwSignal::new(false);
+    let stop = move || {
+        crate::media::stop_self_check();
+        checking.set(false);
+        level.set(None);
+    };
+    let start = move || {
+        let Some(v) = video.get_untracked() else {
+            return;
+        };
+        let ok = crate::media::start_self_check(&v);
+        unavailable.set(!ok);
+        checking.set(ok);
+    };
+    let ticker = set_interval_with_handle(
+        move || {
+            if checking.get_untracked() {
+                level.set(crate::media::self_check_level());
+            }
+        },
+        std::time::Duration::from_millis(100),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = ticker {
+            t.clear();
+        }
+        crate::media::stop_self_check();
+    });
+    view! {
+        <section class="self-check" aria-labelledby="self-check-title">
+            <h2 id="self-check-title">{tr(T::SelfCheck)}</h2>
+            <p class="hint">{tr(T::SelfCheckHint)}</p>
+            <video node_ref=video class="self-view" id="self-view" class:hidden=move || !checking.get()
+                autoplay=true playsinline=true aria-label=tr(T::SelfView)></video>
+            <Show when=move || checking.get()>
+                <p class="self-level">
+                    <span>{tr(T::MicLevel)}</span>" "
+                    <span class="meter" role="meter" aria-valuemin="-60" aria-valuemax="0"
+                        id="self-level" data-dbfs=move || level.get().map(|l| format!("{l:.0}")).unwrap_or_default()
+                        aria-valuenow=move || level.get().map(|l| format!("{:.0}", l.max(-60.0))).unwrap_or_default()>
+                        <span style=move || format!("width: {}%", level.get().map_or(0.0, |l| (l.max(-60.0) + 60.0) * 100.0 / 60.0))></span>
+                    </span>
+                </p>
+            </Show>
+            <Show when=move || unavailable.get()>
+                <p class="field-problem">{tr(T::NoMicrophone)}</p>
+            </Show>
+            {move || if checking.get() {
+                view! { <button type="button" data-action="stop-self-check" on:click=move |_| stop()>{tr(T::StopCheck)}</button> }.into_any()
+            } else {
+                view! { <button type="button" data-action="self-check" on:click=move |_| start()>{tr(T::StartCheck)}</button> }.into_any()
+            }}
+            <span class="sr-only">{move || app.t(T::SelfCheck)}</span>
+        </section>
     }
 }

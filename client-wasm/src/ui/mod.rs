@@ -41,6 +41,13 @@ fn initial_lang() -> Lang {
 
 /// Mount the application on the page.
 pub fn mount() {
+    // The page's own loading screen (index.html) gives way to the client.
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
     leptos::mount::mount_to_body(Shell);
 }
 
