@@ -255,6 +255,37 @@ async fn a_scrape_during_a_meeting_shows_connections_commands_events_and_media_m
     .await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_event_bus_counts_its_failed_publishes_and_its_reconnection_after_redis_restarts() {
+    let mut redis = crate::resilience::TestRedis::start();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start_with(
+        &db,
+        &NodeOptions {
+            redis_channel: Some(format!("floor:metrics:{}", std::process::id())),
+            env: vec![("REDIS_URL", redis.url())],
+            ..Default::default()
+        },
+    );
+    let fx = Fixture::new(&node, 1).await;
+    let before = scrape(&node).await;
+    assert_eq!(before.value("floor_bus_publish_failures_total", &[]), 0.0);
+    assert_eq!(before.value("floor_bus_reconnects_total", &[]), 0.0);
+
+    // With Redis gone, a command is still accepted (the log is the truth), but its
+    // events could not be published.
+    redis.kill();
+    fx.open().await;
+    let down = scrape(&node).await;
+    assert_eq!(down.value("floor_bus_publish_failures_total", &[]), 1.0);
+
+    redis.start_again();
+    scrape_until(&node, "the bus reconnected", |s| {
+        s.value("floor_bus_reconnects_total", &[]) >= 1.0
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn metrics_are_refused_outside_the_operators_network_without_the_token() {
     let db = TestDb::new(Backend::Sqlite);
