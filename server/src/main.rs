@@ -145,7 +145,7 @@ struct ServeArgs {
     /// last use (it is rebuilt from the log when next needed).
     #[arg(long, env = "FLOOR_HUB_IDLE_SECS", default_value_t = 600)]
     hub_idle_secs: u64,
-    /// Networks (CIDR, comma-separated) whose clients may read GET /metrics; `none`: no
+    /// Networks (CIDR, comma-separated) whose clients may read GET /metrics; `none` (or empty): no
     /// network, only the token.
     #[arg(
         long,
