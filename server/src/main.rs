@@ -145,8 +145,8 @@ struct ServeArgs {
     /// last use (it is rebuilt from the log when next needed).
     #[arg(long, env = "FLOOR_HUB_IDLE_SECS", default_value_t = 600)]
     hub_idle_secs: u64,
-    /// Networks (CIDR, comma-separated) whose clients may read GET /metrics; `none` (or empty): no
-    /// network, only the token.
+    /// Networks (CIDR, comma-separated) whose clients may read GET /metrics; `none` (or
+    /// empty): no network, only the token.
     #[arg(
         long,
         env = "FLOOR_METRICS_ALLOW",
