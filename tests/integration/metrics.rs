@@ -135,25 +135,17 @@ async fn a_scrape_during_a_meeting_shows_connections_commands_events_and_media_m
 
     // The meeting runs: commands accepted and one refused, over the WebSocket and HTTP.
     fx.open().await;
-    delegate
-        .command(
-            fx.meeting,
-            Command::CheckIn {
-                mode: AttendanceMode::Remote,
-            },
-        )
-        .await
-        .unwrap();
-    delegate
-        .command(
-            fx.meeting,
-            Command::RequestFloor {
-                item: None,
-                capacity: Default::default(),
-            },
-        )
-        .await
-        .unwrap();
+    for command in [
+        Command::CheckIn {
+            mode: AttendanceMode::Remote,
+        },
+        Command::RequestFloor {
+            item: None,
+            capacity: Default::default(),
+        },
+    ] {
+        delegate.command(fx.meeting, command).await.unwrap();
+    }
     let refused = delegate.command(fx.meeting, Command::NextSpeaker).await;
     assert!(refused.is_err(), "a delegate may not call the next speaker");
     let last = chair
