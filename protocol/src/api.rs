@@ -350,6 +350,14 @@ pub struct MediaStats {
     /// Offers refused because the meeting had its maximum of media connections.
     #[serde(default)]
     pub refused_meeting_full: u64,
+    /// RTP packets publishers sent that never reached the SFU: the sequence numbers their
+    /// packets skipped (a packet arriving late was counted when it was skipped).
+    #[serde(default)]
+    pub rtp_lost: u64,
+    /// Datagrams the SFU dropped because the socket could not take them at once (the
+    /// kernel's send buffer was full).
+    #[serde(default)]
+    pub datagrams_unsent: u64,
 }
 
 /// The ICE servers a browser gives its media connection (`GET /api/media/ice-servers`):

@@ -131,7 +131,12 @@ impl EventBus {
                     events: events.to_vec(),
                     documents: documents.to_vec(),
                 })?;
-                query::<i64>(conn, redis::cmd("PUBLISH").arg(channel).arg(msg)).await?;
+                let published =
+                    query::<i64>(conn, redis::cmd("PUBLISH").arg(channel).arg(msg)).await;
+                if published.is_err() {
+                    crate::metrics::bus_publish_failed();
+                }
+                published?;
                 Ok(())
             }
         }
@@ -201,6 +206,7 @@ impl EventBus {
                     }
                 };
                 tracing::info!("event bus reconnected; catching up from the log");
+                crate::metrics::bus_reconnected();
                 if let Some(m) = weak.upgrade() {
                     m.catch_up_all().await;
                     m.registers.catch_up_all().await;

@@ -32,6 +32,9 @@ pub struct Settings {
     pub limits: crate::limits::LimitSettings,
     /// How long a meeting or register nobody follows stays in memory after its last use.
     pub hub_idle: std::time::Duration,
+    /// Who may read `GET /metrics`: networks (`FLOOR_METRICS_ALLOW`) and a bearer token
+    /// (`FLOOR_METRICS_TOKEN`).
+    pub metrics: crate::metrics::MetricsAccess,
 }
 
 impl Default for Settings {
@@ -51,6 +54,7 @@ impl Default for Settings {
             client_dir: "target/client".into(),
             limits: crate::limits::LimitSettings::default(),
             hub_idle: crate::hub::DEFAULT_HUB_IDLE,
+            metrics: crate::metrics::MetricsAccess::default(),
         }
     }
 }

@@ -57,6 +57,8 @@ pub struct Delivery {
     pub frame: Arc<str>,
     /// Who may receive it; `None` for everyone following (meeting events).
     pub audience: Option<floor_protocol::document::Distribution>,
+    /// When it was broadcast, for the fan-out lag (`metrics.rs`).
+    pub broadcast_at: Instant,
 }
 
 pub struct MeetingHub {
@@ -332,6 +334,19 @@ impl Meetings {
         command: &Command,
         request_id: Option<&str>,
     ) -> Result<Accepted, CommandError> {
+        let started = Instant::now();
+        let answer = self.decide_request(id, who, command, request_id).await;
+        crate::metrics::command_decided(command, started, &answer);
+        answer
+    }
+
+    async fn decide_request(
+        &self,
+        id: MeetingId,
+        who: &Identity,
+        command: &Command,
+        request_id: Option<&str>,
+    ) -> Result<Accepted, CommandError> {
         let key = match request_id.filter(|r| !r.is_empty()) {
             // A key is stored beside the events: PostgreSQL's text refuses NUL, and no
             // control character belongs in one.
@@ -414,6 +429,7 @@ impl Meetings {
                 .map_err(CommandError::Rejected)?;
             match self.log.append_for(&events, key.as_ref()).await {
                 Ok(()) => {
+                    crate::metrics::events_appended("meeting", events.len());
                     for e in &events {
                         deliver(&hub, &mut state, e)?;
                     }
@@ -617,6 +633,7 @@ fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> any
         seq: e.seq,
         frame,
         audience: None,
+        broadcast_at: Instant::now(),
     });
     Ok(())
 }

@@ -18,6 +18,7 @@
 //! - [`demo`]: the demo session seeded on first start.
 //! - [`client_files`]: the browser client's static files at `/`.
 //! - [`security_headers`]: CSP, framing, nosniff and referrer headers on every response.
+//! - [`metrics`]: the operators' figures, in Prometheus' format at `/metrics`.
 
 pub mod api;
 pub mod auth;
@@ -32,6 +33,7 @@ pub mod error;
 pub mod hub;
 pub mod limits;
 pub mod media;
+pub mod metrics;
 pub mod openapi;
 pub mod plain_text;
 pub mod registers;

@@ -212,6 +212,7 @@ impl Limits {
             .password_waiting
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if ahead >= self.settings.password_checks.max(1) * PASSWORD_QUEUE_PER_CHECK {
+            crate::metrics::rate_limited(LimitKind::SignInQueue);
             return Ok(Err(Limited {
                 retry_after: Duration::from_secs(1),
                 what: LimitKind::SignInQueue,
@@ -259,9 +260,12 @@ fn check<K: Hash + Eq + Clone>(
     key: &K,
     what: LimitKind,
 ) -> Result<(), Limited> {
-    limiter.check_key(key).map_err(|not_until| Limited {
-        retry_after: not_until.wait_time_from(DefaultClock::default().now()),
-        what,
+    limiter.check_key(key).map_err(|not_until| {
+        crate::metrics::rate_limited(what);
+        Limited {
+            retry_after: not_until.wait_time_from(DefaultClock::default().now()),
+            what,
+        }
     })
 }
 

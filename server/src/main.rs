@@ -145,6 +145,28 @@ struct ServeArgs {
     /// last use (it is rebuilt from the log when next needed).
     #[arg(long, env = "FLOOR_HUB_IDLE_SECS", default_value_t = 600)]
     hub_idle_secs: u64,
+    /// Networks (CIDR, comma-separated) whose clients may read GET /metrics; `none` (or
+    /// empty): no network, only the token.
+    #[arg(
+        long,
+        env = "FLOOR_METRICS_ALLOW",
+        value_delimiter = ',',
+        default_value = "127.0.0.0/8,::1/128"
+    )]
+    metrics_allow: Vec<String>,
+    /// A bearer token that may read GET /metrics from any address.
+    #[arg(long, env = "FLOOR_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
+    /// How logs are written to standard error: `text` for people, `json` (one object a
+    /// line) for a log collector.
+    #[arg(long, env = "FLOOR_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
 }
 
 impl ServeArgs {
@@ -220,19 +242,32 @@ impl ServeArgs {
                 trust_forwarded_for: self.trust_forwarded_for,
             },
             hub_idle: std::time::Duration::from_secs(self.hub_idle_secs.max(1)),
+            metrics: floor_server::metrics::MetricsAccess {
+                allow: self
+                    .metrics_allow
+                    .iter()
+                    .filter(|n| !n.trim().is_empty() && n.trim() != "none")
+                    .map(|n| floor_server::metrics::parse_network(n))
+                    .collect::<Result<_, _>>()
+                    .map_err(anyhow::Error::msg)?,
+                token: self.metrics_token.filter(|t| !t.is_empty()),
+            },
         })
     }
 }
 
 fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
+    let cli = Cli::parse();
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn,rtc_dtls=error".into()),
         )
-        .with_writer(std::io::stderr)
-        .init();
-    let cli = Cli::parse();
+        .with_writer(std::io::stderr);
+    match cli.serve.log_format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().init(),
+    }
     let settings = cli.serve.settings()?;
     actix_web::rt::System::new().block_on(async move {
         match cli.command {

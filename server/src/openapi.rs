@@ -57,6 +57,14 @@ const OPERATIONS: &[Operation] = &[
         (200, "Health"),
     ),
     op(
+        "get",
+        "/metrics",
+        "This node's figures in Prometheus' text format (docs/protocol.md 15.4).",
+        Some("the operator's network (FLOOR_METRICS_ALLOW) or the metrics token (FLOOR_METRICS_TOKEN)"),
+        None,
+        (200, "text/plain"),
+    ),
+    op(
         "post",
         "/api/login",
         "Secretariat sign-in with username and password.",

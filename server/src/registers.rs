@@ -124,6 +124,7 @@ impl Registers {
                 .map_err(CommandError::Rejected)?;
             match self.log.append(&events).await {
                 Ok(()) => {
+                    crate::metrics::events_appended("documents", events.len());
                     for e in &events {
                         deliver(&hub, &mut register, e)?;
                     }
@@ -244,6 +245,7 @@ fn deliver(hub: &RegisterHub, register: &mut Register, e: &DocumentEnvelope) -> 
     let _ = hub.tx.send(Delivery {
         seq: e.seq,
         frame,
+        broadcast_at: std::time::Instant::now(),
         // A document nobody may see goes to nobody (the presiding officers excepted).
         audience: Some(
             audience(register, &e.event).unwrap_or(Distribution::Delegations {

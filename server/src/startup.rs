@@ -44,6 +44,7 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        crate::metrics::install()?;
         let db = db::connect(&settings.database_url).await?;
         let directory = Directory::new(db.clone());
         let secret = match &settings.jwt_secret {
@@ -114,6 +115,7 @@ impl Application {
             files: Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
         });
         let client_dir = crate::client_files::ClientDir(settings.client_dir.clone());
+        let metrics_access = web::Data::new(settings.metrics.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(actix_web::middleware::from_fn(crate::security_headers::add))
@@ -133,6 +135,8 @@ impl Application {
                 }))
                 .configure(crate::api::routes)
                 .configure(crate::documents_api::routes)
+                .app_data(metrics_access.clone())
+                .configure(crate::metrics::routes)
                 .service(crate::ws::ws)
                 .configure(|cfg| crate::client_files::routes(cfg, client_dir.clone()))
                 .default_service(web::to(|| async {

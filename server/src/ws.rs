@@ -46,6 +46,7 @@ pub async fn ws(
         .aggregate_continuations()
         .max_continuation_size(MAX_WIRE_FRAME_BYTES);
     actix_web::rt::spawn(async move {
+        let _open = crate::metrics::OpenConnection::count();
         let mut c = Connection::new(app.into_inner(), session);
         let reason = c.run(stream).await;
         c.finish(reason).await;
@@ -164,6 +165,9 @@ impl Connection {
     }
 
     async fn finish(mut self, end: End) {
+        if matches!(end, End::Close(CloseReason::TooSlow)) {
+            crate::metrics::slow_consumer_dropped();
+        }
         for (_, f) in self.following.drain() {
             f.abort();
         }
@@ -746,8 +750,11 @@ async fn forward(
                     (Some(audience), Some(r)) => audience.admits(r),
                     (Some(_), None) => false,
                 };
-                if admitted && outbox.send(d.frame).await.is_err() {
-                    return;
+                if admitted {
+                    if outbox.send(d.frame).await.is_err() {
+                        return;
+                    }
+                    crate::metrics::fanned_out(d.broadcast_at);
                 }
             }
             Err(broadcast::error::RecvError::Lagged(_)) => {
@@ -869,6 +876,7 @@ mod tests {
                     seq,
                     frame: Arc::from("{}"),
                     audience: None,
+                    broadcast_at: Instant::now(),
                 })
                 .unwrap();
             tokio::task::yield_now().await;

@@ -62,6 +62,25 @@ struct Inbound {
     level_extension: Option<u8>,
     /// What the publisher may still send on this track.
     allowance: Allowance,
+    /// The highest RTP sequence number received, to count the packets lost on the way in.
+    highest_seq: Option<u16>,
+}
+
+impl Inbound {
+    /// Packets lost just before this one: the sequence numbers it skips. A duplicate or a
+    /// late packet skips none (one that arrives late was counted lost when skipped, as a
+    /// receiver report would until it came).
+    fn lost_before(&mut self, seq: u16) -> u64 {
+        let lost = match self.highest_seq {
+            None => 0,
+            Some(highest) => match seq.wrapping_sub(highest) {
+                ahead @ 1..0x8000 => u64::from(ahead - 1),
+                _ => return 0,
+            },
+        };
+        self.highest_seq = Some(seq);
+        lost
+    }
 }
 
 /// A publisher's bitrate limit on one track, enforced as a bucket of bytes: it fills at the
@@ -1015,6 +1034,7 @@ impl Server {
                                 kind,
                                 level_extension,
                                 allowance: Allowance::new(kbps, now),
+                                highest_seq: None,
                             });
                             changed.push(p.meeting);
                             told.push(id);
@@ -1030,6 +1050,7 @@ impl Server {
                         let track = p.inbound.iter_mut().find(|i| i.ssrc == packet.header.ssrc);
                         let mut level_extension = None;
                         if let Some(track) = track {
+                            self.stats.rtp_lost += track.lost_before(packet.header.sequence_number);
                             if !track.allowance.take(now, size) {
                                 self.stats.rtp_in += 1;
                                 self.stats.rtp_over_limit += 1;
@@ -1092,7 +1113,13 @@ impl Server {
             while let Some(w) = p.pc.poll_write() {
                 // Never wait on the socket: a datagram that cannot go now is dropped, as
                 // the network would; RTP recovers.
-                let _ = self.socket.try_send_to(&w.message, w.transport.peer_addr);
+                if self
+                    .socket
+                    .try_send_to(&w.message, w.transport.peer_addr)
+                    .is_err()
+                {
+                    self.stats.datagrams_unsent += 1;
+                }
             }
             p.timeout = p.pc.poll_timeout();
         }
@@ -1159,6 +1186,24 @@ impl Server {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipped_sequence_numbers_count_as_lost_and_late_packets_do_not() {
+        let mut track = Inbound {
+            receiver: Default::default(),
+            ssrc: 1,
+            kind: MediaKind::Audio,
+            level_extension: None,
+            allowance: Allowance::new(64, Instant::now()),
+            highest_seq: None,
+        };
+        let lost: Vec<u64> = [65533, 65534, 1, 3, 2, 3, 4]
+            .into_iter()
+            .map(|seq| track.lost_before(seq))
+            .collect();
+        // 65535 and 0 skipped across the wrap, then 2; 2 late and 3 again lose nothing.
+        assert_eq!(lost, [0, 0, 2, 1, 0, 0, 0]);
+    }
 
     #[test]
     fn the_loudest_packet_and_any_voice_make_the_level() {
