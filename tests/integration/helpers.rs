@@ -102,6 +102,26 @@ impl TestDb {
     pub fn files_dir(&self) -> std::path::PathBuf {
         self.dir.0.join("files")
     }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The number of rows in `table` of this PostgreSQL database.
+    pub fn count_rows(&self, table: &str) -> u64 {
+        assert_eq!(self.backend, Backend::Postgres, "counted with psql");
+        let out = Process::new("psql")
+            .args([&self.url, "-v", "ON_ERROR_STOP=1", "-tAc"])
+            .arg(format!("SELECT count(*) FROM {table}"))
+            .output()
+            .expect("psql must be installed (.ci/run installs it)");
+        assert!(
+            out.status.success(),
+            "counting {table}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
 }
 
 impl Drop for TestDb {
