@@ -571,11 +571,15 @@ pub struct Ws {
 impl Ws {
     /// Connect without authenticating.
     pub async fn connect_raw(node: &Node) -> Ws {
-        let (stream, _) =
-            tokio::time::timeout(DEADLINE, tokio_tungstenite::connect_async(node.ws_url()))
-                .await
-                .expect("connect in time")
-                .expect("connect");
+        Ws::connect_raw_to(&node.ws_url()).await
+    }
+
+    /// Connect to `url` (a node's, or a proxy's) without authenticating.
+    pub async fn connect_raw_to(url: &str) -> Ws {
+        let (stream, _) = tokio::time::timeout(DEADLINE, tokio_tungstenite::connect_async(url))
+            .await
+            .expect("connect in time")
+            .expect("connect");
         Ws {
             stream,
             pending: Default::default(),
@@ -585,7 +589,12 @@ impl Ws {
 
     /// Connect and authenticate with the client's token.
     pub async fn connect(node: &Node, who: &Client) -> Ws {
-        let mut ws = Ws::connect_raw(node).await;
+        Ws::connect_to(&node.ws_url(), who).await
+    }
+
+    /// Connect to `url` and authenticate with the client's token.
+    pub async fn connect_to(url: &str, who: &Client) -> Ws {
+        let mut ws = Ws::connect_raw_to(url).await;
         ws.send(&ClientFrame::Authenticate {
             token: who.token.clone().expect("a signed-in client"),
         })

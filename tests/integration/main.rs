@@ -17,6 +17,7 @@ mod edge;
 mod fuzz;
 mod hubs_in_memory;
 mod media;
+mod proxy;
 mod resilience;
 mod restart;
 mod voting;
