@@ -3,8 +3,8 @@
 //!
 //! 1. Adds the `wasm32-unknown-unknown` target (the browser tests build the client).
 //! 2. Finds the system programs the tests drive for real (Chromium and its WebDriver,
-//!    PostgreSQL, Redis, Janus for the media benchmark's comparison, `ip` for its network
-//!    namespaces, a font for its plot). Missing ones are installed with `apt-get` when run
+//!    PostgreSQL, Redis, nginx for the proxy test, Janus for the media benchmark's
+//!    comparison, `ip` for its network namespaces, a font for its plot). Missing ones are installed with `apt-get` when run
 //!    as root on Debian; otherwise the task stops and prints the one command to run.
 //! 3. Starts PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) when they do not answer.
 //! 4. Builds the protocol crate for WebAssembly, runs both benchmarks once at a tiny size
@@ -67,6 +67,11 @@ const NEEDS: &[Need] = &[
         program: "ip",
         package: "iproute2",
         why: "the media benchmark's network namespaces",
+    },
+    Need {
+        program: "/usr/sbin/nginx",
+        package: "nginx",
+        why: "the test of infra/proxy.conf in front of two nodes",
     },
     Need {
         program: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
