@@ -20,6 +20,7 @@ mod media;
 mod proxy;
 mod resilience;
 mod restart;
+mod turn_relay;
 mod voting;
 mod websocket;
 mod ws_lifecycle;
