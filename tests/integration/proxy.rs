@@ -18,6 +18,7 @@ use std::process::{Child, Command as Process, Stdio};
 
 const NGINX: &str = "/usr/sbin/nginx";
 const SPEAKER: u32 = 0x5BEA;
+const SPEAKER_AGAIN: u32 = 0x5BEB;
 
 /// nginx running `infra/proxy.conf` in front of `nodes`, in a folder of its own; stopped
 /// when dropped.
@@ -84,9 +85,13 @@ impl Proxy {
         }
     }
 
-    /// The proxy's WebSocket address for a client following `meeting`.
-    fn ws_url(&self, meeting: MeetingId) -> String {
-        format!("ws://127.0.0.1:{}/ws?meeting={meeting}", self.port)
+    /// The proxy's WebSocket address for a client following `meeting`, or for one that
+    /// does not say (the browser client opens its socket before it knows the meeting).
+    fn ws_url(&self, meeting: Option<MeetingId>) -> String {
+        match meeting {
+            Some(m) => format!("ws://127.0.0.1:{}/ws?meeting={m}", self.port),
+            None => format!("ws://127.0.0.1:{}/ws", self.port),
+        }
     }
 
     /// Wait until the proxy passes a request through to a node.
@@ -202,8 +207,8 @@ async fn a_meeting_runs_through_nginx_with_the_shipped_configuration() {
     let (speaker, listener) = (via(&fx.delegates[0]), via(&fx.delegates[1]));
 
     // Both delegates follow the meeting over WebSockets upgraded by nginx.
-    let mut ws_speaker = Ws::connect_to(&proxy.ws_url(fx.meeting), &speaker).await;
-    let mut ws_listener = Ws::connect_to(&proxy.ws_url(fx.meeting), &listener).await;
+    let mut ws_speaker = Ws::connect_to(&proxy.ws_url(Some(fx.meeting)), &speaker).await;
+    let mut ws_listener = Ws::connect_to(&proxy.ws_url(Some(fx.meeting)), &listener).await;
     ws_listener.subscribe(fx.meeting).await;
 
     chair.command_ok(fx.meeting, Command::OpenMeeting).await;
@@ -272,4 +277,18 @@ async fn a_meeting_runs_through_nginx_with_the_shipped_configuration() {
         "the listener's WebSocket through the proxy carries the event: {floor:?}"
     );
     next_heard(&mut heard, "speaker", |h| h.marker == SPEAKER).await;
+
+    // The same two on sockets that name no meeting: they too reach one node, and the
+    // speaker, who still holds the floor, is heard again.
+    speaking.close().await;
+    listening.close().await;
+    let mut ws_speaker = Ws::connect_to(&proxy.ws_url(None), &speaker).await;
+    let mut ws_listener = Ws::connect_to(&proxy.ws_url(None), &listener).await;
+    let mut speaking = MediaPeer::new(true, false, false).await;
+    let mut listening = MediaPeer::new(false, false, true).await;
+    speaking.join(&mut ws_speaker, fx.meeting).await;
+    listening.join(&mut ws_listener, fx.meeting).await;
+    let mut heard = listening.listen();
+    let _talking_again = speaking.speak(SPEAKER_AGAIN).await;
+    next_heard(&mut heard, "speaker", |h| h.marker == SPEAKER_AGAIN).await;
 }
