@@ -155,13 +155,14 @@ impl Drop for Namespace {
     }
 }
 
-/// coturn, stopped when dropped.
-struct Coturn(Child);
+/// coturn and its folder, stopped and removed when dropped.
+struct Coturn(Child, std::path::PathBuf);
 
 impl Drop for Coturn {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+        let _ = std::fs::remove_dir_all(&self.1);
     }
 }
 
@@ -210,6 +211,7 @@ async fn a_delegate_whose_udp_to_the_media_port_is_dropped_is_heard_through_cotu
             .stderr(Stdio::null())
             .spawn()
             .expect("start coturn"),
+        dir,
     );
 
     let db = TestDb::new(Backend::Sqlite);
@@ -306,5 +308,4 @@ async fn a_delegate_whose_udp_to_the_media_port_is_dropped_is_heard_through_cotu
     let _ = stop_tx.send(());
     delegate.join().unwrap();
     drop(coturn);
-    let _ = std::fs::remove_dir_all(dir);
 }
