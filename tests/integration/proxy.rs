@@ -282,6 +282,8 @@ async fn a_meeting_runs_through_nginx_with_the_shipped_configuration() {
     // speaker, who still holds the floor, is heard again.
     speaking.close().await;
     listening.close().await;
+    ws_speaker.close().await;
+    ws_listener.close().await;
     let mut ws_speaker = Ws::connect_to(&proxy.ws_url(None), &speaker).await;
     let mut ws_listener = Ws::connect_to(&proxy.ws_url(None), &listener).await;
     let mut speaking = MediaPeer::new(true, false, false).await;
