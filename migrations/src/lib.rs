@@ -11,6 +11,7 @@ mod m20261124_000001_meeting_core;
 mod m20261124_000002_documents;
 mod m20261204_000013_command_requests;
 mod m20261204_140000_participant_token_version;
+mod m20261204_171500_file_contents;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000002_documents::Migration),
             Box::new(m20261204_000013_command_requests::Migration),
             Box::new(m20261204_140000_participant_token_version::Migration),
+            Box::new(m20261204_171500_file_contents::Migration),
         ]
     }
 }

@@ -22,7 +22,10 @@ pub struct Settings {
     pub demo: bool,
     /// The address people use to reach this server, for invitation links.
     pub public_url: Option<String>,
-    /// Where uploaded document files are stored (by content).
+    /// Where uploaded document files are kept: `None` chooses by the database
+    /// ([`FileStorage::default_for`]).
+    pub file_storage: Option<FileStorage>,
+    /// Where uploaded document files are stored (by content) with [`FileStorage::Disk`].
     pub files_dir: std::path::PathBuf,
     /// The SFU's one UDP port and announced address.
     pub media: crate::media::MediaSettings,
@@ -49,12 +52,43 @@ impl Default for Settings {
             admin: None,
             demo: true,
             public_url: None,
+            file_storage: None,
             files_dir: "floor-data/files".into(),
             media: crate::media::MediaSettings::default(),
             client_dir: "target/client".into(),
             limits: crate::limits::LimitSettings::default(),
             hub_idle: crate::hub::DEFAULT_HUB_IDLE,
             metrics: crate::metrics::MetricsAccess::default(),
+        }
+    }
+}
+
+/// Where document files are kept (`FLOOR_FILES`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FileStorage {
+    /// In the database (`db::DatabaseStore`): every node sharing the database serves every
+    /// file.
+    Database,
+    /// On this node's disk under `files_dir` (`storage::DiskStore`): several nodes serve
+    /// each other's files only if they share that folder.
+    Disk,
+}
+
+impl FileStorage {
+    /// The database with PostgreSQL (the database of a cluster), the disk with SQLite (one
+    /// node, whose database file should stay small).
+    pub fn default_for(database_url: &str) -> FileStorage {
+        if database_url.starts_with("postgres") {
+            FileStorage::Database
+        } else {
+            FileStorage::Disk
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            FileStorage::Database => "database",
+            FileStorage::Disk => "disk",
         }
     }
 }

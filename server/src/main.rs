@@ -64,7 +64,12 @@ struct ServeArgs {
     /// The address people use to reach the server, for invitation links.
     #[arg(long, env = "FLOOR_PUBLIC_URL")]
     public_url: Option<String>,
-    /// Where uploaded document files are stored.
+    /// Where document files are kept: in the database, which every node of a cluster
+    /// shares (the default with PostgreSQL), or on this node's disk in FLOOR_FILES_DIR (the
+    /// default with SQLite).
+    #[arg(long, env = "FLOOR_FILES", value_enum)]
+    files: Option<floor_server::config::FileStorage>,
+    /// Where document files are stored with FLOOR_FILES=disk.
     #[arg(long, env = "FLOOR_FILES_DIR", default_value = "floor-data/files")]
     files_dir: std::path::PathBuf,
     /// The one UDP address all media uses (a venue opens this port); port 0 picks one.
@@ -214,6 +219,7 @@ impl ServeArgs {
             admin,
             demo: self.demo,
             public_url: self.public_url,
+            file_storage: self.files,
             files_dir: self.files_dir,
             media: floor_server::media::MediaSettings {
                 bind: self.media_addr,
@@ -293,8 +299,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     // The first line is read by the integration tests; keep its shape.
     println!("Floor listening on {base}");
     println!(
-        "  database: {}   event bus: {}   media (UDP): {}",
-        app.database, app.bus, app.media
+        "  database: {}   event bus: {}   media (UDP): {}   files: {}",
+        app.database, app.bus, app.media, app.files
     );
     println!("  client:   {base}/");
     println!("  health:   {base}/healthz");

@@ -291,7 +291,9 @@ const OPERATIONS: &[Operation] = &[
     op(
         "get",
         "/ws",
-        "WebSocket upgrade; frames are ClientFrame and ServerFrame (docs/protocol.md).",
+        "WebSocket upgrade; frames are ClientFrame and ServerFrame (docs/protocol.md). \
+         Optionally ?meeting=<id>, ignored by the server: a reverse proxy keeps a meeting's \
+         media on one node by it (docs/protocol.md 4.1).",
         None,
         None,
         (101, "ServerFrame"),

@@ -2,7 +2,7 @@
 
 use crate::auth::{self, TokenKeys};
 use crate::bus::EventBus;
-use crate::config::Settings;
+use crate::config::{FileStorage, Settings};
 use crate::db::{self, Directory, EventLog};
 use crate::demo::{self, DemoInfo};
 use crate::error::ApiError;
@@ -40,12 +40,27 @@ pub struct Application {
     /// The UDP address every media connection uses.
     pub media: std::net::SocketAddr,
     pub database: String,
+    /// Where document files are kept: `database`, or `disk (<folder>)`.
+    pub files: String,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         crate::metrics::install()?;
         let db = db::connect(&settings.database_url).await?;
+        let file_storage = settings
+            .file_storage
+            .unwrap_or_else(|| FileStorage::default_for(&settings.database_url));
+        let (files, files_name): (Arc<dyn crate::storage::FileStore>, String) = match file_storage {
+            FileStorage::Database => (
+                Arc::new(db::DatabaseStore::new(db.clone())),
+                file_storage.describe().into(),
+            ),
+            FileStorage::Disk => (
+                Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
+                format!("disk ({})", settings.files_dir.display()),
+            ),
+        };
         let directory = Directory::new(db.clone());
         let secret = match &settings.jwt_secret {
             Some(s) => s.clone(),
@@ -112,7 +127,7 @@ impl Application {
             shutdown: shutdown_rx,
             limits,
             revocations: tokio::sync::broadcast::channel(64).0,
-            files: Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
+            files,
         });
         let client_dir = crate::client_files::ClientDir(settings.client_dir.clone());
         let metrics_access = web::Data::new(settings.metrics.clone());
@@ -160,6 +175,7 @@ impl Application {
             bus: bus_name,
             media: media_addr,
             database: db::redact(&settings.database_url),
+            files: files_name,
         })
     }
 

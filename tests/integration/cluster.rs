@@ -1,6 +1,10 @@
-//! Two server nodes sharing PostgreSQL and Redis: a chair on one, delegates on both.
+//! Two server nodes sharing PostgreSQL and Redis: a chair on one, delegates on both; a
+//! document uploaded through one node served by the other.
 
+use crate::documents::{publish, published, upload, uploaded};
 use crate::helpers::*;
+use floor_protocol::api::UploadedFile;
+use floor_protocol::document::{Distribution, DocumentKind};
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::*;
 
@@ -108,4 +112,178 @@ async fn concurrent_inscriptions_on_two_nodes_end_in_one_order_everyone_sees() {
     assert!(matches!(e.event, Event::SpeechPaused));
     let health: api::Health = b.client().get_ok("/healthz").await;
     assert_eq!(health.bus, "redis ok");
+}
+
+/// A PDF of exactly `len` bytes: the header, then noise that no compression shortens.
+fn noisy_pdf(len: usize, seed: u64) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.7\n%".to_vec();
+    let mut x = seed | 1;
+    while bytes.len() < len {
+        // xorshift64: deterministic, so a failure can be replayed.
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        bytes.extend_from_slice(&x.to_le_bytes());
+    }
+    bytes.truncate(len);
+    bytes
+}
+
+/// A figure of a process's memory from `/proc/PID/status` (`VmRSS` now, `VmHWM` its peak
+/// so far), in KiB.
+fn memory_kib(pid: u32, figure: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(figure)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("{figure} in /proc/{pid}/status"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_document_uploaded_through_one_node_downloads_whole_and_in_ranges_through_the_other() {
+    let db = TestDb::new(Backend::Postgres);
+    let channel = format!("floor:test:{}:{}:files", std::process::id(), db.url.len());
+    // Each node has a files folder of its own: nothing is shared on disk.
+    let dir_a = db.files_dir().with_file_name("files-of-a");
+    let dir_b = db.files_dir().with_file_name("files-of-b");
+    let options = |dir: &std::path::Path| NodeOptions {
+        redis_channel: Some(channel.clone()),
+        env: vec![("FLOOR_FILES_DIR", dir.display().to_string())],
+        ..Default::default()
+    };
+    let a = Node::start_with(&db, &options(&dir_a));
+    let b = Node::start_with(&db, &options(&dir_b));
+    let fx = Fixture::new(&a, 2).await;
+    let on_b = |c: &Client| Client {
+        base: b.base.clone(),
+        ..c.clone()
+    };
+
+    // The largest file accepted, through node A.
+    let content = noisy_pdf(50 * 1024 * 1024, 0x5eed);
+    let id = uploaded(&fx.secretariat, fx.session, content.clone()).await;
+    let doc = published(
+        &fx.secretariat,
+        fx.session,
+        publish(
+            "E/CN.7/2026/CRP.1",
+            DocumentKind::ConferenceRoomPaper,
+            Distribution::General,
+            &id,
+        ),
+    )
+    .await;
+
+    // A delegate reads it through node B.
+    let reader = on_b(&fx.delegates[0]);
+    let url = format!(
+        "{}/api/sessions/{}/documents/{}/files/en",
+        b.base, fx.session, doc.id
+    );
+    let get = |headers: &[(&'static str, String)]| {
+        let mut r = reader
+            .http
+            .get(&url)
+            .bearer_auth(reader.token.as_ref().unwrap());
+        for (name, value) in headers {
+            r = r.header(*name, value);
+        }
+        r.send()
+    };
+    // Writing 5 to clear_refs resets the peak (VmHWM) to what is resident now.
+    std::fs::write(format!("/proc/{}/clear_refs", b.pid()), "5").unwrap();
+    let resident_before = memory_kib(b.pid(), "VmRSS");
+    let whole = get(&[]).await.unwrap();
+    assert_eq!(whole.status(), 200);
+    let etag = whole.headers()["etag"].to_str().unwrap().to_string();
+    assert_eq!(etag, format!("\"{id}\""));
+    assert_eq!(
+        whole.headers()["content-length"],
+        content.len().to_string().as_str()
+    );
+    let body = whole.bytes().await.unwrap();
+    assert!(body == content, "the whole file, byte for byte");
+    // Its peak while serving, above what it held before: far below the file's 50 MiB.
+    let peak = memory_kib(b.pid(), "VmHWM");
+    let growth_kib = peak.saturating_sub(resident_before);
+    println!("node B: {resident_before} KiB resident before, peak {peak} KiB serving 50 MiB");
+    assert!(
+        growth_kib < 16 * 1024,
+        "node B streams the file: its memory rose by {growth_kib} KiB"
+    );
+
+    // Ranges: across a chunk boundary of the store, from the middle to the end, the last
+    // bytes; each byte for byte, with the Content-Range a resuming client relies on.
+    let len = content.len() as u64;
+    for (range, start, end) in [
+        ("bytes=262140-262150".to_string(), 262_140u64, 262_150u64),
+        ("bytes=0-0".to_string(), 0, 0),
+        (format!("bytes={}-", len / 3), len / 3, len - 1),
+        ("bytes=-7".to_string(), len - 7, len - 1),
+    ] {
+        let part = get(&[("range", range.clone())]).await.unwrap();
+        assert_eq!(part.status(), 206, "{range}");
+        assert_eq!(
+            part.headers()["content-range"].to_str().unwrap(),
+            format!("bytes {start}-{end}/{len}"),
+            "{range}"
+        );
+        let body = part.bytes().await.unwrap();
+        assert!(
+            body == content[start as usize..=end as usize],
+            "{range}: the bytes asked for"
+        );
+    }
+    // Conditional requests work the same through B.
+    assert_eq!(
+        get(&[("if-none-match", etag.clone())])
+            .await
+            .unwrap()
+            .status(),
+        304
+    );
+    let resumed = get(&[("range", "bytes=100-199".into()), ("if-range", etag)])
+        .await
+        .unwrap();
+    assert_eq!(resumed.status(), 206);
+    assert!(resumed.bytes().await.unwrap() == content[100..200]);
+    let beyond = get(&[("range", format!("bytes={len}-"))]).await.unwrap();
+    assert_eq!(beyond.status(), 416);
+
+    // The same bytes through B are the same file, stored once; two nodes storing a new
+    // file at the same moment store it once too.
+    let secretariat_on_b = on_b(&fx.secretariat);
+    let again = uploaded(&secretariat_on_b, fx.session, content.clone()).await;
+    assert_eq!(again, id);
+    assert_eq!(db.count_rows("file_contents"), 1);
+    let small = noisy_pdf(300_000, 7);
+    let (through_a, through_b) = tokio::join!(
+        upload(
+            &fx.secretariat,
+            fx.session,
+            "application/pdf",
+            small.clone()
+        ),
+        upload(
+            &secretariat_on_b,
+            fx.session,
+            "application/pdf",
+            small.clone()
+        ),
+    );
+    assert_eq!((through_a.status, through_b.status), (201, 201));
+    let ids: Vec<String> = [through_a, through_b]
+        .into_iter()
+        .map(|a| {
+            serde_json::from_value::<UploadedFile>(a.body)
+                .unwrap()
+                .content_id
+        })
+        .collect();
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(db.count_rows("file_contents"), 2);
+
+    // Neither node wrote anything to its disk.
+    assert!(!dir_a.exists() && !dir_b.exists(), "no file on either disk");
 }

@@ -430,7 +430,28 @@ async fn revisions_replace_corrigenda_attach_and_sponsors_sign_on_until_adoption
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn downloads_resume_and_bad_uploads_change_nothing() {
-    let db = TestDb::new(Backend::Sqlite);
+    downloads_resume_and_bad_uploads_change_nothing_with(Backend::Sqlite).await;
+}
+
+/// The same with PostgreSQL, where the files are kept in the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn downloads_resume_and_bad_uploads_change_nothing_with_files_in_postgresql() {
+    downloads_resume_and_bad_uploads_change_nothing_with(Backend::Postgres).await;
+}
+
+/// How many files the node has stored: on disk with SQLite, in the database with
+/// PostgreSQL (each backend's default).
+fn stored_files(db: &TestDb) -> u64 {
+    match db.backend() {
+        Backend::Sqlite => std::fs::read_dir(db.files_dir())
+            .map(|d| d.count() as u64)
+            .unwrap_or(0),
+        Backend::Postgres => db.count_rows("file_contents"),
+    }
+}
+
+async fn downloads_resume_and_bad_uploads_change_nothing_with(backend: Backend) {
+    let db = TestDb::new(backend);
     let node = Node::start(&db);
     let fx = Fixture::new(&node, 1).await;
     let text: Vec<u8> = (0..200_000).map(|i| b"abcdefghij\n"[i % 11]).collect();
@@ -496,9 +517,8 @@ async fn downloads_resume_and_bad_uploads_change_nothing() {
     assert!(head.bytes().await.unwrap().is_empty());
 
     // Too large, lying about its type, or with a hostile name: refused or ignored.
-    let before = std::fs::read_dir(db.files_dir())
-        .map(|d| d.count())
-        .unwrap_or(0);
+    let before = stored_files(&db);
+    assert!(before > 0, "the text file is stored");
     let huge = upload(
         &fx.secretariat,
         fx.session,
@@ -523,13 +543,7 @@ async fn downloads_resume_and_bad_uploads_change_nothing() {
     )
     .await;
     assert_eq!(exe.status, 415, "{exe:?}");
-    assert_eq!(
-        std::fs::read_dir(db.files_dir())
-            .map(|d| d.count())
-            .unwrap_or(0),
-        before,
-        "nothing stored"
-    );
+    assert_eq!(stored_files(&db), before, "nothing stored");
     let hostile = fx
         .secretariat
         .http

@@ -102,6 +102,26 @@ impl TestDb {
     pub fn files_dir(&self) -> std::path::PathBuf {
         self.dir.0.join("files")
     }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The number of rows in `table` of this PostgreSQL database.
+    pub fn count_rows(&self, table: &str) -> u64 {
+        assert_eq!(self.backend, Backend::Postgres, "counted with psql");
+        let out = Process::new("psql")
+            .args([&self.url, "-v", "ON_ERROR_STOP=1", "-tAc"])
+            .arg(format!("SELECT count(*) FROM {table}"))
+            .output()
+            .expect("psql must be installed (.ci/run installs it)");
+        assert!(
+            out.status.success(),
+            "counting {table}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+    }
 }
 
 impl Drop for TestDb {
@@ -551,11 +571,15 @@ pub struct Ws {
 impl Ws {
     /// Connect without authenticating.
     pub async fn connect_raw(node: &Node) -> Ws {
-        let (stream, _) =
-            tokio::time::timeout(DEADLINE, tokio_tungstenite::connect_async(node.ws_url()))
-                .await
-                .expect("connect in time")
-                .expect("connect");
+        Ws::connect_raw_to(&node.ws_url()).await
+    }
+
+    /// Connect to `url` (a node's, or a proxy's) without authenticating.
+    pub async fn connect_raw_to(url: &str) -> Ws {
+        let (stream, _) = tokio::time::timeout(DEADLINE, tokio_tungstenite::connect_async(url))
+            .await
+            .expect("connect in time")
+            .expect("connect");
         Ws {
             stream,
             pending: Default::default(),
@@ -565,7 +589,12 @@ impl Ws {
 
     /// Connect and authenticate with the client's token.
     pub async fn connect(node: &Node, who: &Client) -> Ws {
-        let mut ws = Ws::connect_raw(node).await;
+        Ws::connect_to(&node.ws_url(), who).await
+    }
+
+    /// Connect to `url` and authenticate with the client's token.
+    pub async fn connect_to(url: &str, who: &Client) -> Ws {
+        let mut ws = Ws::connect_raw_to(url).await;
         ws.send(&ClientFrame::Authenticate {
             token: who.token.clone().expect("a signed-in client"),
         })

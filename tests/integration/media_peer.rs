@@ -163,6 +163,35 @@ impl MediaPeer {
         receive: bool,
         every: Option<Duration>,
     ) -> MediaPeer {
+        MediaPeer::build(microphone, camera, receive, every, "127.0.0.1:0", vec![]).await
+    }
+
+    /// A peer with a microphone whose UDP socket is bound to `udp` (an address of a
+    /// network namespace, when built on a thread that entered it) and that may relay
+    /// through `ice_servers` (TURN), as a browser given `GET /api/media/ice-servers`.
+    pub async fn with_network(
+        udp: &str,
+        ice_servers: Vec<floor_protocol::api::IceServer>,
+    ) -> MediaPeer {
+        let ice_servers = ice_servers
+            .into_iter()
+            .map(|s| rtc::peer_connection::configuration::RTCIceServer {
+                urls: s.urls,
+                username: s.username.unwrap_or_default(),
+                credential: s.credential.unwrap_or_default(),
+            })
+            .collect();
+        MediaPeer::build(true, false, false, None, udp, ice_servers).await
+    }
+
+    async fn build(
+        microphone: bool,
+        camera: bool,
+        receive: bool,
+        every: Option<Duration>,
+        udp: &str,
+        ice_servers: Vec<rtc::peer_connection::configuration::RTCIceServer>,
+    ) -> MediaPeer {
         // The client's own WebRTC log, when a media test needs explaining:
         // FLOOR_CLIENT_LOG=rtc::peer_connection::handler::endpoint=debug shows dropped packets.
         let _ = tracing_subscriber::fmt()
@@ -195,8 +224,17 @@ impl MediaPeer {
             let patience = (every * 3).max(Duration::from_secs(5));
             settings = settings.with_ice_timeouts(Some(patience), Some(patience), Some(every));
         }
+        if !udp.starts_with("127.") {
+            // A peer on another address lives in a network namespace with no multicast
+            // route, where the mDNS socket cannot join its group (ENODEV): no mDNS name.
+            settings = settings.with_multicast_dns_mode(rtc::ice::mdns::MulticastDnsMode::Disabled);
+        }
         let pc = PeerConnectionBuilder::new()
-            .with_configuration(RTCConfigurationBuilder::new().build())
+            .with_configuration(
+                RTCConfigurationBuilder::new()
+                    .with_ice_servers(ice_servers)
+                    .build(),
+            )
             .with_setting_engine(settings.build())
             .with_media_engine(media)
             .with_interceptor_registry(registry)
@@ -204,7 +242,7 @@ impl MediaPeer {
                 state,
                 tracks: tracks_tx,
             }))
-            .with_udp_addrs(vec!["127.0.0.1:0".to_string()])
+            .with_udp_addrs(vec![udp.to_string()])
             .build()
             .await
             .unwrap();
@@ -311,12 +349,17 @@ impl MediaPeer {
         if std::env::var("FLOOR_TEST_SDP").is_ok() {
             eprintln!("ANSWER\n{answer}");
         }
+        self.accept(answer).await;
+        Ok(())
+    }
+
+    /// Take the server's answer to this peer's offer ([`MediaPeer::offer`]).
+    pub async fn accept(&mut self, answer: String) {
         self.pc
             .set_remote_description(RTCSessionDescription::answer(answer.clone()).unwrap())
             .await
             .unwrap();
         self.answer = Some(answer);
-        Ok(())
     }
 
     /// Join and wait until the media connection is up.
@@ -324,6 +367,11 @@ impl MediaPeer {
         self.try_join(ws, meeting)
             .await
             .expect("media offer accepted");
+        self.connected().await;
+    }
+
+    /// Wait until the media connection is up.
+    pub async fn connected(&mut self) {
         let connected = tokio::time::timeout(DEADLINE, async {
             while let Some(s) = self.states.recv().await {
                 if s == RTCPeerConnectionState::Connected {

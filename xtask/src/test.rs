@@ -3,8 +3,9 @@
 //!
 //! 1. Adds the `wasm32-unknown-unknown` target (the browser tests build the client).
 //! 2. Finds the system programs the tests drive for real (Chromium and its WebDriver,
-//!    PostgreSQL, Redis, Janus for the media benchmark's comparison, `ip` for its network
-//!    namespaces, a font for its plot). Missing ones are installed with `apt-get` when run
+//!    PostgreSQL, Redis, nginx for the proxy test, coturn and nftables for the TURN test,
+//!    Janus for the media benchmark's comparison, `ip` for network namespaces, a font for
+//!    the benchmark's plot). Missing ones are installed with `apt-get` when run
 //!    as root on Debian; otherwise the task stops and prints the one command to run.
 //! 3. Starts PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) when they do not answer.
 //! 4. Builds the protocol crate for WebAssembly, runs both benchmarks once at a tiny size
@@ -66,7 +67,22 @@ const NEEDS: &[Need] = &[
     Need {
         program: "ip",
         package: "iproute2",
-        why: "the media benchmark's network namespaces",
+        why: "network namespaces: the media benchmark's and the TURN test's",
+    },
+    Need {
+        program: "/usr/sbin/nginx",
+        package: "nginx",
+        why: "the test of infra/proxy.conf in front of two nodes",
+    },
+    Need {
+        program: "/usr/bin/turnserver",
+        package: "coturn",
+        why: "the test of a delegate heard through a TURN relay",
+    },
+    Need {
+        program: "/usr/sbin/nft",
+        package: "nftables",
+        why: "the TURN test's firewall inside its network namespace",
     },
     Need {
         program: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",

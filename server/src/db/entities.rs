@@ -246,3 +246,45 @@ pub mod file {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod file_content {
+    use sea_orm::entity::prelude::*;
+
+    /// A document file kept in the database (`FLOOR_FILES=database`): its bytes are the
+    /// `file_chunks` rows of the same `content_id`.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "file_contents")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub content_id: String,
+        pub len: i64,
+        /// The length of every chunk but the last.
+        pub chunk_len: i32,
+        pub created_at: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}
+
+pub mod file_chunk {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "file_chunks")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub content_id: String,
+        /// The chunk's place in the file, from 0: it starts at `idx * chunk_len`.
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub idx: i32,
+        pub bytes: Vec<u8>,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

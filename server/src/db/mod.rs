@@ -1,12 +1,15 @@
-//! Persistence through sea-orm: connecting and migrating, the meeting event log, and the
-//! directory (accounts, sessions, rosters, invitations, meetings).
+//! Persistence through sea-orm: connecting and migrating, the meeting event log, the directory
+//! (accounts, sessions, rosters, invitations, meetings) and document files kept in the
+//! database.
 
 mod directory;
 pub mod entities;
 mod event_log;
+mod file_store;
 
 pub use directory::{Directory, RedeemError};
 pub use event_log::{AppendError, DocumentLog, EventLog, RequestKey};
+pub use file_store::{DatabaseStore, CHUNK_LEN};
 
 use anyhow::Context;
 use floor_migrations::{Migrator, MigratorTrait};
