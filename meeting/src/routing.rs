@@ -16,17 +16,23 @@ pub struct FloorRoute {
     /// The delegation holding the floor, when its speaker is remote (heard through its own
     /// microphone); `None` when nobody holds the floor or the speaker is in the room.
     pub remote_speaker: Option<DelegationId>,
+    /// The member of that delegation who asked for the floor, when one did (a delegation
+    /// may follow the meeting from several devices and people; only the one given the
+    /// floor is heard). `None` when the chair or the secretariat inscribed the delegation:
+    /// then its microphone is the first of the delegation's.
+    pub remote_speaker_participant: Option<ParticipantId>,
     /// The live interpreter of each channel.
     pub live_booths: BTreeMap<String, ParticipantId>,
 }
 
 impl FloorRoute {
     pub fn of(state: &MeetingState) -> FloorRoute {
-        let remote_speaker = state
+        let remote_floor = state
             .floor
             .as_ref()
-            .filter(|f| f.attendance != Some(AttendanceMode::InPerson))
-            .map(|f| f.entry.delegation);
+            .filter(|f| f.attendance != Some(AttendanceMode::InPerson));
+        let remote_speaker = remote_floor.map(|f| f.entry.delegation);
+        let remote_speaker_participant = remote_floor.and_then(|f| f.entry.requested_by);
         let live_booths = state
             .booths
             .iter()
@@ -34,7 +40,27 @@ impl FloorRoute {
             .collect();
         FloorRoute {
             remote_speaker,
+            remote_speaker_participant,
             live_booths,
+        }
+    }
+
+    /// The route for a meeting where the person who asked for the floor has no
+    /// microphone connected (they asked from another device, or lost their connection):
+    /// the delegation's first microphone is heard, as when the chair inscribed it.
+    pub fn without_absent_speaker(&self, connected: &[Publisher]) -> FloorRoute {
+        let present = self.remote_speaker_participant.is_some_and(|who| {
+            connected
+                .iter()
+                .any(|p| p.role == Role::Delegate && p.participant == Some(who))
+        });
+        FloorRoute {
+            remote_speaker_participant: if present {
+                self.remote_speaker_participant
+            } else {
+                None
+            },
+            ..self.clone()
         }
     }
 }
@@ -89,7 +115,10 @@ pub fn feeds(
 ) -> bool {
     let speaking = publisher.role == Role::Delegate
         && publisher.delegation.is_some()
-        && publisher.delegation == route.remote_speaker;
+        && publisher.delegation == route.remote_speaker
+        && route
+            .remote_speaker_participant
+            .is_none_or(|who| publisher.participant == Some(who));
     match (slot, kind) {
         (Slot::Speaker, MediaKind::Audio) => speaking,
         (Slot::Chair, MediaKind::Audio) => publisher.role == Role::Chair,
@@ -123,6 +152,7 @@ mod tests {
     fn only_the_remote_floor_holder_is_heard_on_the_speaker_slot() {
         let route = FloorRoute {
             remote_speaker: Some(DelegationId(7)),
+            remote_speaker_participant: None,
             live_booths: BTreeMap::new(),
         };
         let holder = p(Role::Delegate, 1, Some(7));
@@ -195,6 +225,7 @@ mod tests {
     fn a_channel_carries_its_booths_live_microphone_only() {
         let route = FloorRoute {
             remote_speaker: None,
+            remote_speaker_participant: None,
             live_booths: [("fr".to_string(), ParticipantId(10))].into(),
         };
         let live = p(Role::Interpreter, 10, None);
@@ -227,5 +258,36 @@ mod tests {
             Slot::Interpretation,
             None
         ));
+    }
+
+    #[test]
+    fn of_a_delegation_with_several_microphones_only_the_one_given_the_floor_is_heard() {
+        let route = FloorRoute {
+            remote_speaker: Some(DelegationId(7)),
+            remote_speaker_participant: Some(ParticipantId(2)),
+            live_booths: BTreeMap::new(),
+        };
+        let first = p(Role::Delegate, 1, Some(7));
+        let asker = p(Role::Delegate, 2, Some(7));
+        for (kind, slot) in [
+            (MediaKind::Audio, Slot::Speaker),
+            (MediaKind::Video, Slot::Video),
+        ] {
+            assert!(feeds(&route, &asker, kind, slot, None));
+            assert!(!feeds(&route, &first, kind, slot, None));
+        }
+        // The one who asked has no microphone connected: the delegation's is heard.
+        let fallback = route.without_absent_speaker(&[first]);
+        assert!(feeds(
+            &fallback,
+            &first,
+            MediaKind::Audio,
+            Slot::Speaker,
+            None
+        ));
+        // Connected, they keep the floor to themselves.
+        let kept = route.without_absent_speaker(&[first, asker]);
+        assert_eq!(kept, route);
+        assert!(!feeds(&kept, &first, MediaKind::Audio, Slot::Speaker, None));
     }
 }

@@ -979,3 +979,99 @@ async fn a_listener_that_stops_checking_consent_is_served_until_it_lapses_then_r
     speaker.close().await;
     listener.close().await;
 }
+
+/// A delegation follows the meeting from two places (CND's hybrid rules allowed several
+/// online speakers per delegation): the one who asked for the floor is heard, not the
+/// delegation's other microphone, even though that one connected first. When the
+/// secretariat inscribes the delegation instead, or the one who asked has no microphone
+/// connected, the delegation's microphone is heard.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
+    const FIRST: u32 = 0xF1;
+    const SECOND: u32 = 0x5EC;
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 2).await;
+    fx.open().await;
+    let delegation = fx.members[0].id;
+    let first = &fx.delegates[0];
+    let second = fx.participant(Role::Delegate, Some(delegation)).await;
+    for d in [first, &second] {
+        d.command_ok(
+            fx.meeting,
+            Command::CheckIn {
+                mode: AttendanceMode::Remote,
+            },
+        )
+        .await;
+    }
+    let mut first_peer = MediaPeer::new(true, false, false).await;
+    let mut second_peer = MediaPeer::new(true, false, false).await;
+    let mut listener = MediaPeer::new(false, false, true).await;
+    let mut ws_first = Ws::connect(&node, first).await;
+    let mut ws_second = Ws::connect(&node, &second).await;
+    let mut ws_listener = Ws::connect(&node, &fx.delegates[1]).await;
+    // The delegation's first microphone connects first.
+    first_peer.join(&mut ws_first, fx.meeting).await;
+    second_peer.join(&mut ws_second, fx.meeting).await;
+    listener.join(&mut ws_listener, fx.meeting).await;
+    let mut heard = listener.listen();
+    let _f = first_peer.speak(FIRST).await;
+    let _s = second_peer.speak(SECOND).await;
+
+    // The second person asks and is given the floor: only their voice is on the floor.
+    second
+        .command_ok(
+            fx.meeting,
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        )
+        .await;
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    next_heard(&mut heard, "speaker", |h| h.marker == SECOND).await;
+    let window = heard_during(&mut heard, Duration::from_millis(400)).await;
+    let speakers: Vec<u32> = window
+        .iter()
+        .filter(|h| h.slot == "speaker")
+        .map(|h| h.marker)
+        .collect();
+    assert!(
+        !speakers.is_empty() && speakers.iter().all(|m| *m == SECOND),
+        "the floor is the second person's alone: {speakers:x?}"
+    );
+
+    // Their device leaves the media (as the page does when it signs out): the delegation
+    // still has the floor, heard through its other microphone.
+    ws_second
+        .send(&ClientFrame::MediaLeave {
+            meeting_id: fx.meeting,
+        })
+        .await;
+    second_peer.close().await;
+    // (the delegation's other microphone)
+    next_heard(&mut heard, "speaker", |h| h.marker == FIRST).await;
+    fx.chair.command_ok(fx.meeting, Command::EndSpeech).await;
+
+    // Inscribed by the secretariat (nobody in particular asked): the delegation's
+    // microphone is heard.
+    fx.secretariat
+        .command_ok(
+            fx.meeting,
+            Command::InscribeSpeaker {
+                delegation,
+                item: None,
+                capacity: Default::default(),
+                allow_additional: false,
+            },
+        )
+        .await;
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    let _ = heard_during(&mut heard, Duration::from_millis(100)).await;
+    // (the delegation, inscribed on its behalf)
+    next_heard(&mut heard, "speaker", |h| h.marker == FIRST).await;
+    for p in [&first_peer, &listener] {
+        p.close().await;
+    }
+}

@@ -316,6 +316,9 @@ pub(super) struct Server {
     by_ufrag: HashMap<String, PeerId>,
     by_addr: HashMap<SocketAddr, PeerId>,
     routes: HashMap<MeetingId, FloorRoute>,
+    /// Each meeting's route as applied to the publishers connected now (see
+    /// [`FloorRoute::without_absent_speaker`]): what `reroute` last forwarded by.
+    applied_routes: HashMap<MeetingId, FloorRoute>,
     stats: MediaStats,
     levels: broadcast::Sender<MeetingLevels>,
     /// Connections given input since they were last drained: only these have work.
@@ -475,6 +478,7 @@ impl Server {
             by_ufrag: HashMap::new(),
             by_addr: HashMap::new(),
             routes: HashMap::new(),
+            applied_routes: HashMap::new(),
             stats: MediaStats::default(),
             levels,
             dirty: HashSet::new(),
@@ -534,7 +538,7 @@ impl Server {
             let Some(l) = p.loudest.take() else {
                 continue;
             };
-            let route = self.routes.get(&p.meeting).unwrap_or(&nobody);
+            let route = self.applied_routes.get(&p.meeting).unwrap_or(&nobody);
             by_meeting.entry(p.meeting).or_default().push(AudioLevel {
                 role: p.publisher.role,
                 participant: p.publisher.participant,
@@ -899,7 +903,6 @@ impl Server {
 
     /// Decide again, for every listener of the meeting, which publisher feeds each slot.
     fn reroute(&mut self, meeting: MeetingId) {
-        let route = self.routes.get(&meeting).cloned().unwrap_or_default();
         let mut publishers: Vec<(PeerId, Publisher, Vec<MediaKind>)> = self
             .peers
             .iter()
@@ -907,6 +910,18 @@ impl Server {
             .map(|(id, p)| (*id, p.publisher, p.inbound.iter().map(|i| i.kind).collect()))
             .collect();
         publishers.sort_by_key(|(id, _, _)| *id);
+        let connected: Vec<Publisher> = publishers
+            .iter()
+            .filter(|(_, _, kinds)| kinds.contains(&MediaKind::Audio))
+            .map(|(_, who, _)| *who)
+            .collect();
+        let route = self
+            .routes
+            .get(&meeting)
+            .cloned()
+            .unwrap_or_default()
+            .without_absent_speaker(&connected);
+        self.applied_routes.insert(meeting, route.clone());
         let mut keyframes = Vec::new();
         for (listener, p) in self.peers.iter_mut().filter(|(_, p)| p.meeting == meeting) {
             for out in &mut p.outs {
