@@ -32,15 +32,7 @@ async fn the_chair_runs_a_list_of_sixty_and_a_delegate_knows_its_place() {
     let fx = Fixture::new(&node, 60).await;
     fx.open().await;
     for delegate in &fx.delegates {
-        delegate
-            .command_ok(
-                fx.meeting,
-                Command::RequestFloor {
-                    item: None,
-                    capacity: Default::default(),
-                },
-            )
-            .await;
+        delegate.asks_for_the_floor(fx.meeting).await;
     }
     let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
     // The delegation 37th on the list, and the one before it.

@@ -372,6 +372,18 @@ impl Client {
     pub async fn view(&self, meeting: MeetingId) -> MeetingView {
         self.get_ok(&format!("/api/meetings/{meeting}")).await
     }
+
+    /// The delegate asks for the floor on the current item, in its national capacity.
+    pub async fn asks_for_the_floor(&self, meeting: MeetingId) -> CommandAccepted {
+        self.command_ok(
+            meeting,
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        )
+        .await
+    }
 }
 
 /// A session with a roster, a meeting with an agenda item taken up, and signed-in people.

@@ -1020,15 +1020,7 @@ async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
     let _s = second_peer.speak(SECOND).await;
 
     // The second person asks and is given the floor: only their voice is on the floor.
-    second
-        .command_ok(
-            fx.meeting,
-            Command::RequestFloor {
-                item: None,
-                capacity: Default::default(),
-            },
-        )
-        .await;
+    second.asks_for_the_floor(fx.meeting).await;
     fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
     next_heard(&mut heard, "speaker", |h| h.marker == SECOND).await;
     let window = heard_during(&mut heard, Duration::from_millis(400)).await;
