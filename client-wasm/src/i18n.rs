@@ -375,6 +375,25 @@ catalogue! {
     FilesContentId { en: "a file is named by the content id its upload returned", fr: "un fichier est désigné par l'identifiant de contenu renvoyé lors de son téléversement", es: "un archivo se designa con el identificador de contenido que devolvió su carga" }
     FilesDistribution { en: "a restricted distribution names at least one delegation", fr: "une distribution restreinte doit désigner au moins une délégation", es: "una distribución limitada debe indicar al menos una delegación" }
     FilesNotUploaded { en: "no file {0} was uploaded to this session", fr: "aucun fichier {0} n'a été téléversé pour cette session", es: "no se ha cargado ningún archivo {0} en este período de sesiones" }
+    // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+    RjNotCheckedIn { en: "Participant {0} is not checked in to this meeting.", fr: "Le participant {0} n'a pas signalé sa présence à cette séance.", es: "El participante {0} no ha registrado su asistencia a esta sesión." }
+    RjNotPresent { en: "{0} is not present: only members present vote.", fr: "{0} n'est pas présent : seuls les membres présents votent.", es: "{0} no está presente: solo votan los miembros presentes." }
+    RjNotProposalSponsor { en: "Only the sponsors of proposal {0} may withdraw it.", fr: "Seuls les auteurs de la proposition {0} peuvent la retirer.", es: "Solo los patrocinadores de la propuesta {0} pueden retirarla." }
+    RjAmendedProposal { en: "Proposal {0} has been amended; it can no longer be withdrawn.", fr: "La proposition {0} a été modifiée ; elle ne peut plus être retirée.", es: "La propuesta {0} ha sido enmendada; ya no puede retirarse." }
+    RjProposalWithdrawn { en: "Proposal {0} was withdrawn.", fr: "La proposition {0} a été retirée.", es: "La propuesta {0} fue retirada." }
+    RjVoteAskedFor { en: "{0} asked for a vote on proposal {1}: it is put to the vote.", fr: "{0} a demandé un vote sur la proposition {1} : celle-ci est mise aux voix.", es: "{0} ha solicitado una votación sobre la propuesta {1}: esta se somete a votación." }
+    RjNotDecided { en: "Proposal {0} has not been decided; there is nothing to reconsider.", fr: "Il n'a pas encore été statué sur la proposition {0} ; il n'y a rien à reconsidérer.", es: "Aún no se ha adoptado una decisión sobre la propuesta {0}; no hay nada que reconsiderar." }
+    RjReconsiderationNamesProposal { en: "A motion for reconsideration names the proposal to reconsider.", fr: "Une motion tendant à reconsidérer une proposition doit désigner la proposition visée.", es: "Una moción de reconsideración debe indicar la propuesta que se ha de reconsiderar." }
+    RjDecidedByVote { en: "Motion {0} is decided by a vote of two thirds of the members present and voting, not by a ruling.", fr: "La motion {0} est tranchée par un vote à la majorité des deux tiers des membres présents et votants, non par une décision du président.", es: "La moción {0} se decide por votación, por mayoría de dos tercios de los miembros presentes y votantes, no por decisión de la presidencia." }
+    RjBudgetImplicationsPending { en: "The secretariat has yet to state the programme budget implications of proposal {0}.", fr: "Le secrétariat n'a pas encore présenté les incidences de la proposition {0} sur le budget-programme.", es: "La secretaría todavía no ha expuesto las consecuencias de la propuesta {0} para el presupuesto por programas." }
+    CmdCheckOut { en: "leave the meeting", fr: "signaler son départ de la séance", es: "registrar su salida de la sesión" }
+    CmdRecordDeparture { en: "record that a participant left", fr: "consigner le départ d'un participant", es: "registrar la salida de un participante" }
+    CmdWithdrawProposal { en: "withdraw a proposal", fr: "retirer une proposition", es: "retirar una propuesta" }
+    CmdRequestVote { en: "ask for a vote on a proposal", fr: "demander la mise aux voix d'une proposition", es: "pedir que una propuesta se someta a votación" }
+    CmdMoveReconsideration { en: "move the reconsideration of a proposal", fr: "présenter une motion tendant à reconsidérer une proposition", es: "presentar una moción de reconsideración de una propuesta" }
+    CmdStateBudgetImplications { en: "state the programme budget implications of a proposal", fr: "présenter les incidences d'une proposition sur le budget-programme", es: "exponer las consecuencias de una propuesta para el presupuesto por programas" }
+    FieldStatement { en: "Statement", fr: "Déclaration", es: "Declaración" }
+    FieldDocument { en: "Document", fr: "Cote du document", es: "Documento" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -660,6 +679,25 @@ fn ar(key: T) -> &'static str {
         T::FilesContentId => "يُشار إلى الملف بمعرِّف المحتوى الذي أُعيد عند تحميله",
         T::FilesDistribution => "يجب أن يحدِّد التوزيع المحدود وفدًا واحدًا على الأقل",
         T::FilesNotUploaded => "لم يُحمَّل أي ملف {0} في هذه الدورة",
+        // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+        T::RjNotCheckedIn => "المشارك {0} غير مسجَّل الحضور في هذه الجلسة.",
+        T::RjNotPresent => "{0} ليس حاضرًا: لا يصوِّت إلا الأعضاء الحاضرون.",
+        T::RjNotProposalSponsor => "لا يجوز سحب المقترح {0} إلا لمقدِّميه.",
+        T::RjAmendedProposal => "عُدِّل المقترح {0}؛ ولم يعد من الممكن سحبه.",
+        T::RjProposalWithdrawn => "سُحب المقترح {0}.",
+        T::RjVoteAskedFor => "طلب {0} إجراء تصويت على المقترح {1}: يُطرح المقترح للتصويت.",
+        T::RjNotDecided => "لم يُبتّ بعدُ في المقترح {0}؛ فلا يوجد ما يُعاد النظر فيه.",
+        T::RjReconsiderationNamesProposal => "يجب أن يحدِّد اقتراح إعادة النظر المقترحَ المراد إعادة النظر فيه.",
+        T::RjDecidedByVote => "يُبتّ في الاقتراح {0} بالتصويت بأغلبية ثلثي الأعضاء الحاضرين والمصوِّتين، لا بقرار من الرئيس.",
+        T::RjBudgetImplicationsPending => "لم تعرض الأمانة بعدُ الآثار المترتبة في الميزانية البرنامجية على المقترح {0}.",
+        T::CmdCheckOut => "تسجيل المغادرة من الجلسة",
+        T::CmdRecordDeparture => "تسجيل مغادرة مشارك",
+        T::CmdWithdrawProposal => "سحب مقترح",
+        T::CmdRequestVote => "طلب إجراء تصويت على مقترح",
+        T::CmdMoveReconsideration => "تقديم اقتراح بإعادة النظر في مقترح",
+        T::CmdStateBudgetImplications => "عرض الآثار المترتبة في الميزانية البرنامجية على مقترح",
+        T::FieldStatement => "البيان",
+        T::FieldDocument => "الوثيقة",
     }
 }
 
@@ -945,6 +983,27 @@ fn zh(key: T) -> &'static str {
         T::FilesContentId => "文件须以上传时返回的内容标识符指明",
         T::FilesDistribution => "限制分发须至少指明一个代表团",
         T::FilesNotUploaded => "本届会议未上传文件{0}",
+        // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+        T::RjNotCheckedIn => "与会者{0}未在本次会议登记出席。",
+        T::RjNotPresent => "{0}未出席：只有出席的成员才能投票。",
+        T::RjNotProposalSponsor => "只有提案{0}的提案国才能撤回该提案。",
+        T::RjAmendedProposal => "提案{0}已经修正，不能再撤回。",
+        T::RjProposalWithdrawn => "提案{0}已撤回。",
+        T::RjVoteAskedFor => "{0}要求对提案{1}进行表决：该提案须付诸表决。",
+        T::RjNotDecided => "尚未就提案{0}作出决定，没有可以复议的内容。",
+        T::RjReconsiderationNamesProposal => "复议动议须指明要复议的提案。",
+        T::RjDecidedByVote => {
+            "动议{0}须由出席并参加表决的成员三分之二多数表决决定，而非由主席裁决。"
+        }
+        T::RjBudgetImplicationsPending => "秘书处尚未说明提案{0}所涉方案预算问题。",
+        T::CmdCheckOut => "登记离开会议",
+        T::CmdRecordDeparture => "登记与会者离开",
+        T::CmdWithdrawProposal => "撤回提案",
+        T::CmdRequestVote => "要求对提案进行表决",
+        T::CmdMoveReconsideration => "动议复议提案",
+        T::CmdStateBudgetImplications => "说明提案所涉方案预算问题",
+        T::FieldStatement => "说明",
+        T::FieldDocument => "文件",
     }
 }
 
@@ -1228,6 +1287,25 @@ fn ru(key: T) -> &'static str {
         T::FilesContentId => "файл указывается идентификатором содержимого, полученным при его загрузке",
         T::FilesDistribution => "при ограниченном распространении нужно указать хотя бы одну делегацию",
         T::FilesNotUploaded => "файл {0} не был загружен для этой сессии",
+        // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+        T::RjNotCheckedIn => "Участник {0} не зарегистрировался на этом заседании.",
+        T::RjNotPresent => "{0}: не присутствует, а голосуют только присутствующие члены.",
+        T::RjNotProposalSponsor => "Снять предложение {0} могут только его авторы.",
+        T::RjAmendedProposal => "В предложение {0} внесены поправки; его больше нельзя снять.",
+        T::RjProposalWithdrawn => "Предложение {0} снято.",
+        T::RjVoteAskedFor => "{0}: запрошено голосование по предложению {1}, и оно ставится на голосование.",
+        T::RjNotDecided => "Решение по предложению {0} еще не принято; пересматривать нечего.",
+        T::RjReconsiderationNamesProposal => "В предложении о пересмотре должно быть указано пересматриваемое предложение.",
+        T::RjDecidedByVote => "Предложение {0} решается голосованием большинством в две трети присутствующих и участвующих в голосовании членов, а не постановлением Председателя.",
+        T::RjBudgetImplicationsPending => "Секретариат еще не представил заявление о последствиях предложения {0} для бюджета по программам.",
+        T::CmdCheckOut => "отметить уход с заседания",
+        T::CmdRecordDeparture => "зафиксировать уход участника",
+        T::CmdWithdrawProposal => "снять предложение",
+        T::CmdRequestVote => "потребовать голосования по предложению",
+        T::CmdMoveReconsideration => "внести предложение о пересмотре предложения",
+        T::CmdStateBudgetImplications => "представить заявление о последствиях предложения для бюджета по программам",
+        T::FieldStatement => "Заявление",
+        T::FieldDocument => "Документ",
     }
 }
 

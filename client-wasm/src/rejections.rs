@@ -139,6 +139,19 @@ pub fn describe_with(
         NotInBooth { channel } => one(T::RjNotInBooth, &channel_label(channel)),
         MicrophoneNotLive { channel } => one(T::RjMicrophoneNotLive, &channel_label(channel)),
         SlowDownJustAsked { channel } => one(T::RjSlowDownJustAsked, &channel_label(channel)),
+        NotCheckedIn { participant } => one(T::RjNotCheckedIn, participant),
+        NotPresent { delegation: d } => one(T::RjNotPresent, &delegation(*d)),
+        NotProposalSponsor { proposal } => one(T::RjNotProposalSponsor, proposal),
+        AmendedProposal { proposal } => one(T::RjAmendedProposal, proposal),
+        ProposalWithdrawn { proposal } => one(T::RjProposalWithdrawn, proposal),
+        VoteAskedFor {
+            proposal,
+            delegation: d,
+        } => two(T::RjVoteAskedFor, &delegation(*d), proposal),
+        NotDecided { proposal } => one(T::RjNotDecided, proposal),
+        ReconsiderationNamesProposal => t(T::RjReconsiderationNamesProposal),
+        DecidedByVote { entry } => one(T::RjDecidedByVote, entry),
+        BudgetImplicationsPending { proposal } => one(T::RjBudgetImplicationsPending, proposal),
     }
 }
 
@@ -186,6 +199,12 @@ fn command_key(name: &str) -> Option<T> {
         "sign_on" => T::CmdSignOn,
         "sign_off" => T::CmdSignOff,
         "close_sponsorship" => T::CmdCloseSponsorship,
+        "check_out" => T::CmdCheckOut,
+        "record_departure" => T::CmdRecordDeparture,
+        "withdraw_proposal" => T::CmdWithdrawProposal,
+        "request_vote" => T::CmdRequestVote,
+        "move_reconsideration" => T::CmdMoveReconsideration,
+        "state_budget_implications" => T::CmdStateBudgetImplications,
         _ => return None,
     })
 }
@@ -208,6 +227,8 @@ fn field_label(lang: Lang, field: &str) -> String {
         "group" => T::FieldGroup,
         "reference" => T::FieldReference,
         "agenda item" => T::FieldAgendaItem,
+        "statement" => T::FieldStatement,
+        "document" => T::FieldDocument,
         other => return other.to_string(),
     };
     lang.t(key).to_string()
@@ -397,6 +418,31 @@ mod tests {
             },
             SlowDownJustAsked {
                 channel: "zh".into(),
+            },
+            NotCheckedIn {
+                participant: ParticipantId(43),
+            },
+            NotPresent { delegation: d },
+            NotProposalSponsor {
+                proposal: ProposalId(23),
+            },
+            AmendedProposal {
+                proposal: ProposalId(24),
+            },
+            ProposalWithdrawn {
+                proposal: ProposalId(25),
+            },
+            VoteAskedFor {
+                proposal: ProposalId(26),
+                delegation: d,
+            },
+            NotDecided {
+                proposal: ProposalId(27),
+            },
+            ReconsiderationNamesProposal,
+            DecidedByVote { entry: EntryId(88) },
+            BudgetImplicationsPending {
+                proposal: ProposalId(28),
             },
         ]
     }
@@ -628,6 +674,12 @@ mod tests {
             "sign_on",
             "sign_off",
             "close_sponsorship",
+            "check_out",
+            "record_departure",
+            "withdraw_proposal",
+            "request_vote",
+            "move_reconsideration",
+            "state_budget_implications",
         ];
         let mut keys: Vec<T> = commands
             .iter()
@@ -643,6 +695,8 @@ mod tests {
                 "group",
                 "reference",
                 "agenda item",
+                "statement",
+                "document",
             ] {
                 if lang != Lang::En {
                     assert_ne!(field_label(lang, field), field, "{lang:?}");

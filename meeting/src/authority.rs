@@ -11,9 +11,13 @@ pub fn permits(role: Role, command: &Command) -> bool {
     match command {
         // Setting up the agenda and the booths, and recording others' attendance, is the
         // secretariat's work.
-        AddAgendaItem { .. } | RecordAttendance { .. } | AssignInterpreter { .. } => {
-            role == Role::Secretariat
-        }
+        AddAgendaItem { .. }
+        | RecordAttendance { .. }
+        | RecordDeparture { .. }
+        | AssignInterpreter { .. } => role == Role::Secretariat,
+
+        // The secretariat states what a proposal would cost.
+        StateBudgetImplications { .. } => role == Role::Secretariat,
 
         // The booth's console.
         TakeMicrophone { .. } | ReleaseMicrophone { .. } | AskToSlowDown { .. } => {
@@ -53,9 +57,13 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | RaiseMotion { .. }
         | RequestRightOfReply { .. }
         | AppealRuling { .. }
-        | CastVote { .. } => role == Role::Delegate,
+        | CastVote { .. }
+        | CheckOut
+        | RequestVote { .. }
+        | MoveReconsideration { .. } => role == Role::Delegate,
 
-        // A delegate withdraws its own entries; the presiding officers any entry.
-        WithdrawEntry { .. } => role == Role::Delegate || role.presides(),
+        // A delegate withdraws its own entries, and its delegation's proposals; the
+        // presiding officers any entry, and a proposal on its sponsors' behalf.
+        WithdrawEntry { .. } | WithdrawProposal { .. } => role == Role::Delegate || role.presides(),
     }
 }

@@ -60,7 +60,7 @@ pub fn meeting_record(
                     EntryKind::Statement { capacity } => capacity.label(),
                     EntryKind::RightOfReply { ordinal } => format!("reply {ordinal}"),
                     EntryKind::PointOfOrder => String::new(),
-                    EntryKind::Motion { motion } => motion.as_str().to_string(),
+                    EntryKind::Motion { motion, .. } => motion.as_str().to_string(),
                     EntryKind::OnMotion { motion, in_favour } => {
                         let side = if *in_favour { "for" } else { "against" };
                         format!("{side} motion {motion}")

@@ -33,6 +33,9 @@ impl Voting<'_> {
 
     fn undecided(&self, id: ProposalId) -> Result<&Proposal, Rejection> {
         let p = self.proposal(id)?;
+        if p.withdrawn {
+            return Err(Rejection::ProposalWithdrawn { proposal: id });
+        }
         if p.decision.is_some() {
             return Err(Rejection::AlreadyDecided { proposal: id });
         }
@@ -60,6 +63,7 @@ impl Voting<'_> {
         reference: &str,
         title: &str,
         sponsors: &[DelegationId],
+        budget_implications: bool,
     ) -> Result<Vec<Event>, Rejection> {
         if !text_ok(reference, MAX_REFERENCE_CHARS) {
             return Err(Rejection::InvalidText {
@@ -90,8 +94,91 @@ impl Voting<'_> {
                 sponsors: unique,
                 amended: false,
                 decision: None,
+                withdrawn: false,
+                vote_requested_by: None,
+                budget_implications,
+                budget_statement: None,
             },
         }])
+    }
+
+    /// The sponsors withdraw their proposal (or the chair or secretariat announces it):
+    /// only before voting on it has begun and while it has not been amended.
+    pub fn withdraw(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        let p = self.undecided(proposal)?;
+        let by = if self.actor.role.presides() {
+            None
+        } else {
+            let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+            if !p.sponsors.contains(&delegation) {
+                return Err(Rejection::NotProposalSponsor { proposal });
+            }
+            Some(delegation)
+        };
+        if p.amended {
+            return Err(Rejection::AmendedProposal { proposal });
+        }
+        Ok(vec![Event::ProposalWithdrawn { proposal, by }])
+    }
+
+    /// A member asks for a vote (rule 57): the proposal is then not adopted without one.
+    pub fn request_vote(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        let p = self.undecided(proposal)?;
+        if let Some(first) = p.vote_requested_by {
+            return Err(Rejection::VoteAskedFor {
+                proposal,
+                delegation: first,
+            });
+        }
+        Ok(vec![Event::VoteRequested {
+            proposal,
+            delegation,
+        }])
+    }
+
+    /// Whether the actor's delegation may move to reconsider `proposal`: a member, and
+    /// the proposal adopted or rejected.
+    pub fn may_reconsider(&self, proposal: ProposalId) -> Result<(), Rejection> {
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        let p = self.proposal(proposal)?;
+        if p.withdrawn {
+            return Err(Rejection::ProposalWithdrawn { proposal });
+        }
+        if p.decision.is_none() {
+            return Err(Rejection::NotDecided { proposal });
+        }
+        Ok(())
+    }
+
+    /// The secretariat's statement of a proposal's programme budget implications, before
+    /// action on it (stated again, it replaces the earlier one).
+    pub fn state_budget_implications(
+        &self,
+        proposal: ProposalId,
+        statement: String,
+        document: Option<String>,
+    ) -> Result<Vec<Event>, Rejection> {
+        self.undecided(proposal)?;
+        Ok(vec![Event::BudgetImplicationsStated {
+            proposal,
+            statement,
+            document,
+        }])
+    }
+
+    /// Action on a proposal waits for its budget implications, if it has any.
+    fn budget_stated(&self, p: &Proposal) -> Result<(), Rejection> {
+        if p.awaits_budget_statement() {
+            return Err(Rejection::BudgetImplicationsPending { proposal: p.id });
+        }
+        Ok(())
     }
 
     pub fn amend(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
@@ -102,7 +189,15 @@ impl Voting<'_> {
     pub fn adopt_without_vote(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
         // Nothing else is decided while a vote is under way (rule 61).
         self.quiet_during_vote()?;
-        self.undecided(proposal)?;
+        let p = self.undecided(proposal)?;
+        // A member asked for a vote: the chair puts it to the vote (rule 57).
+        if let Some(delegation) = p.vote_requested_by {
+            return Err(Rejection::VoteAskedFor {
+                proposal,
+                delegation,
+            });
+        }
+        self.budget_stated(p)?;
         Ok(vec![Event::AdoptedWithoutVote { proposal }])
     }
 
@@ -133,7 +228,8 @@ impl Voting<'_> {
         if let Some(entry) = self.state.appeal_waiting() {
             return Err(Rejection::InterventionPending { entry });
         }
-        self.undecided(proposal)?;
+        let p = self.undecided(proposal)?;
+        self.budget_stated(p)?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
         if !candidates.is_empty() {
             let mut seen = candidates.clone();
@@ -156,19 +252,14 @@ impl Voting<'_> {
     }
 
     /// Open a vote on a motion or an appeal (the caller checked that it may be put now):
-    /// a yes/no question decided by a majority of the members present and voting.
+    /// a yes/no question decided by `majority` of the members present and voting.
     pub fn open_on(
         &self,
         subject: VoteSubject,
         method: VoteMethod,
+        majority: Majority,
     ) -> Result<Vec<Event>, Rejection> {
-        self.opened(
-            subject,
-            ProposalId(0),
-            method,
-            Majority::PresentAndVoting,
-            Vec::new(),
-        )
+        self.opened(subject, ProposalId(0), method, majority, Vec::new())
     }
 
     fn opened(
@@ -231,6 +322,15 @@ impl Voting<'_> {
         let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
         if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
             return Err(Rejection::NotAMember { delegation });
+        }
+        // Members present vote: checked in, or recorded present by the secretariat.
+        if !self
+            .state
+            .attendance
+            .iter()
+            .any(|a| a.delegation == delegation)
+        {
+            return Err(Rejection::NotPresent { delegation });
         }
         if v.voted.contains(&delegation) {
             return Err(Rejection::AlreadyVoted { delegation });

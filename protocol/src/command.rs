@@ -29,14 +29,19 @@ pub enum MotionKind {
     AdjournMeeting,
     AdjournDebate,
     CloseDebate,
+    /// Reconsideration of a proposal already adopted or rejected: moved with
+    /// [`Command::MoveReconsideration`], which names the proposal; only two speakers
+    /// against, then decided by two thirds of the members present and voting.
+    Reconsider,
 }
 
 impl MotionKind {
-    pub const ALL: [MotionKind; 4] = [
+    pub const ALL: [MotionKind; 5] = [
         MotionKind::SuspendMeeting,
         MotionKind::AdjournMeeting,
         MotionKind::AdjournDebate,
         MotionKind::CloseDebate,
+        MotionKind::Reconsider,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +50,7 @@ impl MotionKind {
             MotionKind::AdjournMeeting => "adjourn_meeting",
             MotionKind::AdjournDebate => "adjourn_debate",
             MotionKind::CloseDebate => "close_debate",
+            MotionKind::Reconsider => "reconsider",
         }
     }
 }
@@ -187,12 +193,16 @@ pub enum Command {
     },
 
     // --- decisions and voting
-    /// Chair, secretariat: put a proposal before the meeting.
+    /// Chair, secretariat: put a proposal before the meeting. `budget_implications`: it
+    /// involves expenditure, so the secretariat states its programme budget implications
+    /// before action is taken on it.
     TableProposal {
         reference: String,
         title: String,
         #[serde(default)]
         sponsors: Vec<DelegationId>,
+        #[serde(default)]
+        budget_implications: bool,
     },
     /// Chair, secretariat: note that a proposal was amended.
     AmendProposal {
@@ -249,6 +259,40 @@ pub enum Command {
     AppealRuling {
         entry: EntryId,
     },
+
+    // --- attendance: leaving
+    /// Delegate: leave the meeting. The participant is no longer present; a delegation
+    /// with nobody present no longer counts for the quorum and cannot vote.
+    CheckOut,
+    /// Secretariat: record that a participant has left the meeting.
+    RecordDeparture {
+        participant: ParticipantId,
+    },
+
+    // --- proposals: withdrawal, a vote asked for, reconsideration, budget implications
+    /// Delegate of a sponsor (or the chair or secretariat, for the sponsors): withdraw a
+    /// proposal before voting on it has begun, if it has not been amended.
+    WithdrawProposal {
+        proposal: ProposalId,
+    },
+    /// Delegate of a member: ask that a proposal be put to the vote instead of adopted
+    /// without a vote (rule 57); the chair then opens a vote.
+    RequestVote {
+        proposal: ProposalId,
+    },
+    /// Delegate of a member: move the reconsideration of a proposal already decided. It is
+    /// raised like a motion; only two speakers against, then a vote by two thirds.
+    MoveReconsideration {
+        proposal: ProposalId,
+    },
+    /// Secretariat: state the programme budget implications of a proposal (read out, or a
+    /// document's symbol), recorded before action on it.
+    StateBudgetImplications {
+        proposal: ProposalId,
+        statement: String,
+        #[serde(default)]
+        document: Option<String>,
+    },
 }
 
 impl Command {
@@ -293,6 +337,12 @@ impl Command {
             Command::CastVote { .. } => "cast_vote",
             Command::PassMember { .. } => "pass_member",
             Command::CloseVote { .. } => "close_vote",
+            Command::CheckOut => "check_out",
+            Command::RecordDeparture { .. } => "record_departure",
+            Command::WithdrawProposal { .. } => "withdraw_proposal",
+            Command::RequestVote { .. } => "request_vote",
+            Command::MoveReconsideration { .. } => "move_reconsideration",
+            Command::StateBudgetImplications { .. } => "state_budget_implications",
         }
     }
 }

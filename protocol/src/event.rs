@@ -171,6 +171,34 @@ pub enum Event {
         vote: VoteId,
         result: VoteResult,
     },
+    /// A participant left the meeting: no longer present (nor counted for the quorum, nor
+    /// able to vote, unless another of the delegation's participants is present).
+    AttendanceEnded {
+        participant: ParticipantId,
+        delegation: DelegationId,
+    },
+    /// The proposal was withdrawn before voting on it began (`by`: the sponsor delegation
+    /// that withdrew it; `None` when the chair or secretariat announced it).
+    ProposalWithdrawn {
+        proposal: ProposalId,
+        by: Option<DelegationId>,
+    },
+    /// A member asked for a vote on the proposal: it is not adopted without a vote.
+    VoteRequested {
+        proposal: ProposalId,
+        delegation: DelegationId,
+    },
+    /// A motion to reconsider the proposal was adopted: its decision is set aside and it
+    /// is before the meeting again, to be decided anew.
+    ProposalReopened {
+        proposal: ProposalId,
+    },
+    /// The secretariat stated the proposal's programme budget implications.
+    BudgetImplicationsStated {
+        proposal: ProposalId,
+        statement: String,
+        document: Option<String>,
+    },
 }
 
 impl Event {
@@ -210,6 +238,11 @@ impl Event {
             Event::VoteCast { .. } => "vote_cast",
             Event::MemberPassed { .. } => "member_passed",
             Event::VoteClosed { .. } => "vote_closed",
+            Event::AttendanceEnded { .. } => "attendance_ended",
+            Event::ProposalWithdrawn { .. } => "proposal_withdrawn",
+            Event::VoteRequested { .. } => "vote_requested",
+            Event::ProposalReopened { .. } => "proposal_reopened",
+            Event::BudgetImplicationsStated { .. } => "budget_implications_stated",
         }
     }
 

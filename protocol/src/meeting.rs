@@ -6,7 +6,9 @@ use crate::command::{Capacity, MotionKind};
 use crate::event::{Event, EventEnvelope};
 use crate::ids::*;
 use crate::roster::AttendanceMode;
-use crate::vote::{Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod, VoteSubject};
+use crate::vote::{
+    BudgetStatement, Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod, VoteSubject,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -67,6 +69,9 @@ pub enum EntryKind {
     PointOfOrder,
     Motion {
         motion: MotionKind,
+        /// The proposal a motion for reconsideration is about; absent for other motions.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        proposal: Option<ProposalId>,
     },
     /// A speech for (`in_favour`) or against the motion `motion`, given the floor by the
     /// chair while the motion awaits its decision.
@@ -86,7 +91,7 @@ impl EntryKind {
     pub fn precedence(&self) -> u32 {
         match self {
             EntryKind::PointOfOrder => 0,
-            EntryKind::Motion { motion } => 1 + *motion as u32,
+            EntryKind::Motion { motion, .. } => 1 + *motion as u32,
             EntryKind::OnMotion { .. } => 5,
             EntryKind::Statement { .. } => 10,
             EntryKind::RightOfReply { .. } => 11,
@@ -721,6 +726,40 @@ impl MeetingState {
                 }
             }
             Event::ProposalTabled { proposal } => self.proposals.push(proposal.clone()),
+            Event::ProposalWithdrawn { proposal, .. } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.withdrawn = true;
+                }
+            }
+            Event::VoteRequested {
+                proposal,
+                delegation,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.vote_requested_by.get_or_insert(*delegation);
+                }
+            }
+            Event::ProposalReopened { proposal } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.decision = None;
+                }
+            }
+            Event::BudgetImplicationsStated {
+                proposal,
+                statement,
+                document,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.budget_statement = Some(BudgetStatement {
+                        statement: statement.clone(),
+                        document: document.clone(),
+                        at,
+                    });
+                }
+            }
+            Event::AttendanceEnded { participant, .. } => {
+                self.attendance.retain(|a| a.participant != *participant);
+            }
             Event::ProposalAmended { proposal } => {
                 if let Some(p) = self.proposal_mut(*proposal) {
                     p.amended = true;

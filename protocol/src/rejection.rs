@@ -241,6 +241,46 @@ pub enum Rejection {
     SlowDownJustAsked {
         channel: String,
     },
+    /// The participant is not checked in to this meeting.
+    NotCheckedIn {
+        participant: ParticipantId,
+    },
+    /// Only members present vote: nobody of the delegation is checked in.
+    NotPresent {
+        delegation: DelegationId,
+    },
+    /// Only its sponsors withdraw a proposal.
+    NotProposalSponsor {
+        proposal: ProposalId,
+    },
+    /// An amended proposal is no longer withdrawn.
+    AmendedProposal {
+        proposal: ProposalId,
+    },
+    /// The proposal was withdrawn; nothing more is done with it.
+    ProposalWithdrawn {
+        proposal: ProposalId,
+    },
+    /// A member asked for a vote on the proposal: it is put to the vote, not adopted
+    /// without one.
+    VoteAskedFor {
+        proposal: ProposalId,
+        delegation: DelegationId,
+    },
+    /// Only a proposal already adopted or rejected is reconsidered.
+    NotDecided {
+        proposal: ProposalId,
+    },
+    /// A motion for reconsideration names its proposal (`move_reconsideration`).
+    ReconsiderationNamesProposal,
+    /// Reconsideration is decided by the commission's vote, not by a ruling of the chair.
+    DecidedByVote {
+        entry: EntryId,
+    },
+    /// The secretariat has yet to state the programme budget implications of the proposal.
+    BudgetImplicationsPending {
+        proposal: ProposalId,
+    },
 }
 
 impl Rejection {
@@ -342,6 +382,16 @@ impl Rejection {
             NotInBooth { channel } => format!("You are not in the {channel} booth."),
             MicrophoneNotLive { channel } => format!("Your microphone is not the live one in the {channel} booth."),
             SlowDownJustAsked { channel } => format!("The {channel} booth asked the speaker to slow down moments ago; the chair has it."),
+            NotCheckedIn { participant } => format!("Participant {participant} is not checked in to this meeting."),
+            NotPresent { delegation } => format!("Delegation {delegation} is not present: only members present vote."),
+            NotProposalSponsor { proposal } => format!("Only the sponsors of proposal {proposal} may withdraw it."),
+            AmendedProposal { proposal } => format!("Proposal {proposal} has been amended; it can no longer be withdrawn."),
+            ProposalWithdrawn { proposal } => format!("Proposal {proposal} was withdrawn."),
+            VoteAskedFor { proposal, delegation } => format!("Delegation {delegation} asked for a vote on proposal {proposal}: it is put to the vote."),
+            NotDecided { proposal } => format!("Proposal {proposal} has not been decided; there is nothing to reconsider."),
+            ReconsiderationNamesProposal => "A motion for reconsideration names the proposal to reconsider.".into(),
+            DecidedByVote { entry } => format!("Motion {entry} is decided by a vote of two thirds of the members present and voting, not by a ruling."),
+            BudgetImplicationsPending { proposal } => format!("The secretariat has yet to state the programme budget implications of proposal {proposal}."),
         }
     }
 }

@@ -17,6 +17,37 @@ pub struct Proposal {
     /// Amended since it was tabled (sponsors may then explain their vote).
     pub amended: bool,
     pub decision: Option<Decision>,
+    /// Withdrawn by its sponsors before voting on it began; nothing more is done with it.
+    #[serde(default)]
+    pub withdrawn: bool,
+    /// The first member that asked for a vote on it (rule 57): it is then not adopted
+    /// without a vote.
+    #[serde(default)]
+    pub vote_requested_by: Option<DelegationId>,
+    /// It involves expenditure: no action on it until the secretariat's statement of its
+    /// programme budget implications is recorded (`budget_statement`).
+    #[serde(default)]
+    pub budget_implications: bool,
+    #[serde(default)]
+    pub budget_statement: Option<BudgetStatement>,
+}
+
+impl Proposal {
+    /// Action may be taken on it only once its budget implications, if any, are stated.
+    pub fn awaits_budget_statement(&self) -> bool {
+        self.budget_implications && self.budget_statement.is_none()
+    }
+}
+
+/// The secretariat's statement of a proposal's programme budget implications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BudgetStatement {
+    /// What the secretariat read out (or a summary of the document).
+    pub statement: String,
+    /// The document that sets the implications out (`E/CN.7/2026/CRP.5`), if any.
+    pub document: Option<String>,
+    pub at: Millis,
 }
 
 /// How a proposal was decided.

@@ -17,6 +17,7 @@ mod edge;
 mod fuzz;
 mod hubs_in_memory;
 mod media;
+mod proposals;
 mod resilience;
 mod restart;
 mod voting;

@@ -188,6 +188,7 @@ pub fn table_proposal(sponsors: &[DelegationId]) -> Command {
         reference: "E/CN.7/2026/L.2".into(),
         title: "Promoting alternative development".into(),
         sponsors: sponsors.to_vec(),
+        budget_implications: false,
     }
 }
 
@@ -502,11 +503,29 @@ pub fn every_command() -> Vec<Command> {
             method: VoteMethod::ShowOfHands,
         },
         AppealRuling { entry: EntryId(3) },
+        CheckOut,
+        RecordDeparture {
+            participant: delegate_id(CHILE),
+        },
+        WithdrawProposal {
+            proposal: ProposalId(1),
+        },
+        RequestVote {
+            proposal: ProposalId(1),
+        },
+        MoveReconsideration {
+            proposal: ProposalId(1),
+        },
+        StateBudgetImplications {
+            proposal: ProposalId(1),
+            statement: "The draft would require additional resources of $120,000 in 2027.".into(),
+            document: None,
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 38;
+pub const COMMAND_KINDS: usize = 44;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -551,5 +570,11 @@ pub fn variant(command: &Command) -> usize {
         HearOnMotion { .. } => 35,
         PutToVote { .. } => 36,
         AppealRuling { .. } => 37,
+        CheckOut => 38,
+        RecordDeparture { .. } => 39,
+        WithdrawProposal { .. } => 40,
+        RequestVote { .. } => 41,
+        MoveReconsideration { .. } => 42,
+        StateBudgetImplications { .. } => 43,
     }
 }

@@ -209,8 +209,13 @@ fn arb_command() -> impl Strategy<Value = Command> {
         2 => arb_channel().prop_map(|channel| TakeMicrophone { channel }),
         1 => arb_channel().prop_map(|channel| ReleaseMicrophone { channel }),
         2 => arb_channel().prop_map(|channel| AskToSlowDown { channel }),
-        2 => prop::collection::vec(arb_delegation(), 0..3)
-            .prop_map(|sponsors| table_proposal(&sponsors)),
+        2 => (prop::collection::vec(arb_delegation(), 0..3), prop::bool::weighted(0.3))
+            .prop_map(|(sponsors, budget_implications)| match table_proposal(&sponsors) {
+                TableProposal { reference, title, sponsors, .. } => {
+                    TableProposal { reference, title, sponsors, budget_implications }
+                }
+                other => other,
+            }),
         1 => arb_proposal().prop_map(|proposal| AmendProposal { proposal }),
         1 => arb_proposal().prop_map(|proposal| AdoptWithoutVote { proposal }),
         2 => (arb_proposal(), arb_method(), arb_majority()).prop_map(|(proposal, method, majority)| {
@@ -228,6 +233,19 @@ fn arb_command() -> impl Strategy<Value = Command> {
         }),
         4 => (arb_entry(), arb_method()).prop_map(|(entry, method)| PutToVote { entry, method }),
         3 => arb_entry().prop_map(|entry| AppealRuling { entry }),
+        1 => Just(CheckOut),
+        1 => ((1i64..=2), arb_delegation())
+            .prop_map(|(p, d)| RecordDeparture { participant: ParticipantId(d.0 * 100 + p) }),
+        1 => arb_proposal().prop_map(|proposal| WithdrawProposal { proposal }),
+        1 => arb_proposal().prop_map(|proposal| RequestVote { proposal }),
+        2 => arb_proposal().prop_map(|proposal| MoveReconsideration { proposal }),
+        1 => (arb_proposal(), prop::sample::select(vec!["Additional resources of $85,000.", " "]),
+              prop::option::of(Just("E/CN.7/2026/CRP.5".to_string())))
+            .prop_map(|(proposal, statement, document)| StateBudgetImplications {
+                proposal,
+                statement: statement.into(),
+                document,
+            }),
     ]
 }
 
@@ -420,6 +438,29 @@ fn check_step(
                             "{:?} got the floor while a motion waited: {:?}",
                             entry,
                             before.interventions
+                        );
+                    }
+                    // Only members present vote.
+                    Event::VoteCast { delegation, .. } => {
+                        prop_assert!(
+                            before
+                                .attendance
+                                .iter()
+                                .any(|a| a.delegation == *delegation),
+                            "{:?} voted with nobody present",
+                            delegation
+                        );
+                    }
+                    // Nothing is adopted without a vote once a member asked for one, nor
+                    // before its budget implications are stated.
+                    Event::AdoptedWithoutVote { proposal } => {
+                        let p = before.proposal(*proposal);
+                        prop_assert!(
+                            p.is_some_and(|p| p.vote_requested_by.is_none()
+                                && !p.awaits_budget_statement()
+                                && !p.withdrawn),
+                            "{:?} adopted without a vote",
+                            p
                         );
                     }
                     // A closed list takes no statement (explanations of vote are not

@@ -1,0 +1,309 @@
+//! Presence and proposals through the real server, every command over a real WebSocket
+//! against PostgreSQL: members check in and out, and only those present vote; the
+//! secretariat states a draft's budget implications before action and records a
+//! departure; a member asks for a vote; the sponsors withdraw a draft; a reconsideration
+//! without two thirds is refused. A viewer folding the events it was sent ends with the
+//! state a fresh snapshot shows.
+
+use crate::helpers::*;
+use floor_protocol::vote::*;
+use floor_protocol::*;
+
+/// The chair tables a draft sponsored by member `sponsor`; its id.
+async fn tabled(
+    ws: &mut Ws,
+    fx: &Fixture,
+    reference: &str,
+    sponsor: usize,
+    pbi: bool,
+) -> ProposalId {
+    let seq = ws
+        .command(
+            fx.meeting,
+            Command::TableProposal {
+                reference: reference.into(),
+                title: "Draft resolution on alternative development".into(),
+                sponsors: vec![fx.members[sponsor].id],
+                budget_implications: pbi,
+            },
+        )
+        .await
+        .expect("tabled");
+    let view = fx.chair.view(fx.meeting).await;
+    assert_eq!(view.state.seq, seq);
+    view.state.proposals.last().unwrap().id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presence_withdrawal_a_vote_asked_for_budget_implications_and_reconsideration_over_websockets(
+) {
+    let db = TestDb::new(Backend::Postgres);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 5).await;
+    fx.open().await;
+    let m = |i: usize| fx.members[i].id;
+
+    let mut watcher = Ws::connect(&node, &fx.participant(Role::Viewer, None).await).await;
+    let mut folded = watcher.subscribe(fx.meeting).await;
+    let mut chair = Ws::connect(&node, &fx.chair).await;
+    let mut secretariat = Ws::connect(&node, &fx.secretariat).await;
+    let mut delegates = Vec::new();
+    for d in &fx.delegates {
+        let mut ws = Ws::connect(&node, d).await;
+        ws.command(
+            fx.meeting,
+            Command::CheckIn {
+                mode: AttendanceMode::Remote,
+            },
+        )
+        .await
+        .expect("checked in");
+        delegates.push(ws);
+    }
+
+    // A draft with budget implications: no action before the secretariat's statement.
+    let a = tabled(&mut chair, &fx, "E/CN.7/2026/L.2", 0, true).await;
+    let b = tabled(&mut chair, &fx, "E/CN.7/2026/L.3", 1, false).await;
+    let recorded = |proposal| Command::OpenVote {
+        proposal,
+        method: VoteMethod::Recorded,
+        majority: Majority::PresentAndVoting,
+        candidates: vec![],
+    };
+    assert_eq!(
+        chair.command(fx.meeting, recorded(a)).await,
+        Err(Rejection::BudgetImplicationsPending { proposal: a })
+    );
+    secretariat
+        .command(
+            fx.meeting,
+            Command::StateBudgetImplications {
+                proposal: a,
+                statement: "Additional requirements of $240,300 in 2027.".into(),
+                document: Some("E/CN.7/2026/CRP.5".into()),
+            },
+        )
+        .await
+        .expect("stated");
+
+    // Rule 57: a member asks for a vote, and the draft is not adopted without one.
+    delegates[2]
+        .command(fx.meeting, Command::RequestVote { proposal: a })
+        .await
+        .expect("vote requested");
+    assert_eq!(
+        chair
+            .command(fx.meeting, Command::AdoptWithoutVote { proposal: a })
+            .await,
+        Err(Rejection::VoteAskedFor {
+            proposal: a,
+            delegation: m(2)
+        })
+    );
+
+    // Only its sponsors withdraw a draft; withdrawn, nothing more is done with it.
+    assert_eq!(
+        delegates[0]
+            .command(fx.meeting, Command::WithdrawProposal { proposal: b })
+            .await,
+        Err(Rejection::NotProposalSponsor { proposal: b })
+    );
+    delegates[1]
+        .command(fx.meeting, Command::WithdrawProposal { proposal: b })
+        .await
+        .expect("withdrawn");
+    assert_eq!(
+        chair
+            .command(fx.meeting, Command::AdoptWithoutVote { proposal: b })
+            .await,
+        Err(Rejection::ProposalWithdrawn { proposal: b })
+    );
+
+    // The vote on A: adopted 3–2.
+    chair
+        .command(fx.meeting, recorded(a))
+        .await
+        .expect("opened");
+    let vote = VoteId(1);
+    for (i, choice) in [
+        Choice::Yes,
+        Choice::Yes,
+        Choice::Yes,
+        Choice::No,
+        Choice::No,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        delegates[i]
+            .command(fx.meeting, Command::CastVote { vote, choice })
+            .await
+            .expect("voted");
+    }
+    chair
+        .command(fx.meeting, Command::CloseVote { vote, counts: None })
+        .await
+        .expect("closed");
+
+    // The fourth member moves to reconsider; two thirds are needed, and 3–2 is not.
+    delegates[3]
+        .command(fx.meeting, Command::MoveReconsideration { proposal: a })
+        .await
+        .expect("moved");
+    let motion = fx.chair.view(fx.meeting).await.state.interventions[0].id;
+    for command in [
+        Command::GiveFloor { entry: motion },
+        Command::EndSpeech,
+        Command::HearOnMotion {
+            entry: motion,
+            delegation: m(0),
+            in_favour: false,
+        },
+        Command::EndSpeech,
+    ] {
+        chair.command(fx.meeting, command).await.expect("heard");
+    }
+    assert_eq!(
+        chair
+            .command(
+                fx.meeting,
+                Command::Rule {
+                    entry: motion,
+                    upheld: true,
+                    ruling: "Reconsidered.".into()
+                }
+            )
+            .await,
+        Err(Rejection::DecidedByVote { entry: motion })
+    );
+    chair
+        .command(
+            fx.meeting,
+            Command::PutToVote {
+                entry: motion,
+                method: VoteMethod::ShowOfHands,
+            },
+        )
+        .await
+        .expect("put to the vote");
+    chair
+        .command(
+            fx.meeting,
+            Command::CloseVote {
+                vote: VoteId(2),
+                counts: Some(Tally {
+                    yes: 3,
+                    no: 2,
+                    abstain: 0,
+                    candidates: vec![],
+                }),
+            },
+        )
+        .await
+        .expect("closed");
+    let state = fx.chair.view(fx.meeting).await.state;
+    let reconsideration = state.vote(VoteId(2)).unwrap();
+    assert_eq!(
+        reconsideration.majority,
+        Majority::TwoThirdsPresentAndVoting
+    );
+    let result = reconsideration.result.as_ref().unwrap();
+    assert_eq!((result.required, &result.outcome), (4, &Outcome::Rejected));
+    assert_eq!(
+        state.proposal(a).unwrap().decision,
+        Some(Decision::Voted { vote })
+    );
+
+    // Two members leave: one checks out, the secretariat records the other's departure.
+    delegates[4]
+        .command(fx.meeting, Command::CheckOut)
+        .await
+        .expect("checked out");
+    let fourth = state
+        .attendance
+        .iter()
+        .find(|a| a.delegation == m(3))
+        .unwrap()
+        .participant;
+    secretariat
+        .command(
+            fx.meeting,
+            Command::RecordDeparture {
+                participant: fourth,
+            },
+        )
+        .await
+        .expect("departure recorded");
+    assert_eq!(
+        delegates[4].command(fx.meeting, Command::CheckOut).await,
+        Err(Rejection::NotCheckedIn {
+            participant: state
+                .attendance
+                .iter()
+                .find(|a| a.delegation == m(4))
+                .unwrap()
+                .participant
+        })
+    );
+    let view = fx.chair.view(fx.meeting).await;
+    assert_eq!(view.state.members_present(), 3);
+
+    // Those who left do not vote.
+    let c = tabled(&mut chair, &fx, "E/CN.7/2026/L.4", 0, false).await;
+    chair
+        .command(fx.meeting, recorded(c))
+        .await
+        .expect("opened");
+    assert_eq!(
+        fx.chair
+            .view(fx.meeting)
+            .await
+            .state
+            .vote(VoteId(3))
+            .unwrap()
+            .members_present,
+        3
+    );
+    for (i, delegation) in [(3, m(3)), (4, m(4))] {
+        assert_eq!(
+            delegates[i]
+                .command(
+                    fx.meeting,
+                    Command::CastVote {
+                        vote: VoteId(3),
+                        choice: Choice::No
+                    }
+                )
+                .await,
+            Err(Rejection::NotPresent { delegation })
+        );
+    }
+    let last = delegates[0]
+        .command(
+            fx.meeting,
+            Command::CastVote {
+                vote: VoteId(3),
+                choice: Choice::Yes,
+            },
+        )
+        .await
+        .expect("voted");
+
+    // The viewer folded every event as docs/protocol.md says; it sees what a fresh
+    // snapshot shows.
+    for e in watcher.events_through(fx.meeting, last).await {
+        folded.apply(&e);
+    }
+    let mut fresh = Ws::connect(&node, &fx.participant(Role::Viewer, None).await).await;
+    assert_eq!(folded, fresh.subscribe(fx.meeting).await);
+    let proposal_a = folded.proposal(a).unwrap();
+    assert_eq!(proposal_a.vote_requested_by, Some(m(2)));
+    assert_eq!(
+        proposal_a
+            .budget_statement
+            .as_ref()
+            .map(|s| s.document.clone()),
+        Some(Some("E/CN.7/2026/CRP.5".to_string()))
+    );
+    assert!(folded.proposal(b).unwrap().withdrawn);
+}
