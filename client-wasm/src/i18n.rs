@@ -394,6 +394,13 @@ catalogue! {
     CmdStateBudgetImplications { en: "state the programme budget implications of a proposal", fr: "présenter les incidences d'une proposition sur le budget-programme", es: "exponer las consecuencias de una propuesta para el presupuesto por programas" }
     FieldStatement { en: "Statement", fr: "Déclaration", es: "Declaración" }
     FieldDocument { en: "Document", fr: "Cote du document", es: "Documento" }
+    RjAmendsAnAmendment { en: "Proposal {0} is itself an amendment; amend the proposal it amends.", fr: "La proposition {0} est elle-même un amendement ; c'est la proposition qu'elle modifie qu'il faut amender.", es: "La propuesta {0} es a su vez una enmienda; enmiende la propuesta a la que se refiere." }
+    RjAmendmentsFirst { en: "Amendment {0} to proposal {1} must be decided first.", fr: "Il faut d'abord se prononcer sur l'amendement {0} à la proposition {1}.", es: "Primero debe adoptarse una decisión sobre la enmienda {0} a la propuesta {1}." }
+    RjAmendmentOutOfOrder { en: "Amendment {0} is decided before amendment {1}, in the order of voting.", fr: "Selon l'ordre de vote, il est statué sur l'amendement {0} avant l'amendement {1}.", es: "Según el orden de votación, la enmienda {0} se decide antes que la enmienda {1}." }
+    RjInvalidVotingOrder { en: "The order of voting must list each amendment to proposal {0} once.", fr: "L'ordre de vote doit indiquer une fois chacun des amendements à la proposition {0}.", es: "El orden de votación debe indicar una vez cada enmienda a la propuesta {0}." }
+    CmdSetVotingOrder { en: "set the order of voting on amendments", fr: "fixer l'ordre de vote sur les amendements", es: "establecer el orden de votación de las enmiendas" }
+    CmdReviseOrally { en: "record an oral revision of a proposal", fr: "consigner une révision orale d'une proposition", es: "dejar constancia de una revisión oral de una propuesta" }
+    FieldText { en: "Text", fr: "Texte", es: "Texto" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -698,6 +705,13 @@ fn ar(key: T) -> &'static str {
         T::CmdStateBudgetImplications => "عرض الآثار المترتبة في الميزانية البرنامجية على مقترح",
         T::FieldStatement => "البيان",
         T::FieldDocument => "الوثيقة",
+        T::RjAmendsAnAmendment => "المقترح {0} هو نفسه تعديل؛ يُرجى تعديل المقترح الذي يعدِّله.",
+        T::RjAmendmentsFirst => "يجب البتّ أولًا في التعديل {0} على المقترح {1}.",
+        T::RjAmendmentOutOfOrder => "وفقًا لترتيب التصويت، يُبتّ في التعديل {0} قبل التعديل {1}.",
+        T::RjInvalidVotingOrder => "يجب أن يُدرج ترتيب التصويت كل تعديل على المقترح {0} مرة واحدة.",
+        T::CmdSetVotingOrder => "تحديد ترتيب التصويت على التعديلات",
+        T::CmdReviseOrally => "تسجيل تنقيح شفوي لمقترح",
+        T::FieldText => "النص",
     }
 }
 
@@ -1004,6 +1018,13 @@ fn zh(key: T) -> &'static str {
         T::CmdStateBudgetImplications => "说明提案所涉方案预算问题",
         T::FieldStatement => "说明",
         T::FieldDocument => "文件",
+        T::RjAmendsAnAmendment => "提案{0}本身是一项修正案；请修正其所修正的提案。",
+        T::RjAmendmentsFirst => "须先就提案{1}的修正案{0}作出决定。",
+        T::RjAmendmentOutOfOrder => "按照表决顺序，须先就修正案{0}作出决定，然后才是修正案{1}。",
+        T::RjInvalidVotingOrder => "表决顺序须将提案{0}的每项修正案各列一次。",
+        T::CmdSetVotingOrder => "确定修正案的表决顺序",
+        T::CmdReviseOrally => "记录对提案的口头订正",
+        T::FieldText => "案文",
     }
 }
 
@@ -1306,6 +1327,13 @@ fn ru(key: T) -> &'static str {
         T::CmdStateBudgetImplications => "представить заявление о последствиях предложения для бюджета по программам",
         T::FieldStatement => "Заявление",
         T::FieldDocument => "Документ",
+        T::RjAmendsAnAmendment => "Предложение {0} само является поправкой; вносите поправку в то предложение, к которому оно относится.",
+        T::RjAmendmentsFirst => "Сначала должно быть принято решение по поправке {0} к предложению {1}.",
+        T::RjAmendmentOutOfOrder => "В порядке голосования решение по поправке {0} принимается раньше, чем по поправке {1}.",
+        T::RjInvalidVotingOrder => "В порядке голосования каждая поправка к предложению {0} должна быть указана один раз.",
+        T::CmdSetVotingOrder => "установить порядок голосования по поправкам",
+        T::CmdReviseOrally => "зафиксировать устное изменение предложения",
+        T::FieldText => "Текст",
     }
 }
 

@@ -152,6 +152,13 @@ pub fn describe_with(
         ReconsiderationNamesProposal => t(T::RjReconsiderationNamesProposal),
         DecidedByVote { entry } => one(T::RjDecidedByVote, entry),
         BudgetImplicationsPending { proposal } => one(T::RjBudgetImplicationsPending, proposal),
+        AmendsAnAmendment { proposal } => one(T::RjAmendsAnAmendment, proposal),
+        AmendmentsFirst {
+            proposal,
+            amendment,
+        } => two(T::RjAmendmentsFirst, amendment, proposal),
+        AmendmentOutOfOrder { amendment, next } => two(T::RjAmendmentOutOfOrder, next, amendment),
+        InvalidVotingOrder { proposal } => one(T::RjInvalidVotingOrder, proposal),
     }
 }
 
@@ -205,6 +212,8 @@ fn command_key(name: &str) -> Option<T> {
         "request_vote" => T::CmdRequestVote,
         "move_reconsideration" => T::CmdMoveReconsideration,
         "state_budget_implications" => T::CmdStateBudgetImplications,
+        "set_voting_order" => T::CmdSetVotingOrder,
+        "revise_orally" => T::CmdReviseOrally,
         _ => return None,
     })
 }
@@ -229,6 +238,7 @@ fn field_label(lang: Lang, field: &str) -> String {
         "agenda item" => T::FieldAgendaItem,
         "statement" => T::FieldStatement,
         "document" => T::FieldDocument,
+        "text" => T::FieldText,
         other => return other.to_string(),
     };
     lang.t(key).to_string()
@@ -443,6 +453,20 @@ mod tests {
             DecidedByVote { entry: EntryId(88) },
             BudgetImplicationsPending {
                 proposal: ProposalId(28),
+            },
+            AmendsAnAmendment {
+                proposal: ProposalId(29),
+            },
+            AmendmentsFirst {
+                proposal: ProposalId(30),
+                amendment: ProposalId(31),
+            },
+            AmendmentOutOfOrder {
+                amendment: ProposalId(32),
+                next: ProposalId(33),
+            },
+            InvalidVotingOrder {
+                proposal: ProposalId(34),
             },
         ]
     }
@@ -680,6 +704,8 @@ mod tests {
             "request_vote",
             "move_reconsideration",
             "state_budget_implications",
+            "set_voting_order",
+            "revise_orally",
         ];
         let mut keys: Vec<T> = commands
             .iter()
@@ -697,6 +723,7 @@ mod tests {
                 "agenda item",
                 "statement",
                 "document",
+                "text",
             ] {
                 if lang != Lang::En {
                     assert_ne!(field_label(lang, field), field, "{lang:?}");

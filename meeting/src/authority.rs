@@ -48,7 +48,8 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | AdoptWithoutVote { .. }
         | OpenVote { .. }
         | PassMember { .. }
-        | CloseVote { .. } => role.presides(),
+        | CloseVote { .. }
+        | SetVotingOrder { .. } => role.presides(),
 
         // What a delegation does through its delegates.
         CheckIn { .. }
@@ -62,8 +63,11 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | RequestVote { .. }
         | MoveReconsideration { .. } => role == Role::Delegate,
 
-        // A delegate withdraws its own entries, and its delegation's proposals; the
-        // presiding officers any entry, and a proposal on its sponsors' behalf.
-        WithdrawEntry { .. } | WithdrawProposal { .. } => role == Role::Delegate || role.presides(),
+        // A delegate withdraws its own entries, and withdraws or orally revises its
+        // delegation's proposals; the presiding officers any entry, and a proposal on its
+        // sponsors' behalf.
+        WithdrawEntry { .. } | WithdrawProposal { .. } | ReviseOrally { .. } => {
+            role == Role::Delegate || role.presides()
+        }
     }
 }

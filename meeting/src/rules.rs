@@ -494,10 +494,29 @@ impl Decision<'_> {
                 title,
                 sponsors,
                 budget_implications,
+                amends,
+                text,
             } => {
                 self.not_closed()?;
-                self.voting()
-                    .table(reference, title, sponsors, *budget_implications)
+                self.voting().table(
+                    reference,
+                    title,
+                    sponsors,
+                    *budget_implications,
+                    *amends,
+                    text,
+                )
+            }
+            SetVotingOrder {
+                proposal,
+                amendments,
+            } => {
+                self.not_closed()?;
+                self.voting().set_voting_order(*proposal, amendments)
+            }
+            ReviseOrally { proposal, text } => {
+                self.not_closed()?;
+                self.voting().revise_orally(*proposal, text)
             }
             AmendProposal { proposal } => {
                 self.not_closed()?;
@@ -537,6 +556,16 @@ impl Decision<'_> {
                 {
                     if result.outcome == Outcome::Adopted {
                         events.extend(self.motion_effects(motion, entry)?);
+                    }
+                }
+                // An amendment adopted amends its proposal.
+                if let (Some(v), Some(Event::VoteClosed { result, .. })) =
+                    (s.vote(*vote), events.first())
+                {
+                    if v.subject == VoteSubject::Proposal {
+                        let adopted = result.outcome == Outcome::Adopted;
+                        let after = self.voting().after_decision(v.proposal, adopted);
+                        events.extend(after);
                     }
                 }
                 Ok(events)

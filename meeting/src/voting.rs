@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 const MAX_REFERENCE_CHARS: usize = 120;
 const MAX_TITLE_CHARS: usize = 300;
 const MAX_CANDIDATE_CHARS: usize = 200;
+const MAX_PROPOSAL_TEXT_CHARS: usize = 5000;
 
 pub(crate) struct Voting<'a> {
     pub ctx: &'a MeetingContext,
@@ -64,6 +65,8 @@ impl Voting<'_> {
         title: &str,
         sponsors: &[DelegationId],
         budget_implications: bool,
+        amends: Option<ProposalId>,
+        text: &str,
     ) -> Result<Vec<Event>, Rejection> {
         if !text_ok(reference, MAX_REFERENCE_CHARS) {
             return Err(Rejection::InvalidText {
@@ -86,6 +89,20 @@ impl Voting<'_> {
                 unique.push(*d);
             }
         }
+        // An amendment has its text, and amends a proposal still before the meeting that
+        // is not itself an amendment.
+        let text = text.trim();
+        if text.chars().count() > MAX_PROPOSAL_TEXT_CHARS || (amends.is_some() && text.is_empty()) {
+            return Err(Rejection::InvalidText {
+                field: "text".into(),
+                max_chars: MAX_PROPOSAL_TEXT_CHARS as u32,
+            });
+        }
+        if let Some(amended) = amends {
+            if self.undecided(amended)?.amends.is_some() {
+                return Err(Rejection::AmendsAnAmendment { proposal: amended });
+            }
+        }
         Ok(vec![Event::ProposalTabled {
             proposal: Proposal {
                 id: ProposalId(self.state.proposals.len() as u32 + 1),
@@ -98,8 +115,88 @@ impl Voting<'_> {
                 vote_requested_by: None,
                 budget_implications,
                 budget_statement: None,
+                text: text.to_string(),
+                amends,
+                amendments: Vec::new(),
+                oral_revisions: Vec::new(),
             },
         }])
+    }
+
+    /// The chair sets the order in which the amendments to `proposal` are voted.
+    pub fn set_voting_order(
+        &self,
+        proposal: ProposalId,
+        amendments: &[ProposalId],
+    ) -> Result<Vec<Event>, Rejection> {
+        let p = self.undecided(proposal)?;
+        let mut given = amendments.to_vec();
+        given.sort();
+        let mut known = p.amendments.clone();
+        known.sort();
+        if given != known {
+            return Err(Rejection::InvalidVotingOrder { proposal });
+        }
+        Ok(vec![Event::VotingOrderSet {
+            proposal,
+            amendments: amendments.to_vec(),
+        }])
+    }
+
+    /// The sponsors' oral revision, recorded before action on the proposal.
+    pub fn revise_orally(&self, proposal: ProposalId, text: &str) -> Result<Vec<Event>, Rejection> {
+        let p = self.undecided(proposal)?;
+        let by = if self.actor.role.presides() {
+            None
+        } else {
+            let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+            if !p.sponsors.contains(&delegation) {
+                return Err(Rejection::NotProposalSponsor { proposal });
+            }
+            Some(delegation)
+        };
+        if !text_ok(text, MAX_PROPOSAL_TEXT_CHARS) {
+            return Err(Rejection::InvalidText {
+                field: "text".into(),
+                max_chars: MAX_PROPOSAL_TEXT_CHARS as u32,
+            });
+        }
+        Ok(vec![Event::OralRevisionRecorded {
+            proposal,
+            text: text.trim().to_string(),
+            by,
+        }])
+    }
+
+    /// The order of voting: a proposal is put once its amendments are decided, and an
+    /// amendment once those before it in the order are.
+    fn in_order(&self, p: &Proposal) -> Result<(), Rejection> {
+        if let Some(amendment) = self.state.next_amendment(p.id) {
+            return Err(Rejection::AmendmentsFirst {
+                proposal: p.id,
+                amendment,
+            });
+        }
+        if let Some(next) = p
+            .amends
+            .and_then(|amended| self.state.next_amendment(amended))
+            .filter(|next| *next != p.id)
+        {
+            return Err(Rejection::AmendmentOutOfOrder {
+                amendment: p.id,
+                next,
+            });
+        }
+        Ok(())
+    }
+
+    /// The events that follow a decision on `proposal`: an amendment adopted amends the
+    /// proposal it amends.
+    pub fn after_decision(&self, proposal: ProposalId, adopted: bool) -> Vec<Event> {
+        match self.state.proposal(proposal).and_then(|p| p.amends) {
+            Some(amended) if adopted => vec![Event::ProposalAmended { proposal: amended }],
+            _ => Vec::new(),
+        }
     }
 
     /// The sponsors withdraw their proposal (or the chair or secretariat announces it):
@@ -198,7 +295,10 @@ impl Voting<'_> {
             });
         }
         self.budget_stated(p)?;
-        Ok(vec![Event::AdoptedWithoutVote { proposal }])
+        self.in_order(p)?;
+        let mut events = vec![Event::AdoptedWithoutVote { proposal }];
+        events.extend(self.after_decision(proposal, true));
+        Ok(events)
     }
 
     pub fn open_vote(
@@ -230,6 +330,7 @@ impl Voting<'_> {
         }
         let p = self.undecided(proposal)?;
         self.budget_stated(p)?;
+        self.in_order(p)?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
         if !candidates.is_empty() {
             let mut seen = candidates.clone();

@@ -195,7 +195,8 @@ pub enum Command {
     // --- decisions and voting
     /// Chair, secretariat: put a proposal before the meeting. `budget_implications`: it
     /// involves expenditure, so the secretariat states its programme budget implications
-    /// before action is taken on it.
+    /// before action is taken on it. `amends`: it is an amendment to that proposal, whose
+    /// `text` (what it adds, deletes or revises) is required; it is voted before it.
     TableProposal {
         reference: String,
         title: String,
@@ -203,6 +204,10 @@ pub enum Command {
         sponsors: Vec<DelegationId>,
         #[serde(default)]
         budget_implications: bool,
+        #[serde(default)]
+        amends: Option<ProposalId>,
+        #[serde(default)]
+        text: String,
     },
     /// Chair, secretariat: note that a proposal was amended.
     AmendProposal {
@@ -293,6 +298,20 @@ pub enum Command {
         #[serde(default)]
         document: Option<String>,
     },
+
+    // --- amendments and the order of voting
+    /// Chair, secretariat: the order in which the amendments to `proposal` are voted, the
+    /// one furthest removed in substance from it first. Lists each amendment once.
+    SetVotingOrder {
+        proposal: ProposalId,
+        amendments: Vec<ProposalId>,
+    },
+    /// A delegate of a sponsor (or presiding, as the sponsors read it out): record an oral
+    /// revision of a proposal before action on it.
+    ReviseOrally {
+        proposal: ProposalId,
+        text: String,
+    },
 }
 
 impl Command {
@@ -343,6 +362,8 @@ impl Command {
             Command::RequestVote { .. } => "request_vote",
             Command::MoveReconsideration { .. } => "move_reconsideration",
             Command::StateBudgetImplications { .. } => "state_budget_implications",
+            Command::SetVotingOrder { .. } => "set_voting_order",
+            Command::ReviseOrally { .. } => "revise_orally",
         }
     }
 }

@@ -199,6 +199,17 @@ pub enum Event {
         statement: String,
         document: Option<String>,
     },
+    /// The chair set the order in which the amendments to `proposal` are voted.
+    VotingOrderSet {
+        proposal: ProposalId,
+        amendments: Vec<ProposalId>,
+    },
+    /// An oral revision of the proposal was read out and recorded.
+    OralRevisionRecorded {
+        proposal: ProposalId,
+        text: String,
+        by: Option<DelegationId>,
+    },
 }
 
 impl Event {
@@ -243,6 +254,8 @@ impl Event {
             Event::VoteRequested { .. } => "vote_requested",
             Event::ProposalReopened { .. } => "proposal_reopened",
             Event::BudgetImplicationsStated { .. } => "budget_implications_stated",
+            Event::VotingOrderSet { .. } => "voting_order_set",
+            Event::OralRevisionRecorded { .. } => "oral_revision_recorded",
         }
     }
 

@@ -7,7 +7,8 @@ use crate::event::{Event, EventEnvelope};
 use crate::ids::*;
 use crate::roster::AttendanceMode;
 use crate::vote::{
-    BudgetStatement, Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod, VoteSubject,
+    BudgetStatement, Decision, MemberVote, OralRevision, Outcome, Proposal, Vote, VoteMethod,
+    VoteSubject,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -384,6 +385,20 @@ impl MeetingState {
         self.proposals.iter().find(|p| p.id == id)
     }
 
+    /// The amendment to `proposal` to be decided next, in its order of voting (the one
+    /// furthest removed first): the first neither decided nor withdrawn. `None` once every
+    /// amendment is decided, when the proposal itself may be put.
+    pub fn next_amendment(&self, proposal: ProposalId) -> Option<ProposalId> {
+        self.proposal(proposal)?
+            .amendments
+            .iter()
+            .copied()
+            .find(|a| {
+                self.proposal(*a)
+                    .is_some_and(|a| a.decision.is_none() && !a.withdrawn)
+            })
+    }
+
     fn proposal_mut(&mut self, id: ProposalId) -> Option<&mut Proposal> {
         self.proposals.iter_mut().find(|p| p.id == id)
     }
@@ -725,7 +740,30 @@ impl MeetingState {
                     }
                 }
             }
-            Event::ProposalTabled { proposal } => self.proposals.push(proposal.clone()),
+            Event::ProposalTabled { proposal } => {
+                // An amendment joins the end of the order of voting of what it amends.
+                if let Some(amended) = proposal.amends.and_then(|p| self.proposal_mut(p)) {
+                    amended.amendments.push(proposal.id);
+                }
+                self.proposals.push(proposal.clone())
+            }
+            Event::VotingOrderSet {
+                proposal,
+                amendments,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.amendments = amendments.clone();
+                }
+            }
+            Event::OralRevisionRecorded { proposal, text, by } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.oral_revisions.push(OralRevision {
+                        text: text.clone(),
+                        by: *by,
+                        at,
+                    });
+                }
+            }
             Event::ProposalWithdrawn { proposal, .. } => {
                 if let Some(p) = self.proposal_mut(*proposal) {
                     p.withdrawn = true;

@@ -281,6 +281,24 @@ pub enum Rejection {
     BudgetImplicationsPending {
         proposal: ProposalId,
     },
+    /// An amendment amends a proposal, not another amendment.
+    AmendsAnAmendment {
+        proposal: ProposalId,
+    },
+    /// The amendments to a proposal are decided before it.
+    AmendmentsFirst {
+        proposal: ProposalId,
+        amendment: ProposalId,
+    },
+    /// Amendments are voted in the order the chair set: `next` comes first.
+    AmendmentOutOfOrder {
+        amendment: ProposalId,
+        next: ProposalId,
+    },
+    /// An order of voting lists each amendment to the proposal once, and nothing else.
+    InvalidVotingOrder {
+        proposal: ProposalId,
+    },
 }
 
 impl Rejection {
@@ -392,6 +410,10 @@ impl Rejection {
             ReconsiderationNamesProposal => "A motion for reconsideration names the proposal to reconsider.".into(),
             DecidedByVote { entry } => format!("Motion {entry} is decided by a vote of two thirds of the members present and voting, not by a ruling."),
             BudgetImplicationsPending { proposal } => format!("The secretariat has yet to state the programme budget implications of proposal {proposal}."),
+            AmendsAnAmendment { proposal } => format!("Proposal {proposal} is itself an amendment; amend the proposal it amends."),
+            AmendmentsFirst { proposal, amendment } => format!("Amendment {amendment} to proposal {proposal} must be decided first."),
+            AmendmentOutOfOrder { amendment, next } => format!("Amendment {next} is decided before amendment {amendment}, in the order of voting."),
+            InvalidVotingOrder { proposal } => format!("The order of voting must list each amendment to proposal {proposal} once."),
         }
     }
 }

@@ -30,6 +30,30 @@ pub struct Proposal {
     pub budget_implications: bool,
     #[serde(default)]
     pub budget_statement: Option<BudgetStatement>,
+    /// The text: what an amendment adds, deletes or revises (empty for a proposal whose
+    /// text is its document).
+    #[serde(default)]
+    pub text: String,
+    /// The proposal this one amends, if it is an amendment.
+    #[serde(default)]
+    pub amends: Option<ProposalId>,
+    /// The amendments to this proposal in the order they are voted: the one furthest
+    /// removed in substance first (as the chair set it; otherwise as tabled).
+    #[serde(default)]
+    pub amendments: Vec<ProposalId>,
+    /// Oral revisions read out by the sponsors before action, in order.
+    #[serde(default)]
+    pub oral_revisions: Vec<OralRevision>,
+}
+
+/// An oral revision of a proposal, as read out and recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OralRevision {
+    pub text: String,
+    /// The sponsor delegation that read it out; `None` when presiding recorded it.
+    pub by: Option<DelegationId>,
+    pub at: Millis,
 }
 
 impl Proposal {

@@ -36,6 +36,8 @@ async fn decisions_csv_neutralises_a_reference_that_is_a_formula() {
                 title: title.into(),
                 sponsors: vec![],
                 budget_implications: false,
+                amends: None,
+                text: String::new(),
             },
         )
         .await;

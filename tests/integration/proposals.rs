@@ -2,8 +2,9 @@
 //! against PostgreSQL: members check in and out, and only those present vote; the
 //! secretariat states a draft's budget implications before action and records a
 //! departure; a member asks for a vote; the sponsors withdraw a draft; a reconsideration
-//! without two thirds is refused. A viewer folding the events it was sent ends with the
-//! state a fresh snapshot shows.
+//! without two thirds is refused; a draft's two amendments are voted in the order the
+//! chair set, before it, and the one adopted amends it. In each, a viewer folding the
+//! events it was sent ends with the state a fresh snapshot shows.
 
 use crate::helpers::*;
 use floor_protocol::vote::*;
@@ -25,6 +26,8 @@ async fn tabled(
                 title: "Draft resolution on alternative development".into(),
                 sponsors: vec![fx.members[sponsor].id],
                 budget_implications: pbi,
+                amends: None,
+                text: String::new(),
             },
         )
         .await
@@ -306,4 +309,147 @@ async fn presence_withdrawal_a_vote_asked_for_budget_implications_and_reconsider
         Some(Some("E/CN.7/2026/CRP.5".to_string()))
     );
     assert!(folded.proposal(b).unwrap().withdrawn);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_and_two_amendments_are_voted_in_the_order_the_chair_set_over_websockets() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 3).await;
+    fx.open().await;
+    let mut watcher = Ws::connect(&node, &fx.participant(Role::Viewer, None).await).await;
+    let mut folded = watcher.subscribe(fx.meeting).await;
+    let mut chair = Ws::connect(&node, &fx.chair).await;
+    let mut sponsor = Ws::connect(&node, &fx.delegates[0]).await;
+    for d in &fx.delegates {
+        d.command_ok(
+            fx.meeting,
+            Command::CheckIn {
+                mode: AttendanceMode::InPerson,
+            },
+        )
+        .await;
+    }
+    let draft = tabled(&mut chair, &fx, "E/CN.7/2026/L.2", 0, false).await;
+    let mut amendments = Vec::new();
+    for (sponsor, text) in [
+        (1, "Delete operative paragraph 3."),
+        (
+            2,
+            "In operative paragraph 2, replace \"urges\" with \"invites\".",
+        ),
+    ] {
+        chair
+            .command(
+                fx.meeting,
+                Command::TableProposal {
+                    reference: format!("E/CN.7/2026/L.{}", 10 + sponsor),
+                    title: "Amendment to draft resolution E/CN.7/2026/L.2".into(),
+                    sponsors: vec![fx.members[sponsor].id],
+                    budget_implications: false,
+                    amends: Some(draft),
+                    text: text.into(),
+                },
+            )
+            .await
+            .expect("amendment tabled");
+        amendments.push(
+            fx.chair
+                .view(fx.meeting)
+                .await
+                .state
+                .proposals
+                .last()
+                .unwrap()
+                .id,
+        );
+    }
+    let (deletion, replacement) = (amendments[0], amendments[1]);
+    sponsor
+        .command(
+            fx.meeting,
+            Command::ReviseOrally {
+                proposal: draft,
+                text: "In the sixth preambular paragraph, insert \"and youth\".".into(),
+            },
+        )
+        .await
+        .expect("oral revision recorded");
+    chair
+        .command(
+            fx.meeting,
+            Command::SetVotingOrder {
+                proposal: draft,
+                amendments: vec![replacement, deletion],
+            },
+        )
+        .await
+        .expect("order set");
+    let hands = |proposal| Command::OpenVote {
+        proposal,
+        method: VoteMethod::ShowOfHands,
+        majority: Majority::PresentAndVoting,
+        candidates: vec![],
+    };
+    assert_eq!(
+        chair.command(fx.meeting, hands(draft)).await,
+        Err(Rejection::AmendmentsFirst {
+            proposal: draft,
+            amendment: replacement
+        })
+    );
+    assert_eq!(
+        chair.command(fx.meeting, hands(deletion)).await,
+        Err(Rejection::AmendmentOutOfOrder {
+            amendment: deletion,
+            next: replacement
+        })
+    );
+    let mut last = 0;
+    for (vote, (proposal, yes, no)) in [(replacement, 1, 2), (deletion, 2, 1), (draft, 3, 0)]
+        .into_iter()
+        .enumerate()
+    {
+        chair
+            .command(fx.meeting, hands(proposal))
+            .await
+            .expect("opened");
+        last = chair
+            .command(
+                fx.meeting,
+                Command::CloseVote {
+                    vote: VoteId(vote as u32 + 1),
+                    counts: Some(Tally {
+                        yes,
+                        no,
+                        abstain: 0,
+                        candidates: vec![],
+                    }),
+                },
+            )
+            .await
+            .expect("closed");
+    }
+    let events = watcher.events_through(fx.meeting, last).await;
+    assert!(events
+        .iter()
+        .any(|e| e.event == Event::ProposalAmended { proposal: draft }));
+    for e in &events {
+        folded.apply(e);
+    }
+    let mut fresh = Ws::connect(&node, &fx.participant(Role::Viewer, None).await).await;
+    assert_eq!(folded, fresh.subscribe(fx.meeting).await);
+    let d = folded.proposal(draft).unwrap();
+    assert!(d.amended);
+    assert_eq!(d.amendments, [replacement, deletion]);
+    assert_eq!(d.oral_revisions.len(), 1);
+    let outcomes: Vec<Outcome> = folded
+        .votes
+        .iter()
+        .map(|v| v.result.as_ref().unwrap().outcome.clone())
+        .collect();
+    assert_eq!(
+        outcomes,
+        [Outcome::Rejected, Outcome::Adopted, Outcome::Adopted]
+    );
 }

@@ -29,6 +29,8 @@ pub(crate) async fn table(fx: &Fixture, reference: &str) -> ProposalId {
                 title: "Draft resolution on the test of electronic voting".into(),
                 sponsors: vec![fx.members[0].id],
                 budget_implications: false,
+                amends: None,
+                text: String::new(),
             },
         )
         .await;

@@ -60,6 +60,8 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("request_vote",            [N,         N,    Y,       N,          N,   N]),
     ("move_reconsideration",    [N,         N,    Y,       N,          N,   N]),
     ("state_budget_implications", [Y,       N,    N,       N,          N,   N]),
+    ("set_voting_order",        [Y,         Y,    N,       N,          N,   N]),
+    ("revise_orally",           [Y,         Y,    Y,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -223,7 +225,11 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                     f.check_in(delegate(CHILE), AttendanceMode::InPerson);
                 }
                 // Austria's draft (proposal 1) before the meeting.
-                WithdrawProposal { .. } | RequestVote { .. } | StateBudgetImplications { .. } => {
+                WithdrawProposal { .. }
+                | RequestVote { .. }
+                | StateBudgetImplications { .. }
+                | SetVotingOrder { .. }
+                | ReviseOrally { .. } => {
                     f.ok(chair(), table_proposal(&[AUSTRIA]));
                 }
                 MoveReconsideration { .. } => {

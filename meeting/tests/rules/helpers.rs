@@ -189,6 +189,8 @@ pub fn table_proposal(sponsors: &[DelegationId]) -> Command {
         title: "Promoting alternative development".into(),
         sponsors: sponsors.to_vec(),
         budget_implications: false,
+        amends: None,
+        text: String::new(),
     }
 }
 
@@ -521,11 +523,19 @@ pub fn every_command() -> Vec<Command> {
             statement: "The draft would require additional resources of $120,000 in 2027.".into(),
             document: None,
         },
+        SetVotingOrder {
+            proposal: ProposalId(1),
+            amendments: vec![],
+        },
+        ReviseOrally {
+            proposal: ProposalId(1),
+            text: "In operative paragraph 2, replace \"urges\" with \"encourages\".".into(),
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 44;
+pub const COMMAND_KINDS: usize = 46;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -576,5 +586,7 @@ pub fn variant(command: &Command) -> usize {
         RequestVote { .. } => 41,
         MoveReconsideration { .. } => 42,
         StateBudgetImplications { .. } => 43,
+        SetVotingOrder { .. } => 44,
+        ReviseOrally { .. } => 45,
     }
 }

@@ -209,13 +209,24 @@ fn arb_command() -> impl Strategy<Value = Command> {
         2 => arb_channel().prop_map(|channel| TakeMicrophone { channel }),
         1 => arb_channel().prop_map(|channel| ReleaseMicrophone { channel }),
         2 => arb_channel().prop_map(|channel| AskToSlowDown { channel }),
-        2 => (prop::collection::vec(arb_delegation(), 0..3), prop::bool::weighted(0.3))
-            .prop_map(|(sponsors, budget_implications)| match table_proposal(&sponsors) {
-                TableProposal { reference, title, sponsors, .. } => {
-                    TableProposal { reference, title, sponsors, budget_implications }
-                }
-                other => other,
+        3 => (
+            prop::collection::vec(arb_delegation(), 0..3),
+            prop::bool::weighted(0.3),
+            prop::option::weighted(0.4, arb_proposal()),
+            prop::sample::select(vec!["", "Delete operative paragraph 3."]),
+        )
+            .prop_map(|(sponsors, budget_implications, amends, text)| TableProposal {
+                reference: "E/CN.7/2026/L.2".into(),
+                title: "Promoting alternative development".into(),
+                sponsors,
+                budget_implications,
+                amends,
+                text: text.into(),
             }),
+        1 => (arb_proposal(), prop::collection::vec(arb_proposal(), 0..3))
+            .prop_map(|(proposal, amendments)| SetVotingOrder { proposal, amendments }),
+        1 => (arb_proposal(), prop::sample::select(vec!["Add \"and youth\" after \"children\".", " "]))
+            .prop_map(|(proposal, text)| ReviseOrally { proposal, text: text.into() }),
         1 => arb_proposal().prop_map(|proposal| AmendProposal { proposal }),
         1 => arb_proposal().prop_map(|proposal| AdoptWithoutVote { proposal }),
         2 => (arb_proposal(), arb_method(), arb_majority()).prop_map(|(proposal, method, majority)| {
@@ -462,6 +473,10 @@ fn check_step(
                             "{:?} adopted without a vote",
                             p
                         );
+                        check_order_of_voting(before, *proposal)?;
+                    }
+                    Event::VoteOpened { vote } if vote.subject == VoteSubject::Proposal => {
+                        check_order_of_voting(before, vote.proposal)?;
                     }
                     // A closed list takes no statement (explanations of vote are not
                     // statements in the debate).
@@ -570,6 +585,26 @@ fn check_step(
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// A proposal is decided after its amendments, and an amendment after those before it in
+/// the order of voting.
+fn check_order_of_voting(before: &MeetingState, proposal: ProposalId) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        before.next_amendment(proposal),
+        None,
+        "{} decided before its amendments",
+        proposal
+    );
+    if let Some(amended) = before.proposal(proposal).and_then(|p| p.amends) {
+        prop_assert_eq!(
+            before.next_amendment(amended),
+            Some(proposal),
+            "amendment {} out of order",
+            proposal
+        );
     }
     Ok(())
 }
