@@ -383,7 +383,7 @@ catalogue! {
     RjProposalWithdrawn { en: "Proposal {0} was withdrawn.", fr: "La proposition {0} a été retirée.", es: "La propuesta {0} fue retirada." }
     RjVoteAskedFor { en: "{0} asked for a vote on proposal {1}: it is put to the vote.", fr: "{0} a demandé un vote sur la proposition {1} : celle-ci est mise aux voix.", es: "{0} ha solicitado una votación sobre la propuesta {1}: esta se somete a votación." }
     RjNotDecided { en: "Proposal {0} has not been decided; there is nothing to reconsider.", fr: "Il n'a pas encore été statué sur la proposition {0} ; il n'y a rien à reconsidérer.", es: "Aún no se ha adoptado una decisión sobre la propuesta {0}; no hay nada que reconsiderar." }
-    RjReconsiderationNamesProposal { en: "A motion for reconsideration names the proposal to reconsider.", fr: "Une motion tendant à reconsidérer une proposition doit désigner la proposition visée.", es: "Una moción de reconsideración debe indicar la propuesta que se ha de reconsiderar." }
+    RjMotionNamesProposal { en: "Motions for reconsideration and for division name the proposal they concern.", fr: "Une motion tendant à reconsidérer ou à diviser une proposition doit désigner la proposition visée.", es: "Las mociones de reconsideración y de división deben indicar la propuesta a la que se refieren." }
     RjDecidedByVote { en: "Motion {0} is decided by a vote of two thirds of the members present and voting, not by a ruling.", fr: "La motion {0} est tranchée par un vote à la majorité des deux tiers des membres présents et votants, non par une décision du président.", es: "La moción {0} se decide por votación, por mayoría de dos tercios de los miembros presentes y votantes, no por decisión de la presidencia." }
     RjBudgetImplicationsPending { en: "The secretariat has yet to state the programme budget implications of proposal {0}.", fr: "Le secrétariat n'a pas encore présenté les incidences de la proposition {0} sur le budget-programme.", es: "La secretaría todavía no ha expuesto las consecuencias de la propuesta {0} para el presupuesto por programas." }
     CmdCheckOut { en: "leave the meeting", fr: "signaler son départ de la séance", es: "registrar su salida de la sesión" }
@@ -401,6 +401,9 @@ catalogue! {
     CmdSetVotingOrder { en: "set the order of voting on amendments", fr: "fixer l'ordre de vote sur les amendements", es: "establecer el orden de votación de las enmiendas" }
     CmdReviseOrally { en: "record an oral revision of a proposal", fr: "consigner une révision orale d'une proposition", es: "dejar constancia de una revisión oral de una propuesta" }
     FieldText { en: "Text", fr: "Texte", es: "Texto" }
+    RjInvalidDivision { en: "Proposal {0} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided.", fr: "La proposition {0} ne peut pas être divisée ainsi : indiquez au moins deux parties, de 1 à 300 caractères chacune, d'une proposition qui n'a pas encore été divisée.", es: "La propuesta {0} no puede dividirse así: indique al menos dos partes, de 1 a 300 caracteres cada una, de una propuesta que aún no se haya dividido." }
+    RjPartsFirst { en: "Part {0} of proposal {1} must be decided first.", fr: "Il faut d'abord se prononcer sur la partie {0} de la proposition {1}.", es: "Primero debe adoptarse una decisión sobre la parte {0} de la propuesta {1}." }
+    CmdMoveDivision { en: "move the division of a proposal", fr: "demander la division d'une proposition", es: "pedir la división de una propuesta" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -694,7 +697,7 @@ fn ar(key: T) -> &'static str {
         T::RjProposalWithdrawn => "سُحب المقترح {0}.",
         T::RjVoteAskedFor => "طلب {0} إجراء تصويت على المقترح {1}: يُطرح المقترح للتصويت.",
         T::RjNotDecided => "لم يُبتّ بعدُ في المقترح {0}؛ فلا يوجد ما يُعاد النظر فيه.",
-        T::RjReconsiderationNamesProposal => "يجب أن يحدِّد اقتراح إعادة النظر المقترحَ المراد إعادة النظر فيه.",
+        T::RjMotionNamesProposal => "يجب أن يحدِّد اقتراح إعادة النظر أو التجزئة المقترحَ المعني.",
         T::RjDecidedByVote => "يُبتّ في الاقتراح {0} بالتصويت بأغلبية ثلثي الأعضاء الحاضرين والمصوِّتين، لا بقرار من الرئيس.",
         T::RjBudgetImplicationsPending => "لم تعرض الأمانة بعدُ الآثار المترتبة في الميزانية البرنامجية على المقترح {0}.",
         T::CmdCheckOut => "تسجيل المغادرة من الجلسة",
@@ -712,6 +715,9 @@ fn ar(key: T) -> &'static str {
         T::CmdSetVotingOrder => "تحديد ترتيب التصويت على التعديلات",
         T::CmdReviseOrally => "تسجيل تنقيح شفوي لمقترح",
         T::FieldText => "النص",
+        T::RjInvalidDivision => "لا يمكن تجزئة المقترح {0} على هذا النحو: يُرجى تحديد جزأين أو أكثر، يتراوح طول كل منهما بين 1 و300 حرف، من مقترح لم يُجزَّأ بعد.",
+        T::RjPartsFirst => "يجب البتّ أولًا في الجزء {0} من المقترح {1}.",
+        T::CmdMoveDivision => "طلب تجزئة مقترح",
     }
 }
 
@@ -1005,7 +1011,7 @@ fn zh(key: T) -> &'static str {
         T::RjProposalWithdrawn => "提案{0}已撤回。",
         T::RjVoteAskedFor => "{0}要求对提案{1}进行表决：该提案须付诸表决。",
         T::RjNotDecided => "尚未就提案{0}作出决定，没有可以复议的内容。",
-        T::RjReconsiderationNamesProposal => "复议动议须指明要复议的提案。",
+        T::RjMotionNamesProposal => "复议动议和分开表决动议须指明所涉提案。",
         T::RjDecidedByVote => {
             "动议{0}须由出席并参加表决的成员三分之二多数表决决定，而非由主席裁决。"
         }
@@ -1025,6 +1031,11 @@ fn zh(key: T) -> &'static str {
         T::CmdSetVotingOrder => "确定修正案的表决顺序",
         T::CmdReviseOrally => "记录对提案的口头订正",
         T::FieldText => "案文",
+        T::RjInvalidDivision => {
+            "不能如此分开表决提案{0}：须指明尚未分开的提案的两个或更多部分，每部分1至300个字符。"
+        }
+        T::RjPartsFirst => "须先就提案{1}的第{0}部分作出决定。",
+        T::CmdMoveDivision => "动议对提案分开表决",
     }
 }
 
@@ -1316,7 +1327,7 @@ fn ru(key: T) -> &'static str {
         T::RjProposalWithdrawn => "Предложение {0} снято.",
         T::RjVoteAskedFor => "{0}: запрошено голосование по предложению {1}, и оно ставится на голосование.",
         T::RjNotDecided => "Решение по предложению {0} еще не принято; пересматривать нечего.",
-        T::RjReconsiderationNamesProposal => "В предложении о пересмотре должно быть указано пересматриваемое предложение.",
+        T::RjMotionNamesProposal => "В предложении о пересмотре или о раздельном голосовании должно быть указано соответствующее предложение.",
         T::RjDecidedByVote => "Предложение {0} решается голосованием большинством в две трети присутствующих и участвующих в голосовании членов, а не постановлением Председателя.",
         T::RjBudgetImplicationsPending => "Секретариат еще не представил заявление о последствиях предложения {0} для бюджета по программам.",
         T::CmdCheckOut => "отметить уход с заседания",
@@ -1334,6 +1345,9 @@ fn ru(key: T) -> &'static str {
         T::CmdSetVotingOrder => "установить порядок голосования по поправкам",
         T::CmdReviseOrally => "зафиксировать устное изменение предложения",
         T::FieldText => "Текст",
+        T::RjInvalidDivision => "Предложение {0} нельзя разделить таким образом: укажите не менее двух частей, каждая длиной от 1 до 300 знаков, еще не разделенного предложения.",
+        T::RjPartsFirst => "Сначала должно быть принято решение по части {0} предложения {1}.",
+        T::CmdMoveDivision => "потребовать раздельного голосования по предложению",
     }
 }
 

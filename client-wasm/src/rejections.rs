@@ -149,7 +149,7 @@ pub fn describe_with(
             delegation: d,
         } => two(T::RjVoteAskedFor, &delegation(*d), proposal),
         NotDecided { proposal } => one(T::RjNotDecided, proposal),
-        ReconsiderationNamesProposal => t(T::RjReconsiderationNamesProposal),
+        MotionNamesProposal => t(T::RjMotionNamesProposal),
         DecidedByVote { entry } => one(T::RjDecidedByVote, entry),
         BudgetImplicationsPending { proposal } => one(T::RjBudgetImplicationsPending, proposal),
         AmendsAnAmendment { proposal } => one(T::RjAmendsAnAmendment, proposal),
@@ -159,6 +159,8 @@ pub fn describe_with(
         } => two(T::RjAmendmentsFirst, amendment, proposal),
         AmendmentOutOfOrder { amendment, next } => two(T::RjAmendmentOutOfOrder, next, amendment),
         InvalidVotingOrder { proposal } => one(T::RjInvalidVotingOrder, proposal),
+        InvalidDivision { proposal } => one(T::RjInvalidDivision, proposal),
+        PartsFirst { proposal, part } => two(T::RjPartsFirst, part, proposal),
     }
 }
 
@@ -214,6 +216,7 @@ fn command_key(name: &str) -> Option<T> {
         "state_budget_implications" => T::CmdStateBudgetImplications,
         "set_voting_order" => T::CmdSetVotingOrder,
         "revise_orally" => T::CmdReviseOrally,
+        "move_division" => T::CmdMoveDivision,
         _ => return None,
     })
 }
@@ -449,7 +452,7 @@ mod tests {
             NotDecided {
                 proposal: ProposalId(27),
             },
-            ReconsiderationNamesProposal,
+            MotionNamesProposal,
             DecidedByVote { entry: EntryId(88) },
             BudgetImplicationsPending {
                 proposal: ProposalId(28),
@@ -467,6 +470,13 @@ mod tests {
             },
             InvalidVotingOrder {
                 proposal: ProposalId(34),
+            },
+            InvalidDivision {
+                proposal: ProposalId(35),
+            },
+            PartsFirst {
+                proposal: ProposalId(36),
+                part: ProposalId(37),
             },
         ]
     }
@@ -706,6 +716,7 @@ mod tests {
             "state_budget_implications",
             "set_voting_order",
             "revise_orally",
+            "move_division",
         ];
         let mut keys: Vec<T> = commands
             .iter()

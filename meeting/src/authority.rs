@@ -61,7 +61,8 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | CastVote { .. }
         | CheckOut
         | RequestVote { .. }
-        | MoveReconsideration { .. } => role == Role::Delegate,
+        | MoveReconsideration { .. }
+        | MoveDivision { .. } => role == Role::Delegate,
 
         // A delegate withdraws its own entries, and withdraws or orally revises its
         // delegation's proposals; the presiding officers any entry, and a proposal on its

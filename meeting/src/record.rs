@@ -117,6 +117,21 @@ pub fn meeting_record(
             Event::ProposalTabled { proposal } => {
                 proposals.insert(proposal.id, proposal.clone());
             }
+            Event::ProposalDivided { parts, .. } => {
+                for part in parts {
+                    proposals.insert(part.id, part.clone());
+                }
+            }
+            Event::ProposalRejectedInParts { proposal } => {
+                let mut d = decision(
+                    proposals.get(proposal),
+                    *proposal,
+                    env.at,
+                    "every part rejected",
+                );
+                d.outcome = Some(Outcome::Rejected);
+                decisions.push(d);
+            }
             Event::AdoptedWithoutVote { proposal } => {
                 decisions.push(decision(
                     proposals.get(proposal),

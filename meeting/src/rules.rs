@@ -293,8 +293,8 @@ impl Decision<'_> {
             }
             RaiseMotion { motion } => {
                 self.voting().quiet_during_vote()?;
-                if *motion == MotionKind::Reconsider {
-                    return Err(Rejection::ReconsiderationNamesProposal);
+                if matches!(motion, MotionKind::Reconsider | MotionKind::Division) {
+                    return Err(Rejection::MotionNamesProposal);
                 }
                 // The debate adjourned or closed is the one on the item under consideration.
                 if matches!(motion, MotionKind::AdjournDebate | MotionKind::CloseDebate)
@@ -305,6 +305,7 @@ impl Decision<'_> {
                 self.raise(EntryKind::Motion {
                     motion: *motion,
                     proposal: None,
+                    parts: Vec::new(),
                 })
             }
             MoveReconsideration { proposal } => {
@@ -313,6 +314,16 @@ impl Decision<'_> {
                 self.raise(EntryKind::Motion {
                     motion: MotionKind::Reconsider,
                     proposal: Some(*proposal),
+                    parts: Vec::new(),
+                })
+            }
+            MoveDivision { proposal, parts } => {
+                self.voting().quiet_during_vote()?;
+                let parts = self.voting().may_divide(*proposal, parts)?;
+                self.raise(EntryKind::Motion {
+                    motion: MotionKind::Division,
+                    proposal: Some(*proposal),
+                    parts,
                 })
             }
             CheckOut => {
@@ -558,13 +569,13 @@ impl Decision<'_> {
                         events.extend(self.motion_effects(motion, entry)?);
                     }
                 }
-                // An amendment adopted amends its proposal.
+                // An amendment adopted amends its proposal; the last part of a divided
+                // proposal rejected, every other too, rejects it.
                 if let (Some(v), Some(Event::VoteClosed { result, .. })) =
                     (s.vote(*vote), events.first())
                 {
                     if v.subject == VoteSubject::Proposal {
-                        let adopted = result.outcome == Outcome::Adopted;
-                        let after = self.voting().after_decision(v.proposal, adopted);
+                        let after = self.voting().after_decision(v.proposal, &result.outcome);
                         events.extend(after);
                     }
                 }
@@ -780,6 +791,21 @@ impl Decision<'_> {
                 .map(|proposal| Event::ProposalReopened { proposal })
                 .into_iter()
                 .collect(),
+            MotionKind::Division => s
+                .awaiting_ruling
+                .iter()
+                .chain(s.interventions.iter())
+                .find(|e| e.id == entry)
+                .and_then(|e| match &e.kind {
+                    EntryKind::Motion {
+                        proposal: Some(proposal),
+                        parts,
+                        ..
+                    } => self.voting().divided(*proposal, parts),
+                    _ => None,
+                })
+                .into_iter()
+                .collect(),
         })
     }
 
@@ -813,6 +839,7 @@ impl Decision<'_> {
             MotionKind::AdjournDebate => rules.adjourn_debate_speakers,
             MotionKind::CloseDebate if !in_favour => rules.closure_speakers_against,
             MotionKind::Reconsider if !in_favour => rules.reconsideration_speakers_against,
+            MotionKind::Division => rules.division_speakers,
             _ => 0,
         };
         let side = EntryKind::OnMotion {

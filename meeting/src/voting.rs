@@ -12,6 +12,7 @@ const MAX_REFERENCE_CHARS: usize = 120;
 const MAX_TITLE_CHARS: usize = 300;
 const MAX_CANDIDATE_CHARS: usize = 200;
 const MAX_PROPOSAL_TEXT_CHARS: usize = 5000;
+const MAX_PART_CHARS: usize = 300;
 
 pub(crate) struct Voting<'a> {
     pub ctx: &'a MeetingContext,
@@ -119,6 +120,8 @@ impl Voting<'_> {
                 amends,
                 amendments: Vec::new(),
                 oral_revisions: Vec::new(),
+                part_of: None,
+                parts: Vec::new(),
             },
         }])
     }
@@ -168,14 +171,88 @@ impl Voting<'_> {
         }])
     }
 
-    /// The order of voting: a proposal is put once its amendments are decided, and an
-    /// amendment once those before it in the order are.
+    /// Whether the actor's delegation may move to divide `proposal` into `parts`: a member,
+    /// a proposal still before the meeting, neither an amendment nor a part nor divided,
+    /// and two parts or more. The parts, trimmed.
+    pub fn may_divide(
+        &self,
+        proposal: ProposalId,
+        parts: &[String],
+    ) -> Result<Vec<String>, Rejection> {
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        let p = self.undecided(proposal)?;
+        let divisible = p.amends.is_none() && p.part_of.is_none() && p.parts.is_empty();
+        if !divisible || parts.len() < 2 || !parts.iter().all(|t| text_ok(t, MAX_PART_CHARS)) {
+            return Err(Rejection::InvalidDivision { proposal });
+        }
+        Ok(parts.iter().map(|t| t.trim().to_string()).collect())
+    }
+
+    /// A division adopted: its parts as new proposals, numbered on from the last one, with
+    /// the proposal's sponsors; nothing if the proposal was decided meanwhile.
+    pub fn divided(&self, proposal: ProposalId, parts: &[String]) -> Option<Event> {
+        let p = self.state.proposal(proposal)?;
+        if p.decision.is_some() || p.withdrawn || !p.parts.is_empty() {
+            return None;
+        }
+        let first = self.state.proposals.len() as u32 + 1;
+        let parts = parts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Proposal {
+                id: ProposalId(first + i as u32),
+                reference: format!("{}, part {}", p.reference, i + 1),
+                title: p.title.clone(),
+                sponsors: p.sponsors.clone(),
+                amended: false,
+                decision: None,
+                withdrawn: false,
+                vote_requested_by: None,
+                budget_implications: false,
+                budget_statement: None,
+                text: text.clone(),
+                amends: None,
+                amendments: Vec::new(),
+                oral_revisions: Vec::new(),
+                part_of: Some(proposal),
+                parts: Vec::new(),
+            })
+            .collect();
+        Some(Event::ProposalDivided { proposal, parts })
+    }
+
+    /// The order of voting: a proposal is put once its amendments are decided, then its
+    /// parts if divided; an amendment once those before it in the order are, and a part
+    /// once the amendments and the parts before it are.
     fn in_order(&self, p: &Proposal) -> Result<(), Rejection> {
         if let Some(amendment) = self.state.next_amendment(p.id) {
             return Err(Rejection::AmendmentsFirst {
                 proposal: p.id,
                 amendment,
             });
+        }
+        if let Some(part) = self.state.next_part(p.id) {
+            return Err(Rejection::PartsFirst {
+                proposal: p.id,
+                part,
+            });
+        }
+        if let Some(whole) = p.part_of {
+            if let Some(amendment) = self.state.next_amendment(whole) {
+                return Err(Rejection::AmendmentsFirst {
+                    proposal: whole,
+                    amendment,
+                });
+            }
+            if let Some(part) = self.state.next_part(whole).filter(|next| *next != p.id) {
+                return Err(Rejection::PartsFirst {
+                    proposal: whole,
+                    part,
+                });
+            }
         }
         if let Some(next) = p
             .amends
@@ -190,12 +267,48 @@ impl Voting<'_> {
         Ok(())
     }
 
-    /// The events that follow a decision on `proposal`: an amendment adopted amends the
-    /// proposal it amends.
-    pub fn after_decision(&self, proposal: ProposalId, adopted: bool) -> Vec<Event> {
-        match self.state.proposal(proposal).and_then(|p| p.amends) {
-            Some(amended) if adopted => vec![Event::ProposalAmended { proposal: amended }],
+    /// The events that follow a decision on `proposal` (`outcome`): an amendment adopted
+    /// amends the proposal it amends; the last part of a divided proposal rejected, when
+    /// every other part was rejected too, rejects the proposal as a whole.
+    pub fn after_decision(&self, proposal: ProposalId, outcome: &Outcome) -> Vec<Event> {
+        let Some(p) = self.state.proposal(proposal) else {
+            return Vec::new();
+        };
+        match (p.amends, p.part_of, outcome) {
+            (Some(amended), _, Outcome::Adopted) => {
+                vec![Event::ProposalAmended { proposal: amended }]
+            }
+            (_, Some(whole), Outcome::Rejected) => {
+                let others_rejected = self.state.proposal(whole).is_some_and(|w| {
+                    w.parts
+                        .iter()
+                        .filter(|part| **part != proposal)
+                        .all(|part| self.rejected(*part))
+                });
+                if others_rejected {
+                    vec![Event::ProposalRejectedInParts { proposal: whole }]
+                } else {
+                    Vec::new()
+                }
+            }
             _ => Vec::new(),
+        }
+    }
+
+    /// Whether a proposal was decided, by a vote, against.
+    fn rejected(&self, proposal: ProposalId) -> bool {
+        match self
+            .state
+            .proposal(proposal)
+            .and_then(|p| p.decision.as_ref())
+        {
+            Some(Decision::Voted { vote }) => self
+                .state
+                .vote(*vote)
+                .and_then(|v| v.result.as_ref())
+                .is_some_and(|r| r.outcome != Outcome::Adopted),
+            Some(Decision::RejectedInParts { .. }) => true,
+            Some(Decision::AdoptedWithoutVote { .. }) | None => false,
         }
     }
 
@@ -297,7 +410,7 @@ impl Voting<'_> {
         self.budget_stated(p)?;
         self.in_order(p)?;
         let mut events = vec![Event::AdoptedWithoutVote { proposal }];
-        events.extend(self.after_decision(proposal, true));
+        events.extend(self.after_decision(proposal, &Outcome::Adopted));
         Ok(events)
     }
 

@@ -33,15 +33,20 @@ pub enum MotionKind {
     /// [`Command::MoveReconsideration`], which names the proposal; only two speakers
     /// against, then decided by two thirds of the members present and voting.
     Reconsider,
+    /// Division of a proposal: its parts voted separately. Moved with
+    /// [`Command::MoveDivision`], which names the proposal and its parts; two speakers in
+    /// favour and two against, then the chair's ruling or a vote.
+    Division,
 }
 
 impl MotionKind {
-    pub const ALL: [MotionKind; 5] = [
+    pub const ALL: [MotionKind; 6] = [
         MotionKind::SuspendMeeting,
         MotionKind::AdjournMeeting,
         MotionKind::AdjournDebate,
         MotionKind::CloseDebate,
         MotionKind::Reconsider,
+        MotionKind::Division,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +56,7 @@ impl MotionKind {
             MotionKind::AdjournDebate => "adjourn_debate",
             MotionKind::CloseDebate => "close_debate",
             MotionKind::Reconsider => "reconsider",
+            MotionKind::Division => "division",
         }
     }
 }
@@ -312,6 +318,13 @@ pub enum Command {
         proposal: ProposalId,
         text: String,
     },
+    /// Delegate of a member: move that `parts` of a proposal (its paragraphs, in order) be
+    /// voted separately. Raised like a motion; adopted, the parts are voted one by one,
+    /// then the proposal as a whole.
+    MoveDivision {
+        proposal: ProposalId,
+        parts: Vec<String>,
+    },
 }
 
 impl Command {
@@ -364,6 +377,7 @@ impl Command {
             Command::StateBudgetImplications { .. } => "state_budget_implications",
             Command::SetVotingOrder { .. } => "set_voting_order",
             Command::ReviseOrally { .. } => "revise_orally",
+            Command::MoveDivision { .. } => "move_division",
         }
     }
 }

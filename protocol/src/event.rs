@@ -210,6 +210,16 @@ pub enum Event {
         text: String,
         by: Option<DelegationId>,
     },
+    /// A division was decided: the parts, new proposals, are voted separately before the
+    /// proposal as a whole.
+    ProposalDivided {
+        proposal: ProposalId,
+        parts: Vec<Proposal>,
+    },
+    /// Every part of the divided proposal was rejected: it is rejected as a whole.
+    ProposalRejectedInParts {
+        proposal: ProposalId,
+    },
 }
 
 impl Event {
@@ -256,6 +266,8 @@ impl Event {
             Event::BudgetImplicationsStated { .. } => "budget_implications_stated",
             Event::VotingOrderSet { .. } => "voting_order_set",
             Event::OralRevisionRecorded { .. } => "oral_revision_recorded",
+            Event::ProposalDivided { .. } => "proposal_divided",
+            Event::ProposalRejectedInParts { .. } => "proposal_rejected_in_parts",
         }
     }
 

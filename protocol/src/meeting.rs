@@ -70,9 +70,13 @@ pub enum EntryKind {
     PointOfOrder,
     Motion {
         motion: MotionKind,
-        /// The proposal a motion for reconsideration is about; absent for other motions.
+        /// The proposal a motion for reconsideration or division is about; absent for
+        /// other motions.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         proposal: Option<ProposalId>,
+        /// The parts a motion for division would have voted separately.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<String>,
     },
     /// A speech for (`in_favour`) or against the motion `motion`, given the floor by the
     /// chair while the motion awaits its decision.
@@ -383,6 +387,15 @@ impl MeetingState {
 
     pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
         self.proposals.iter().find(|p| p.id == id)
+    }
+
+    /// The part of a divided `proposal` to be voted next: the first not yet decided.
+    pub fn next_part(&self, proposal: ProposalId) -> Option<ProposalId> {
+        self.proposal(proposal)?
+            .parts
+            .iter()
+            .copied()
+            .find(|p| self.proposal(*p).is_some_and(|p| p.decision.is_none()))
     }
 
     /// The amendment to `proposal` to be decided next, in its order of voting (the one
@@ -746,6 +759,17 @@ impl MeetingState {
                     amended.amendments.push(proposal.id);
                 }
                 self.proposals.push(proposal.clone())
+            }
+            Event::ProposalDivided { proposal, parts } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.parts = parts.iter().map(|part| part.id).collect();
+                }
+                self.proposals.extend(parts.iter().cloned());
+            }
+            Event::ProposalRejectedInParts { proposal } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.decision = Some(Decision::RejectedInParts { at });
+                }
             }
             Event::VotingOrderSet {
                 proposal,

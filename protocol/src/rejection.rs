@@ -271,8 +271,9 @@ pub enum Rejection {
     NotDecided {
         proposal: ProposalId,
     },
-    /// A motion for reconsideration names its proposal (`move_reconsideration`).
-    ReconsiderationNamesProposal,
+    /// A motion for reconsideration or division names its proposal
+    /// (`move_reconsideration`, `move_division`).
+    MotionNamesProposal,
     /// Reconsideration is decided by the commission's vote, not by a ruling of the chair.
     DecidedByVote {
         entry: EntryId,
@@ -298,6 +299,16 @@ pub enum Rejection {
     /// An order of voting lists each amendment to the proposal once, and nothing else.
     InvalidVotingOrder {
         proposal: ProposalId,
+    },
+    /// A division names two parts or more, each of 1 to 300 characters, of a proposal that
+    /// is neither an amendment, nor a part, nor divided already.
+    InvalidDivision {
+        proposal: ProposalId,
+    },
+    /// The parts of a divided proposal are voted in order, and before it as a whole.
+    PartsFirst {
+        proposal: ProposalId,
+        part: ProposalId,
     },
 }
 
@@ -407,13 +418,15 @@ impl Rejection {
             ProposalWithdrawn { proposal } => format!("Proposal {proposal} was withdrawn."),
             VoteAskedFor { proposal, delegation } => format!("Delegation {delegation} asked for a vote on proposal {proposal}: it is put to the vote."),
             NotDecided { proposal } => format!("Proposal {proposal} has not been decided; there is nothing to reconsider."),
-            ReconsiderationNamesProposal => "A motion for reconsideration names the proposal to reconsider.".into(),
+            MotionNamesProposal => "Motions for reconsideration and for division name the proposal they concern.".into(),
             DecidedByVote { entry } => format!("Motion {entry} is decided by a vote of two thirds of the members present and voting, not by a ruling."),
             BudgetImplicationsPending { proposal } => format!("The secretariat has yet to state the programme budget implications of proposal {proposal}."),
             AmendsAnAmendment { proposal } => format!("Proposal {proposal} is itself an amendment; amend the proposal it amends."),
             AmendmentsFirst { proposal, amendment } => format!("Amendment {amendment} to proposal {proposal} must be decided first."),
             AmendmentOutOfOrder { amendment, next } => format!("Amendment {next} is decided before amendment {amendment}, in the order of voting."),
             InvalidVotingOrder { proposal } => format!("The order of voting must list each amendment to proposal {proposal} once."),
+            InvalidDivision { proposal } => format!("Proposal {proposal} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided."),
+            PartsFirst { proposal, part } => format!("Part {part} of proposal {proposal} must be decided first."),
         }
     }
 }

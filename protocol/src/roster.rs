@@ -239,6 +239,8 @@ pub struct SessionRules {
     pub closure_speakers_against: u32,
     /// Speakers heard against a motion to reconsider a proposal; 2 by default (none in favour).
     pub reconsideration_speakers_against: u32,
+    /// Speakers heard in favour of, and against, a motion for division; 2 and 2 by default.
+    pub division_speakers: u32,
 }
 
 /// Which delegations may exercise a right of reply.
@@ -269,6 +271,7 @@ impl Default for SessionRules {
             adjourn_debate_speakers: 2,
             closure_speakers_against: 2,
             reconsideration_speakers_against: 2,
+            division_speakers: 2,
         }
     }
 }
@@ -304,6 +307,7 @@ impl SessionRules {
         if self.adjourn_debate_speakers > 10
             || self.closure_speakers_against > 10
             || self.reconsideration_speakers_against > 10
+            || self.division_speakers > 10
         {
             return Err("At most 10 speakers on each side of a motion.".into());
         }

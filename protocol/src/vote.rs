@@ -44,6 +44,12 @@ pub struct Proposal {
     /// Oral revisions read out by the sponsors before action, in order.
     #[serde(default)]
     pub oral_revisions: Vec<OralRevision>,
+    /// The proposal this one is a part of, after a division.
+    #[serde(default)]
+    pub part_of: Option<ProposalId>,
+    /// After a division: its parts, voted separately in this order before it.
+    #[serde(default)]
+    pub parts: Vec<ProposalId>,
 }
 
 /// An oral revision of a proposal, as read out and recorded.
@@ -83,6 +89,9 @@ pub enum Decision {
     AdoptedWithoutVote { at: Millis },
     /// Put to a vote; the vote's result says what came of it.
     Voted { vote: VoteId },
+    /// Divided, and every part rejected: the proposal is rejected as a whole, without a
+    /// vote on it.
+    RejectedInParts { at: Millis },
 }
 
 /// What a member answers.

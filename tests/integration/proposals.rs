@@ -3,7 +3,8 @@
 //! secretariat states a draft's budget implications before action and records a
 //! departure; a member asks for a vote; the sponsors withdraw a draft; a reconsideration
 //! without two thirds is refused; a draft's two amendments are voted in the order the
-//! chair set, before it, and the one adopted amends it. In each, a viewer folding the
+//! chair set, before it, and the one adopted amends it; then its parts, divided, and the
+//! whole. In each, a viewer folding the
 //! events it was sent ends with the state a fresh snapshot shows.
 
 use crate::helpers::*;
@@ -312,7 +313,7 @@ async fn presence_withdrawal_a_vote_asked_for_budget_implications_and_reconsider
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_draft_and_two_amendments_are_voted_in_the_order_the_chair_set_over_websockets() {
+async fn a_draft_its_amendments_and_its_parts_are_voted_in_order_over_websockets() {
     let db = TestDb::new(Backend::Sqlite);
     let node = Node::start(&db);
     let fx = Fixture::new(&node, 3).await;
@@ -406,10 +407,53 @@ async fn a_draft_and_two_amendments_are_voted_in_the_order_the_chair_set_over_we
         })
     );
     let mut last = 0;
-    for (vote, (proposal, yes, no)) in [(replacement, 1, 2), (deletion, 2, 1), (draft, 3, 0)]
-        .into_iter()
-        .enumerate()
-    {
+    // Two amendments, then (after the division below) the draft's two parts and the
+    // draft as a whole.
+    let (first_part, second_part) = (ProposalId(draft.0 + 3), ProposalId(draft.0 + 4));
+    let order = [
+        (replacement, 1, 2),
+        (deletion, 2, 1),
+        (first_part, 1, 2),
+        (second_part, 3, 0),
+        (draft, 3, 0),
+    ];
+    for (vote, (proposal, yes, no)) in order.into_iter().enumerate() {
+        if proposal == first_part {
+            // A member asks that the draft's paragraphs be voted separately; nobody
+            // objects and the chair grants it.
+            sponsor
+                .command(
+                    fx.meeting,
+                    Command::MoveDivision {
+                        proposal: draft,
+                        parts: vec![
+                            "Operative paragraph 1".into(),
+                            "Operative paragraph 2".into(),
+                        ],
+                    },
+                )
+                .await
+                .expect("division moved");
+            let motion = fx.chair.view(fx.meeting).await.state.interventions[0].id;
+            for command in [
+                Command::GiveFloor { entry: motion },
+                Command::EndSpeech,
+                Command::Rule {
+                    entry: motion,
+                    upheld: true,
+                    ruling: "Granted.".into(),
+                },
+            ] {
+                chair.command(fx.meeting, command).await.expect("granted");
+            }
+            assert_eq!(
+                chair.command(fx.meeting, hands(draft)).await,
+                Err(Rejection::PartsFirst {
+                    proposal: draft,
+                    part: first_part
+                })
+            );
+        }
         chair
             .command(fx.meeting, hands(proposal))
             .await
@@ -443,6 +487,7 @@ async fn a_draft_and_two_amendments_are_voted_in_the_order_the_chair_set_over_we
     assert!(d.amended);
     assert_eq!(d.amendments, [replacement, deletion]);
     assert_eq!(d.oral_revisions.len(), 1);
+    assert_eq!(d.parts, [first_part, second_part]);
     let outcomes: Vec<Outcome> = folded
         .votes
         .iter()
@@ -450,6 +495,12 @@ async fn a_draft_and_two_amendments_are_voted_in_the_order_the_chair_set_over_we
         .collect();
     assert_eq!(
         outcomes,
-        [Outcome::Rejected, Outcome::Adopted, Outcome::Adopted]
+        [
+            Outcome::Rejected,
+            Outcome::Adopted,
+            Outcome::Rejected,
+            Outcome::Adopted,
+            Outcome::Adopted
+        ]
     );
 }

@@ -2,7 +2,8 @@
 //! of its own, with its text, linked to the proposal it amends; amendments are decided
 //! before the proposal, in the order the chair sets (the one furthest removed in substance
 //! first); an amendment adopted amends the proposal, which is then voted as amended; oral
-//! revisions are read out and recorded before action.
+//! revisions are read out and recorded before action; a proposal divided has its parts
+//! voted separately, then the whole (rejected if every part is).
 
 use crate::helpers::*;
 use floor_protocol::command::Capacity;
@@ -64,7 +65,7 @@ fn put(proposal: ProposalId) -> Command {
 }
 
 /// Proposal `proposal` voted by show of hands, `yes`–`no`; the events of the close.
-fn vote(f: &mut Fixture, proposal: ProposalId, yes: u32, no: u32) -> Vec<Event> {
+fn vote_on(f: &mut Fixture, proposal: ProposalId, yes: u32, no: u32) -> Vec<Event> {
     let vote = match f.ok(chair(), put(proposal)).as_slice() {
         [Event::VoteOpened { vote }] => vote.id,
         other => panic!("{other:?}"),
@@ -142,14 +143,14 @@ fn a_draft_with_two_amendments_is_voted_in_the_order_the_chair_set_then_as_amend
     );
 
     // The replacement is rejected: the draft is not amended by it.
-    let events = vote(&mut f, REPLACE_WORD, 1, 3);
+    let events = vote_on(&mut f, REPLACE_WORD, 1, 3);
     assert_eq!(outcome(&events), Outcome::Rejected);
     assert_eq!(events.len(), 1, "{events:?}");
     assert!(!f.state.proposal(DRAFT).unwrap().amended);
     assert_eq!(f.state.next_amendment(DRAFT), Some(DELETE_PARAGRAPH));
 
     // The deletion is adopted: the draft is amended, in the same step.
-    let events = vote(&mut f, DELETE_PARAGRAPH, 3, 1);
+    let events = vote_on(&mut f, DELETE_PARAGRAPH, 3, 1);
     assert_eq!(outcome(&events), Outcome::Adopted);
     assert_eq!(events[1], Event::ProposalAmended { proposal: DRAFT });
     assert_eq!(f.state.next_amendment(DRAFT), None);
@@ -162,7 +163,7 @@ fn a_draft_with_two_amendments_is_voted_in_the_order_the_chair_set_then_as_amend
             capacity: Capacity::ExplanationOfVote { proposal: DRAFT },
         },
     );
-    assert_eq!(outcome(&vote(&mut f, DRAFT, 3, 1)), Outcome::Adopted);
+    assert_eq!(outcome(&vote_on(&mut f, DRAFT, 3, 1)), Outcome::Adopted);
 
     let state = MeetingState::replay(MEETING, &f.log);
     assert_eq!(state, f.state);
@@ -308,4 +309,185 @@ fn the_sponsors_oral_revisions_are_recorded_before_action() {
         Rejection::AlreadyDecided { proposal: DRAFT }
     );
     assert_eq!(MeetingState::replay(MEETING, &f.log), f.state);
+}
+
+// --- division
+
+/// Denmark moves that operative paragraphs 1 and 2 of the draft be voted separately, and
+/// its motion is heard; the motion's entry.
+fn division_moved(f: &mut Fixture) -> EntryId {
+    let entry = entry_of(&f.ok(
+        delegate(DENMARK),
+        MoveDivision {
+            proposal: DRAFT,
+            parts: vec![
+                " Operative paragraph 1 ".into(),
+                "Operative paragraph 2".into(),
+            ],
+        },
+    ));
+    f.ok(chair(), GiveFloor { entry });
+    f.ok(chair(), EndSpeech);
+    entry
+}
+
+#[test]
+fn a_division_adopted_has_the_parts_voted_separately_then_the_whole() {
+    let mut f = quorate();
+    f.ok(chair(), table_proposal(&[AUSTRIA]));
+    let motion = division_moved(&mut f);
+
+    // Two for and two against, then the vote (a majority of those present and voting).
+    for (d, in_favour) in [
+        (CHILE, true),
+        (BRAZIL, true),
+        (AUSTRIA, false),
+        (HOLY_SEE, false),
+    ] {
+        f.ok(
+            chair(),
+            HearOnMotion {
+                entry: motion,
+                delegation: d,
+                in_favour,
+            },
+        );
+        f.ok(chair(), EndSpeech);
+    }
+    assert_eq!(
+        f.refused(
+            chair(),
+            HearOnMotion {
+                entry: motion,
+                delegation: WHO,
+                in_favour: true,
+            }
+        ),
+        Rejection::NoMoreSpeakersOnMotion {
+            entry: motion,
+            in_favour: true,
+            max: 2
+        }
+    );
+    let vote = match f
+        .ok(
+            chair(),
+            PutToVote {
+                entry: motion,
+                method: VoteMethod::ShowOfHands,
+            },
+        )
+        .as_slice()
+    {
+        [Event::VoteOpened { vote }] => vote.id,
+        other => panic!("{other:?}"),
+    };
+    let events = f.ok(
+        chair(),
+        CloseVote {
+            vote,
+            counts: Some(Tally {
+                yes: 3,
+                no: 1,
+                abstain: 0,
+                candidates: vec![],
+            }),
+        },
+    );
+    let (first, second) = (ProposalId(2), ProposalId(3));
+    match events.last() {
+        Some(Event::ProposalDivided { proposal, parts }) => {
+            assert_eq!(*proposal, DRAFT);
+            let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(texts, ["Operative paragraph 1", "Operative paragraph 2"]);
+            assert_eq!(parts[1].reference, "E/CN.7/2026/L.2, part 2");
+            assert_eq!(parts[0].part_of, Some(DRAFT));
+        }
+        other => panic!("no division: {other:?}"),
+    }
+    assert_eq!(f.state.proposal(DRAFT).unwrap().parts, [first, second]);
+
+    // The parts in order, then the whole.
+    assert_eq!(
+        f.refused(chair(), put(DRAFT)),
+        Rejection::PartsFirst {
+            proposal: DRAFT,
+            part: first
+        }
+    );
+    assert_eq!(
+        f.refused(chair(), put(second)),
+        Rejection::PartsFirst {
+            proposal: DRAFT,
+            part: first
+        }
+    );
+    assert_eq!(outcome(&vote_on(&mut f, first, 1, 3)), Outcome::Rejected);
+    assert_eq!(outcome(&vote_on(&mut f, second, 3, 1)), Outcome::Adopted);
+    assert_eq!(outcome(&vote_on(&mut f, DRAFT, 3, 1)), Outcome::Adopted);
+    assert_eq!(MeetingState::replay(MEETING, &f.log), f.state);
+}
+
+#[test]
+fn a_divided_draft_whose_every_part_is_rejected_is_rejected() {
+    let mut f = quorate();
+    f.ok(chair(), table_proposal(&[AUSTRIA]));
+    let motion = division_moved(&mut f);
+    // Nobody objects: the chair grants the division.
+    let events = f.ok(chair(), rule(motion, true));
+    assert!(matches!(events.last(), Some(Event::ProposalDivided { .. })));
+    vote_on(&mut f, ProposalId(2), 0, 4);
+    let events = vote_on(&mut f, ProposalId(3), 1, 3);
+    assert_eq!(
+        events.last(),
+        Some(&Event::ProposalRejectedInParts { proposal: DRAFT })
+    );
+    assert!(matches!(
+        f.state.proposal(DRAFT).unwrap().decision,
+        Some(floor_protocol::vote::Decision::RejectedInParts { .. })
+    ));
+    assert_eq!(
+        f.refused(chair(), put(DRAFT)),
+        Rejection::AlreadyDecided { proposal: DRAFT }
+    );
+    let record = floor_meeting::record::meeting_record(MEETING, &f.log, &names());
+    let last = record.decisions.last().unwrap();
+    assert_eq!(
+        (last.proposal, &last.outcome),
+        (DRAFT, &Some(Outcome::Rejected))
+    );
+}
+
+#[test]
+fn a_division_names_two_parts_or_more_of_a_proposal_not_divided() {
+    let mut f = draft_with_two_amendments();
+    let divide = |proposal, parts: &[&str]| MoveDivision {
+        proposal,
+        parts: parts.iter().map(|p| p.to_string()).collect(),
+    };
+    for (proposal, parts) in [
+        (DRAFT, vec!["Operative paragraph 1"]),
+        (DRAFT, vec!["Operative paragraph 1", " "]),
+        (DELETE_PARAGRAPH, vec!["First half", "Second half"]),
+    ] {
+        assert_eq!(
+            f.refused(delegate(DENMARK), divide(proposal, &parts)),
+            Rejection::InvalidDivision { proposal }
+        );
+    }
+    assert_eq!(
+        f.refused(delegate(HOLY_SEE), divide(DRAFT, &["1", "2"])),
+        Rejection::NotAMember {
+            delegation: HOLY_SEE
+        }
+    );
+    assert_eq!(
+        f.refused(
+            delegate(DENMARK),
+            RaiseMotion {
+                motion: MotionKind::Division
+            }
+        ),
+        Rejection::MotionNamesProposal
+    );
 }

@@ -62,6 +62,7 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("state_budget_implications", [Y,       N,    N,       N,          N,   N]),
     ("set_voting_order",        [Y,         Y,    N,       N,          N,   N]),
     ("revise_orally",           [Y,         Y,    Y,       N,          N,   N]),
+    ("move_division",           [N,         N,    Y,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -230,6 +231,11 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                 | StateBudgetImplications { .. }
                 | SetVotingOrder { .. }
                 | ReviseOrally { .. } => {
+                    f.ok(chair(), table_proposal(&[AUSTRIA]));
+                }
+                // A motion is raised once the point of order waiting is ruled on.
+                MoveDivision { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
                     f.ok(chair(), table_proposal(&[AUSTRIA]));
                 }
                 MoveReconsideration { .. } => {

@@ -531,11 +531,18 @@ pub fn every_command() -> Vec<Command> {
             proposal: ProposalId(1),
             text: "In operative paragraph 2, replace \"urges\" with \"encourages\".".into(),
         },
+        MoveDivision {
+            proposal: ProposalId(1),
+            parts: vec![
+                "Operative paragraph 1".into(),
+                "Operative paragraph 2".into(),
+            ],
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 46;
+pub const COMMAND_KINDS: usize = 47;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -588,5 +595,6 @@ pub fn variant(command: &Command) -> usize {
         StateBudgetImplications { .. } => 43,
         SetVotingOrder { .. } => 44,
         ReviseOrally { .. } => 45,
+        MoveDivision { .. } => 46,
     }
 }

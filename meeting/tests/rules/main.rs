@@ -11,7 +11,7 @@
 //! - [`interpretation`]: interpretation booths and their live microphone.
 //! - [`presence`]: checking in and out; only members present count for the quorum and vote.
 //! - [`proposals`]: proposals withdrawn, a vote asked for, reconsideration, budget implications.
-//! - [`amendments`]: amendments with their text, the order of voting, oral revisions.
+//! - [`amendments`]: amendments with their text, the order of voting, oral revisions, division.
 
 mod amendments;
 mod authorization;

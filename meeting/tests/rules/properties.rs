@@ -250,6 +250,11 @@ fn arb_command() -> impl Strategy<Value = Command> {
         1 => arb_proposal().prop_map(|proposal| WithdrawProposal { proposal }),
         1 => arb_proposal().prop_map(|proposal| RequestVote { proposal }),
         2 => arb_proposal().prop_map(|proposal| MoveReconsideration { proposal }),
+        2 => (arb_proposal(), prop::collection::vec(prop::sample::select(vec!["Paragraph 1", "Paragraph 2", ""]), 0..4))
+            .prop_map(|(proposal, parts)| MoveDivision {
+                proposal,
+                parts: parts.into_iter().map(String::from).collect(),
+            }),
         1 => (arb_proposal(), prop::sample::select(vec!["Additional resources of $85,000.", " "]),
               prop::option::of(Just("E/CN.7/2026/CRP.5".to_string())))
             .prop_map(|(proposal, statement, document)| StateBudgetImplications {
@@ -589,8 +594,8 @@ fn check_step(
     Ok(())
 }
 
-/// A proposal is decided after its amendments, and an amendment after those before it in
-/// the order of voting.
+/// A proposal is decided after its amendments and parts, an amendment after those before
+/// it in the order of voting, and a part after its proposal's amendments and earlier parts.
 fn check_order_of_voting(before: &MeetingState, proposal: ProposalId) -> Result<(), TestCaseError> {
     prop_assert_eq!(
         before.next_amendment(proposal),
@@ -603,6 +608,26 @@ fn check_order_of_voting(before: &MeetingState, proposal: ProposalId) -> Result<
             before.next_amendment(amended),
             Some(proposal),
             "amendment {} out of order",
+            proposal
+        );
+    }
+    prop_assert_eq!(
+        before.next_part(proposal),
+        None,
+        "{} decided before its parts",
+        proposal
+    );
+    if let Some(whole) = before.proposal(proposal).and_then(|p| p.part_of) {
+        prop_assert_eq!(
+            before.next_amendment(whole),
+            None,
+            "part {} before amendments",
+            proposal
+        );
+        prop_assert_eq!(
+            before.next_part(whole),
+            Some(proposal),
+            "part {} out of order",
             proposal
         );
     }

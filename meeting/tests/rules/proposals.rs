@@ -234,7 +234,7 @@ fn reconsideration_is_refused_without_two_thirds_of_those_present_and_voting() {
                 motion: MotionKind::Reconsider
             }
         ),
-        Rejection::ReconsiderationNamesProposal
+        Rejection::MotionNamesProposal
     );
     assert_eq!(voted(&mut f, 3, 1), Outcome::Adopted);
     let decision = f.state.proposal(P1).unwrap().decision.clone();
@@ -250,7 +250,8 @@ fn reconsideration_is_refused_without_two_thirds_of_those_present_and_voting() {
         f.state.interventions[0].kind,
         EntryKind::Motion {
             motion: MotionKind::Reconsider,
-            proposal: Some(P1)
+            proposal: Some(P1),
+            parts: vec![],
         }
     );
     f.ok(chair(), GiveFloor { entry: motion });
