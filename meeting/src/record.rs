@@ -115,7 +115,7 @@ pub fn meeting_record(
                 }
             }
             Event::ProposalTabled { proposal } => {
-                proposals.insert(proposal.id, proposal.clone());
+                proposals.insert(proposal.id, (**proposal).clone());
             }
             Event::ProposalDivided { parts, .. } => {
                 for part in parts {

@@ -105,7 +105,7 @@ impl Voting<'_> {
             }
         }
         Ok(vec![Event::ProposalTabled {
-            proposal: Proposal {
+            proposal: Box::new(Proposal {
                 id: ProposalId(self.state.proposals.len() as u32 + 1),
                 reference: reference.trim().to_string(),
                 title: title.trim().to_string(),
@@ -122,7 +122,7 @@ impl Voting<'_> {
                 oral_revisions: Vec::new(),
                 part_of: None,
                 parts: Vec::new(),
-            },
+            }),
         }])
     }
 

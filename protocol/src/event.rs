@@ -141,8 +141,9 @@ pub enum Event {
         channel: String,
         participant: ParticipantId,
     },
+    /// (Boxed: a proposal is the largest thing an event carries; the JSON is the same.)
     ProposalTabled {
-        proposal: Proposal,
+        proposal: Box<Proposal>,
     },
     ProposalAmended {
         proposal: ProposalId,

@@ -758,7 +758,7 @@ impl MeetingState {
                 if let Some(amended) = proposal.amends.and_then(|p| self.proposal_mut(p)) {
                     amended.amendments.push(proposal.id);
                 }
-                self.proposals.push(proposal.clone())
+                self.proposals.push((**proposal).clone())
             }
             Event::ProposalDivided { proposal, parts } => {
                 if let Some(p) = self.proposal_mut(*proposal) {

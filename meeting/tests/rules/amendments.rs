@@ -491,3 +491,102 @@ fn a_division_names_two_parts_or_more_of_a_proposal_not_divided() {
         Rejection::MotionNamesProposal
     );
 }
+
+/// The scenario, read back from the log alone: a draft with two amendments voted
+/// in the chair's order, one adopted; the draft divided on one paragraph, the parts and
+/// then the whole as amended voted; a reconsideration refused without two thirds.
+#[test]
+fn the_last_day_of_a_draft_read_back_from_the_log_alone() {
+    let mut f = draft_with_two_amendments();
+    for d in 5..=7 {
+        f.ctx
+            .delegations
+            .insert(DelegationId(d), DelegationKind::Member);
+        f.check_in(delegate(DelegationId(d)), Remote);
+    }
+    f.ok(
+        chair(),
+        SetVotingOrder {
+            proposal: DRAFT,
+            amendments: vec![REPLACE_WORD, DELETE_PARAGRAPH],
+        },
+    );
+    vote_on(&mut f, REPLACE_WORD, 2, 5);
+    vote_on(&mut f, DELETE_PARAGRAPH, 5, 2);
+    let motion = entry_of(&f.ok(
+        delegate(DENMARK),
+        MoveDivision {
+            proposal: DRAFT,
+            parts: vec![
+                "Operative paragraph 4".into(),
+                "The rest of the draft".into(),
+            ],
+        },
+    ));
+    f.ok(chair(), rule(motion, true));
+    vote_on(&mut f, ProposalId(4), 3, 4);
+    vote_on(&mut f, ProposalId(5), 6, 1);
+    vote_on(&mut f, DRAFT, 6, 1);
+    let motion = entry_of(&f.ok(delegate(BRAZIL), MoveReconsideration { proposal: DRAFT }));
+    f.ok(chair(), GiveFloor { entry: motion });
+    f.ok(chair(), EndSpeech);
+    let vote = match f
+        .ok(
+            chair(),
+            PutToVote {
+                entry: motion,
+                method: VoteMethod::ShowOfHands,
+            },
+        )
+        .as_slice()
+    {
+        [Event::VoteOpened { vote }] => vote.id,
+        other => panic!("{other:?}"),
+    };
+    f.ok(
+        chair(),
+        CloseVote {
+            vote,
+            counts: Some(Tally {
+                yes: 4,
+                no: 3,
+                abstain: 0,
+                candidates: vec![],
+            }),
+        },
+    );
+
+    // Only the log is kept.
+    let state = MeetingState::replay(MEETING, &f.log);
+    let draft = state.proposal(DRAFT).unwrap();
+    assert!(draft.amended);
+    assert_eq!(draft.amendments, [REPLACE_WORD, DELETE_PARAGRAPH]);
+    assert_eq!(draft.parts, [ProposalId(4), ProposalId(5)]);
+    assert!(matches!(
+        draft.decision,
+        Some(floor_protocol::vote::Decision::Voted { vote: VoteId(5) })
+    ));
+    let record = floor_meeting::record::meeting_record(MEETING, &f.log, &names());
+    let decided: Vec<(String, Option<Outcome>)> = record
+        .decisions
+        .iter()
+        .map(|d| (d.reference.clone(), d.outcome.clone()))
+        .collect();
+    assert_eq!(
+        decided,
+        [
+            ("E/CN.7/2026/L.13".to_string(), Some(Outcome::Rejected)),
+            ("E/CN.7/2026/L.12".to_string(), Some(Outcome::Adopted)),
+            (
+                "E/CN.7/2026/L.2, part 1".to_string(),
+                Some(Outcome::Rejected)
+            ),
+            (
+                "E/CN.7/2026/L.2, part 2".to_string(),
+                Some(Outcome::Adopted)
+            ),
+            ("E/CN.7/2026/L.2".to_string(), Some(Outcome::Adopted)),
+            (format!("motion {motion}"), Some(Outcome::Rejected)),
+        ]
+    );
+}
