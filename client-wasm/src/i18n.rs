@@ -393,6 +393,35 @@ catalogue! {
     StartCheck { en: "Start the check", fr: "Commencer la vérification", es: "Iniciar la comprobación" }
     StopCheck { en: "End the check", fr: "Terminer la vérification", es: "Terminar la comprobación" }
     NoMicrophone { en: "This page has no microphone: allow it in the browser and reload.", fr: "Cette page n'a pas accès au micro : autorisez-le dans le navigateur et rechargez.", es: "Esta página no tiene micrófono: permítalo en el navegador y vuelva a cargarla." }
+    // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+    RjNotCheckedIn { en: "Participant {0} is not checked in to this meeting.", fr: "Le participant {0} n'a pas signalé sa présence à cette séance.", es: "El participante {0} no ha registrado su asistencia a esta sesión." }
+    RjNotPresent { en: "{0} is not present: only members present vote.", fr: "{0} n'est pas présent : seuls les membres présents votent.", es: "{0} no está presente: solo votan los miembros presentes." }
+    RjNotProposalSponsor { en: "Only the sponsors of proposal {0} may withdraw it.", fr: "Seuls les auteurs de la proposition {0} peuvent la retirer.", es: "Solo los patrocinadores de la propuesta {0} pueden retirarla." }
+    RjAmendedProposal { en: "Proposal {0} has been amended; it can no longer be withdrawn.", fr: "La proposition {0} a été modifiée ; elle ne peut plus être retirée.", es: "La propuesta {0} ha sido enmendada; ya no puede retirarse." }
+    RjProposalWithdrawn { en: "Proposal {0} was withdrawn.", fr: "La proposition {0} a été retirée.", es: "La propuesta {0} fue retirada." }
+    RjVoteAskedFor { en: "{0} asked for a vote on proposal {1}: it is put to the vote.", fr: "{0} a demandé un vote sur la proposition {1} : celle-ci est mise aux voix.", es: "{0} ha solicitado una votación sobre la propuesta {1}: esta se somete a votación." }
+    RjNotDecided { en: "Proposal {0} has not been decided; there is nothing to reconsider.", fr: "Il n'a pas encore été statué sur la proposition {0} ; il n'y a rien à reconsidérer.", es: "Aún no se ha adoptado una decisión sobre la propuesta {0}; no hay nada que reconsiderar." }
+    RjMotionNamesProposal { en: "Motions for reconsideration and for division name the proposal they concern.", fr: "Une motion tendant à reconsidérer ou à diviser une proposition doit désigner la proposition visée.", es: "Las mociones de reconsideración y de división deben indicar la propuesta a la que se refieren." }
+    RjDecidedByVote { en: "Motion {0} is decided by a vote of two thirds of the members present and voting, not by a ruling.", fr: "La motion {0} est tranchée par un vote à la majorité des deux tiers des membres présents et votants, non par une décision du président.", es: "La moción {0} se decide por votación, por mayoría de dos tercios de los miembros presentes y votantes, no por decisión de la presidencia." }
+    RjBudgetImplicationsPending { en: "The secretariat has yet to state the programme budget implications of proposal {0}.", fr: "Le secrétariat n'a pas encore présenté les incidences de la proposition {0} sur le budget-programme.", es: "La secretaría todavía no ha expuesto las consecuencias de la propuesta {0} para el presupuesto por programas." }
+    CmdCheckOut { en: "leave the meeting", fr: "signaler son départ de la séance", es: "registrar su salida de la sesión" }
+    CmdRecordDeparture { en: "record that a participant left", fr: "consigner le départ d'un participant", es: "registrar la salida de un participante" }
+    CmdWithdrawProposal { en: "withdraw a proposal", fr: "retirer une proposition", es: "retirar una propuesta" }
+    CmdRequestVote { en: "ask for a vote on a proposal", fr: "demander la mise aux voix d'une proposition", es: "pedir que una propuesta se someta a votación" }
+    CmdMoveReconsideration { en: "move the reconsideration of a proposal", fr: "présenter une motion tendant à reconsidérer une proposition", es: "presentar una moción de reconsideración de una propuesta" }
+    CmdStateBudgetImplications { en: "state the programme budget implications of a proposal", fr: "présenter les incidences d'une proposition sur le budget-programme", es: "exponer las consecuencias de una propuesta para el presupuesto por programas" }
+    FieldStatement { en: "Statement", fr: "Déclaration", es: "Declaración" }
+    FieldDocument { en: "Document", fr: "Cote du document", es: "Documento" }
+    RjAmendsAnAmendment { en: "Proposal {0} is itself an amendment; amend the proposal it amends.", fr: "La proposition {0} est elle-même un amendement ; c'est la proposition qu'elle modifie qu'il faut amender.", es: "La propuesta {0} es a su vez una enmienda; enmiende la propuesta a la que se refiere." }
+    RjAmendmentsFirst { en: "Amendment {0} to proposal {1} must be decided first.", fr: "Il faut d'abord se prononcer sur l'amendement {0} à la proposition {1}.", es: "Primero debe adoptarse una decisión sobre la enmienda {0} a la propuesta {1}." }
+    RjAmendmentOutOfOrder { en: "Amendment {0} is decided before amendment {1}, in the order of voting.", fr: "Selon l'ordre de vote, il est statué sur l'amendement {0} avant l'amendement {1}.", es: "Según el orden de votación, la enmienda {0} se decide antes que la enmienda {1}." }
+    RjInvalidVotingOrder { en: "The order of voting must list each amendment to proposal {0} once.", fr: "L'ordre de vote doit indiquer une fois chacun des amendements à la proposition {0}.", es: "El orden de votación debe indicar una vez cada enmienda a la propuesta {0}." }
+    CmdSetVotingOrder { en: "set the order of voting on amendments", fr: "fixer l'ordre de vote sur les amendements", es: "establecer el orden de votación de las enmiendas" }
+    CmdReviseOrally { en: "record an oral revision of a proposal", fr: "consigner une révision orale d'une proposition", es: "dejar constancia de una revisión oral de una propuesta" }
+    FieldText { en: "Text", fr: "Texte", es: "Texto" }
+    RjInvalidDivision { en: "Proposal {0} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided.", fr: "La proposition {0} ne peut pas être divisée ainsi : indiquez au moins deux parties, de 1 à 300 caractères chacune, d'une proposition qui n'a pas encore été divisée.", es: "La propuesta {0} no puede dividirse así: indique al menos dos partes, de 1 a 300 caracteres cada una, de una propuesta que aún no se haya dividido." }
+    RjPartsFirst { en: "Part {0} of proposal {1} must be decided first.", fr: "Il faut d'abord se prononcer sur la partie {0} de la proposition {1}.", es: "Primero debe adoptarse una decisión sobre la parte {0} de la propuesta {1}." }
+    CmdMoveDivision { en: "move the division of a proposal", fr: "demander la division d'une proposition", es: "pedir la división de una propuesta" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -696,6 +725,35 @@ fn ar(key: T) -> &'static str {
         T::StartCheck => "بدء الفحص",
         T::StopCheck => "إنهاء الفحص",
         T::NoMicrophone => "لا تصل هذه الصفحة إلى الميكروفون: اسمحوا بذلك في المتصفح ثم أعيدوا تحميلها.",
+        // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+        T::RjNotCheckedIn => "المشارك {0} غير مسجَّل الحضور في هذه الجلسة.",
+        T::RjNotPresent => "{0} ليس حاضرًا: لا يصوِّت إلا الأعضاء الحاضرون.",
+        T::RjNotProposalSponsor => "لا يجوز سحب المقترح {0} إلا لمقدِّميه.",
+        T::RjAmendedProposal => "عُدِّل المقترح {0}؛ ولم يعد من الممكن سحبه.",
+        T::RjProposalWithdrawn => "سُحب المقترح {0}.",
+        T::RjVoteAskedFor => "طلب {0} إجراء تصويت على المقترح {1}: يُطرح المقترح للتصويت.",
+        T::RjNotDecided => "لم يُبتّ بعدُ في المقترح {0}؛ فلا يوجد ما يُعاد النظر فيه.",
+        T::RjMotionNamesProposal => "يجب أن يحدِّد اقتراح إعادة النظر أو التجزئة المقترحَ المعني.",
+        T::RjDecidedByVote => "يُبتّ في الاقتراح {0} بالتصويت بأغلبية ثلثي الأعضاء الحاضرين والمصوِّتين، لا بقرار من الرئيس.",
+        T::RjBudgetImplicationsPending => "لم تعرض الأمانة بعدُ الآثار المترتبة في الميزانية البرنامجية على المقترح {0}.",
+        T::CmdCheckOut => "تسجيل المغادرة من الجلسة",
+        T::CmdRecordDeparture => "تسجيل مغادرة مشارك",
+        T::CmdWithdrawProposal => "سحب مقترح",
+        T::CmdRequestVote => "طلب إجراء تصويت على مقترح",
+        T::CmdMoveReconsideration => "تقديم اقتراح بإعادة النظر في مقترح",
+        T::CmdStateBudgetImplications => "عرض الآثار المترتبة في الميزانية البرنامجية على مقترح",
+        T::FieldStatement => "البيان",
+        T::FieldDocument => "الوثيقة",
+        T::RjAmendsAnAmendment => "المقترح {0} هو نفسه تعديل؛ يُرجى تعديل المقترح الذي يعدِّله.",
+        T::RjAmendmentsFirst => "يجب البتّ أولًا في التعديل {0} على المقترح {1}.",
+        T::RjAmendmentOutOfOrder => "وفقًا لترتيب التصويت، يُبتّ في التعديل {0} قبل التعديل {1}.",
+        T::RjInvalidVotingOrder => "يجب أن يُدرج ترتيب التصويت كل تعديل على المقترح {0} مرة واحدة.",
+        T::CmdSetVotingOrder => "تحديد ترتيب التصويت على التعديلات",
+        T::CmdReviseOrally => "تسجيل تنقيح شفوي لمقترح",
+        T::FieldText => "النص",
+        T::RjInvalidDivision => "لا يمكن تجزئة المقترح {0} على هذا النحو: يُرجى تحديد جزأين أو أكثر، يتراوح طول كل منهما بين 1 و300 حرف، من مقترح لم يُجزَّأ بعد.",
+        T::RjPartsFirst => "يجب البتّ أولًا في الجزء {0} من المقترح {1}.",
+        T::CmdMoveDivision => "طلب تجزئة مقترح",
     }
 }
 
@@ -999,6 +1057,39 @@ fn zh(key: T) -> &'static str {
         T::StartCheck => "开始检查",
         T::StopCheck => "结束检查",
         T::NoMicrophone => "此页面无法使用麦克风：请在浏览器中允许后重新加载。",
+        // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+        T::RjNotCheckedIn => "与会者{0}未在本次会议登记出席。",
+        T::RjNotPresent => "{0}未出席：只有出席的成员才能投票。",
+        T::RjNotProposalSponsor => "只有提案{0}的提案国才能撤回该提案。",
+        T::RjAmendedProposal => "提案{0}已经修正，不能再撤回。",
+        T::RjProposalWithdrawn => "提案{0}已撤回。",
+        T::RjVoteAskedFor => "{0}要求对提案{1}进行表决：该提案须付诸表决。",
+        T::RjNotDecided => "尚未就提案{0}作出决定，没有可以复议的内容。",
+        T::RjMotionNamesProposal => "复议动议和分开表决动议须指明所涉提案。",
+        T::RjDecidedByVote => {
+            "动议{0}须由出席并参加表决的成员三分之二多数表决决定，而非由主席裁决。"
+        }
+        T::RjBudgetImplicationsPending => "秘书处尚未说明提案{0}所涉方案预算问题。",
+        T::CmdCheckOut => "登记离开会议",
+        T::CmdRecordDeparture => "登记与会者离开",
+        T::CmdWithdrawProposal => "撤回提案",
+        T::CmdRequestVote => "要求对提案进行表决",
+        T::CmdMoveReconsideration => "动议复议提案",
+        T::CmdStateBudgetImplications => "说明提案所涉方案预算问题",
+        T::FieldStatement => "说明",
+        T::FieldDocument => "文件",
+        T::RjAmendsAnAmendment => "提案{0}本身是一项修正案；请修正其所修正的提案。",
+        T::RjAmendmentsFirst => "须先就提案{1}的修正案{0}作出决定。",
+        T::RjAmendmentOutOfOrder => "按照表决顺序，须先就修正案{0}作出决定，然后才是修正案{1}。",
+        T::RjInvalidVotingOrder => "表决顺序须将提案{0}的每项修正案各列一次。",
+        T::CmdSetVotingOrder => "确定修正案的表决顺序",
+        T::CmdReviseOrally => "记录对提案的口头订正",
+        T::FieldText => "案文",
+        T::RjInvalidDivision => {
+            "不能如此分开表决提案{0}：须指明尚未分开的提案的两个或更多部分，每部分1至300个字符。"
+        }
+        T::RjPartsFirst => "须先就提案{1}的第{0}部分作出决定。",
+        T::CmdMoveDivision => "动议对提案分开表决",
     }
 }
 
@@ -1300,6 +1391,35 @@ fn ru(key: T) -> &'static str {
         T::StartCheck => "Начать проверку",
         T::StopCheck => "Завершить проверку",
         T::NoMicrophone => "У этой страницы нет доступа к микрофону: разрешите его в браузере и перезагрузите страницу.",
+        // rules of procedure: leaving a meeting, proposals withdrawn, votes asked for, reconsideration, budget implications (issue 12)
+        T::RjNotCheckedIn => "Участник {0} не зарегистрировался на этом заседании.",
+        T::RjNotPresent => "{0}: не присутствует, а голосуют только присутствующие члены.",
+        T::RjNotProposalSponsor => "Снять предложение {0} могут только его авторы.",
+        T::RjAmendedProposal => "В предложение {0} внесены поправки; его больше нельзя снять.",
+        T::RjProposalWithdrawn => "Предложение {0} снято.",
+        T::RjVoteAskedFor => "{0}: запрошено голосование по предложению {1}, и оно ставится на голосование.",
+        T::RjNotDecided => "Решение по предложению {0} еще не принято; пересматривать нечего.",
+        T::RjMotionNamesProposal => "В предложении о пересмотре или о раздельном голосовании должно быть указано соответствующее предложение.",
+        T::RjDecidedByVote => "Предложение {0} решается голосованием большинством в две трети присутствующих и участвующих в голосовании членов, а не постановлением Председателя.",
+        T::RjBudgetImplicationsPending => "Секретариат еще не представил заявление о последствиях предложения {0} для бюджета по программам.",
+        T::CmdCheckOut => "отметить уход с заседания",
+        T::CmdRecordDeparture => "зафиксировать уход участника",
+        T::CmdWithdrawProposal => "снять предложение",
+        T::CmdRequestVote => "потребовать голосования по предложению",
+        T::CmdMoveReconsideration => "внести предложение о пересмотре предложения",
+        T::CmdStateBudgetImplications => "представить заявление о последствиях предложения для бюджета по программам",
+        T::FieldStatement => "Заявление",
+        T::FieldDocument => "Документ",
+        T::RjAmendsAnAmendment => "Предложение {0} само является поправкой; вносите поправку в то предложение, к которому оно относится.",
+        T::RjAmendmentsFirst => "Сначала должно быть принято решение по поправке {0} к предложению {1}.",
+        T::RjAmendmentOutOfOrder => "В порядке голосования решение по поправке {0} принимается раньше, чем по поправке {1}.",
+        T::RjInvalidVotingOrder => "В порядке голосования каждая поправка к предложению {0} должна быть указана один раз.",
+        T::CmdSetVotingOrder => "установить порядок голосования по поправкам",
+        T::CmdReviseOrally => "зафиксировать устное изменение предложения",
+        T::FieldText => "Текст",
+        T::RjInvalidDivision => "Предложение {0} нельзя разделить таким образом: укажите не менее двух частей, каждая длиной от 1 до 300 знаков, еще не разделенного предложения.",
+        T::RjPartsFirst => "Сначала должно быть принято решение по части {0} предложения {1}.",
+        T::CmdMoveDivision => "потребовать раздельного голосования по предложению",
     }
 }
 

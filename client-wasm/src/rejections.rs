@@ -139,6 +139,28 @@ pub fn describe_with(
         NotInBooth { channel } => one(T::RjNotInBooth, &channel_label(channel)),
         MicrophoneNotLive { channel } => one(T::RjMicrophoneNotLive, &channel_label(channel)),
         SlowDownJustAsked { channel } => one(T::RjSlowDownJustAsked, &channel_label(channel)),
+        NotCheckedIn { participant } => one(T::RjNotCheckedIn, participant),
+        NotPresent { delegation: d } => one(T::RjNotPresent, &delegation(*d)),
+        NotProposalSponsor { proposal } => one(T::RjNotProposalSponsor, proposal),
+        AmendedProposal { proposal } => one(T::RjAmendedProposal, proposal),
+        ProposalWithdrawn { proposal } => one(T::RjProposalWithdrawn, proposal),
+        VoteAskedFor {
+            proposal,
+            delegation: d,
+        } => two(T::RjVoteAskedFor, &delegation(*d), proposal),
+        NotDecided { proposal } => one(T::RjNotDecided, proposal),
+        MotionNamesProposal => t(T::RjMotionNamesProposal),
+        DecidedByVote { entry } => one(T::RjDecidedByVote, entry),
+        BudgetImplicationsPending { proposal } => one(T::RjBudgetImplicationsPending, proposal),
+        AmendsAnAmendment { proposal } => one(T::RjAmendsAnAmendment, proposal),
+        AmendmentsFirst {
+            proposal,
+            amendment,
+        } => two(T::RjAmendmentsFirst, amendment, proposal),
+        AmendmentOutOfOrder { amendment, next } => two(T::RjAmendmentOutOfOrder, next, amendment),
+        InvalidVotingOrder { proposal } => one(T::RjInvalidVotingOrder, proposal),
+        InvalidDivision { proposal } => one(T::RjInvalidDivision, proposal),
+        PartsFirst { proposal, part } => two(T::RjPartsFirst, part, proposal),
     }
 }
 
@@ -186,6 +208,15 @@ fn command_key(name: &str) -> Option<T> {
         "sign_on" => T::CmdSignOn,
         "sign_off" => T::CmdSignOff,
         "close_sponsorship" => T::CmdCloseSponsorship,
+        "check_out" => T::CmdCheckOut,
+        "record_departure" => T::CmdRecordDeparture,
+        "withdraw_proposal" => T::CmdWithdrawProposal,
+        "request_vote" => T::CmdRequestVote,
+        "move_reconsideration" => T::CmdMoveReconsideration,
+        "state_budget_implications" => T::CmdStateBudgetImplications,
+        "set_voting_order" => T::CmdSetVotingOrder,
+        "revise_orally" => T::CmdReviseOrally,
+        "move_division" => T::CmdMoveDivision,
         _ => return None,
     })
 }
@@ -208,6 +239,9 @@ fn field_label(lang: Lang, field: &str) -> String {
         "group" => T::FieldGroup,
         "reference" => T::FieldReference,
         "agenda item" => T::FieldAgendaItem,
+        "statement" => T::FieldStatement,
+        "document" => T::FieldDocument,
+        "text" => T::FieldText,
         other => return other.to_string(),
     };
     lang.t(key).to_string()
@@ -397,6 +431,52 @@ mod tests {
             },
             SlowDownJustAsked {
                 channel: "zh".into(),
+            },
+            NotCheckedIn {
+                participant: ParticipantId(43),
+            },
+            NotPresent { delegation: d },
+            NotProposalSponsor {
+                proposal: ProposalId(23),
+            },
+            AmendedProposal {
+                proposal: ProposalId(24),
+            },
+            ProposalWithdrawn {
+                proposal: ProposalId(25),
+            },
+            VoteAskedFor {
+                proposal: ProposalId(26),
+                delegation: d,
+            },
+            NotDecided {
+                proposal: ProposalId(27),
+            },
+            MotionNamesProposal,
+            DecidedByVote { entry: EntryId(88) },
+            BudgetImplicationsPending {
+                proposal: ProposalId(28),
+            },
+            AmendsAnAmendment {
+                proposal: ProposalId(29),
+            },
+            AmendmentsFirst {
+                proposal: ProposalId(30),
+                amendment: ProposalId(31),
+            },
+            AmendmentOutOfOrder {
+                amendment: ProposalId(32),
+                next: ProposalId(33),
+            },
+            InvalidVotingOrder {
+                proposal: ProposalId(34),
+            },
+            InvalidDivision {
+                proposal: ProposalId(35),
+            },
+            PartsFirst {
+                proposal: ProposalId(36),
+                part: ProposalId(37),
             },
         ]
     }
@@ -628,6 +708,15 @@ mod tests {
             "sign_on",
             "sign_off",
             "close_sponsorship",
+            "check_out",
+            "record_departure",
+            "withdraw_proposal",
+            "request_vote",
+            "move_reconsideration",
+            "state_budget_implications",
+            "set_voting_order",
+            "revise_orally",
+            "move_division",
         ];
         let mut keys: Vec<T> = commands
             .iter()
@@ -643,6 +732,9 @@ mod tests {
                 "group",
                 "reference",
                 "agenda item",
+                "statement",
+                "document",
+                "text",
             ] {
                 if lang != Lang::En {
                     assert_ne!(field_label(lang, field), field, "{lang:?}");

@@ -11,9 +11,13 @@ pub fn permits(role: Role, command: &Command) -> bool {
     match command {
         // Setting up the agenda and the booths, and recording others' attendance, is the
         // secretariat's work.
-        AddAgendaItem { .. } | RecordAttendance { .. } | AssignInterpreter { .. } => {
-            role == Role::Secretariat
-        }
+        AddAgendaItem { .. }
+        | RecordAttendance { .. }
+        | RecordDeparture { .. }
+        | AssignInterpreter { .. } => role == Role::Secretariat,
+
+        // The secretariat states what a proposal would cost.
+        StateBudgetImplications { .. } => role == Role::Secretariat,
 
         // The booth's console.
         TakeMicrophone { .. } | ReleaseMicrophone { .. } | AskToSlowDown { .. } => {
@@ -44,7 +48,8 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | AdoptWithoutVote { .. }
         | OpenVote { .. }
         | PassMember { .. }
-        | CloseVote { .. } => role.presides(),
+        | CloseVote { .. }
+        | SetVotingOrder { .. } => role.presides(),
 
         // What a delegation does through its delegates.
         CheckIn { .. }
@@ -53,9 +58,17 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | RaiseMotion { .. }
         | RequestRightOfReply { .. }
         | AppealRuling { .. }
-        | CastVote { .. } => role == Role::Delegate,
+        | CastVote { .. }
+        | CheckOut
+        | RequestVote { .. }
+        | MoveReconsideration { .. }
+        | MoveDivision { .. } => role == Role::Delegate,
 
-        // A delegate withdraws its own entries; the presiding officers any entry.
-        WithdrawEntry { .. } => role == Role::Delegate || role.presides(),
+        // A delegate withdraws its own entries, and withdraws or orally revises its
+        // delegation's proposals; the presiding officers any entry, and a proposal on its
+        // sponsors' behalf.
+        WithdrawEntry { .. } | WithdrawProposal { .. } | ReviseOrally { .. } => {
+            role == Role::Delegate || role.presides()
+        }
     }
 }

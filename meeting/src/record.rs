@@ -60,7 +60,7 @@ pub fn meeting_record(
                     EntryKind::Statement { capacity } => capacity.label(),
                     EntryKind::RightOfReply { ordinal } => format!("reply {ordinal}"),
                     EntryKind::PointOfOrder => String::new(),
-                    EntryKind::Motion { motion } => motion.as_str().to_string(),
+                    EntryKind::Motion { motion, .. } => motion.as_str().to_string(),
                     EntryKind::OnMotion { motion, in_favour } => {
                         let side = if *in_favour { "for" } else { "against" };
                         format!("{side} motion {motion}")
@@ -115,7 +115,22 @@ pub fn meeting_record(
                 }
             }
             Event::ProposalTabled { proposal } => {
-                proposals.insert(proposal.id, proposal.clone());
+                proposals.insert(proposal.id, (**proposal).clone());
+            }
+            Event::ProposalDivided { parts, .. } => {
+                for part in parts {
+                    proposals.insert(part.id, part.clone());
+                }
+            }
+            Event::ProposalRejectedInParts { proposal } => {
+                let mut d = decision(
+                    proposals.get(proposal),
+                    *proposal,
+                    env.at,
+                    "every part rejected",
+                );
+                d.outcome = Some(Outcome::Rejected);
+                decisions.push(d);
             }
             Event::AdoptedWithoutVote { proposal } => {
                 decisions.push(decision(

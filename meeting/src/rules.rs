@@ -5,7 +5,7 @@ use floor_protocol::command::Capacity;
 use floor_protocol::event::Actor;
 use floor_protocol::meeting::{AgendaItem, Entry};
 use floor_protocol::meeting::{EntryKind, EntryPlace, ListStatus, MeetingStatus};
-use floor_protocol::vote::{Outcome, VoteMethod, VoteSubject};
+use floor_protocol::vote::{Majority, Outcome, VoteMethod, VoteSubject};
 use floor_protocol::*;
 use std::collections::BTreeMap;
 
@@ -64,6 +64,8 @@ const MAX_NUMBER_CHARS: u32 = 16;
 const MAX_TITLE_CHARS: u32 = 300;
 const MAX_GROUP_CHARS: u32 = 120;
 const MAX_RULING_CHARS: u32 = 2000;
+const MAX_STATEMENT_CHARS: u32 = 2000;
+const MAX_DOCUMENT_CHARS: u32 = 120;
 /// A booth's second "slow down" within this time is refused as a repeat.
 pub const SLOW_DOWN_REPEAT_MS: u64 = 10_000;
 
@@ -272,13 +274,69 @@ impl Decision<'_> {
             }
             RaiseMotion { motion } => {
                 self.voting().quiet_during_vote()?;
+                if matches!(motion, MotionKind::Reconsider | MotionKind::Division) {
+                    return Err(Rejection::MotionNamesProposal);
+                }
                 // The debate adjourned or closed is the one on the item under consideration.
                 if matches!(motion, MotionKind::AdjournDebate | MotionKind::CloseDebate)
                     && s.current_item.is_none()
                 {
                     return Err(Rejection::NoCurrentItem);
                 }
-                self.raise(EntryKind::Motion { motion: *motion })
+                self.raise(EntryKind::Motion {
+                    motion: *motion,
+                    proposal: None,
+                    parts: Vec::new(),
+                })
+            }
+            MoveReconsideration { proposal } => {
+                self.voting().quiet_during_vote()?;
+                self.voting().may_reconsider(*proposal)?;
+                self.raise(EntryKind::Motion {
+                    motion: MotionKind::Reconsider,
+                    proposal: Some(*proposal),
+                    parts: Vec::new(),
+                })
+            }
+            MoveDivision { proposal, parts } => {
+                self.voting().quiet_during_vote()?;
+                let parts = self.voting().may_divide(*proposal, parts)?;
+                self.raise(EntryKind::Motion {
+                    motion: MotionKind::Division,
+                    proposal: Some(*proposal),
+                    parts,
+                })
+            }
+            CheckOut => {
+                self.not_closed()?;
+                let participant = self.actor.participant.ok_or(Rejection::NoDelegation)?;
+                self.departure(participant)
+            }
+            RecordDeparture { participant } => {
+                self.not_closed()?;
+                self.departure(*participant)
+            }
+            WithdrawProposal { proposal } => {
+                self.not_closed()?;
+                self.voting().withdraw(*proposal)
+            }
+            RequestVote { proposal } => {
+                self.not_closed()?;
+                self.voting().request_vote(*proposal)
+            }
+            StateBudgetImplications {
+                proposal,
+                statement,
+                document,
+            } => {
+                self.not_closed()?;
+                let statement = text("statement", statement, MAX_STATEMENT_CHARS)?;
+                let document = match document.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(d) => Some(text("document", d, MAX_DOCUMENT_CHARS)?),
+                };
+                self.voting()
+                    .state_budget_implications(*proposal, statement, document)
             }
             WithdrawEntry { entry } => {
                 self.not_closed()?;
@@ -427,9 +485,30 @@ impl Decision<'_> {
                 reference,
                 title,
                 sponsors,
+                budget_implications,
+                amends,
+                text,
             } => {
                 self.not_closed()?;
-                self.voting().table(reference, title, sponsors)
+                self.voting().table(
+                    reference,
+                    title,
+                    sponsors,
+                    *budget_implications,
+                    *amends,
+                    text,
+                )
+            }
+            SetVotingOrder {
+                proposal,
+                amendments,
+            } => {
+                self.not_closed()?;
+                self.voting().set_voting_order(*proposal, amendments)
+            }
+            ReviseOrally { proposal, text } => {
+                self.not_closed()?;
+                self.voting().revise_orally(*proposal, text)
             }
             AmendProposal { proposal } => {
                 self.not_closed()?;
@@ -461,14 +540,24 @@ impl Decision<'_> {
                 self.status_in(&[MeetingStatus::Open])?;
                 let mut events = self.voting().close(*vote, counts.as_ref())?;
                 let adopted_motion = s.vote(*vote).and_then(|v| match v.subject {
-                    VoteSubject::Motion { motion, .. } => Some(motion),
+                    VoteSubject::Motion { motion, entry } => Some((motion, entry)),
                     _ => None,
                 });
-                if let (Some(motion), Some(Event::VoteClosed { result, .. })) =
+                if let (Some((motion, entry)), Some(Event::VoteClosed { result, .. })) =
                     (adopted_motion, events.first())
                 {
                     if result.outcome == Outcome::Adopted {
-                        events.extend(self.motion_effects(motion)?);
+                        events.extend(self.motion_effects(motion, entry)?);
+                    }
+                }
+                // An amendment adopted amends its proposal; the last part of a divided
+                // proposal rejected, every other too, rejects it.
+                if let (Some(v), Some(Event::VoteClosed { result, .. })) =
+                    (s.vote(*vote), events.first())
+                {
+                    if v.subject == VoteSubject::Proposal {
+                        let after = self.voting().after_decision(v.proposal, &result.outcome);
+                        events.extend(after);
                     }
                 }
                 Ok(events)
@@ -519,12 +608,16 @@ impl Decision<'_> {
                     upheld: *upheld,
                     ruling: ruling.trim().to_string(),
                 }];
-                if let EntryKind::Motion { motion } = target.kind {
+                if let EntryKind::Motion { motion, .. } = target.kind {
+                    // Reconsideration is the commission's to decide, by two thirds.
+                    if motion == MotionKind::Reconsider {
+                        return Err(Rejection::DecidedByVote { entry: *entry });
+                    }
                     // A motion is settled while nothing else is being decided or heard.
                     self.voting().quiet_during_vote()?;
                     self.floor_free_for_decision()?;
                     if *upheld {
-                        events.extend(self.motion_effects(motion)?);
+                        events.extend(self.motion_effects(motion, *entry)?);
                     }
                 }
                 Ok(events)
@@ -609,10 +702,11 @@ impl Decision<'_> {
         }
     }
 
-    /// What an adopted motion does, as events: the meeting suspended; the meeting
+    /// What an adopted motion (`entry`) does, as events: the meeting suspended; the meeting
     /// adjourned (the speech on the floor, if any, ended); the debate on the current item
-    /// adjourned (a speech on it ended) or closed (the statements waiting not heard).
-    fn motion_effects(&self, motion: MotionKind) -> Result<Vec<Event>, Rejection> {
+    /// adjourned (a speech on it ended) or closed (the statements waiting not heard); the
+    /// proposal reconsidered before the meeting again.
+    fn motion_effects(&self, motion: MotionKind, entry: EntryId) -> Result<Vec<Event>, Rejection> {
         let s = self.state;
         let floor_on = |item: Option<AgendaItemId>| {
             s.floor
@@ -666,6 +760,33 @@ impl Decision<'_> {
                     not_heard,
                 }]
             }
+            MotionKind::Reconsider => s
+                .awaiting_ruling
+                .iter()
+                .chain(s.interventions.iter())
+                .find(|e| e.id == entry)
+                .and_then(|e| match e.kind {
+                    EntryKind::Motion { proposal, .. } => proposal,
+                    _ => None,
+                })
+                .map(|proposal| Event::ProposalReopened { proposal })
+                .into_iter()
+                .collect(),
+            MotionKind::Division => s
+                .awaiting_ruling
+                .iter()
+                .chain(s.interventions.iter())
+                .find(|e| e.id == entry)
+                .and_then(|e| match &e.kind {
+                    EntryKind::Motion {
+                        proposal: Some(proposal),
+                        parts,
+                        ..
+                    } => self.voting().divided(*proposal, parts),
+                    _ => None,
+                })
+                .into_iter()
+                .collect(),
         })
     }
 
@@ -683,7 +804,7 @@ impl Decision<'_> {
             .awaiting_ruling
             .iter()
             .find_map(|e| match e.kind {
-                EntryKind::Motion { motion } if e.id == entry => Some(motion),
+                EntryKind::Motion { motion, .. } if e.id == entry => Some(motion),
                 _ => None,
             })
             .ok_or(Rejection::NothingToRule { entry })?;
@@ -698,6 +819,8 @@ impl Decision<'_> {
         let max = match motion {
             MotionKind::AdjournDebate => rules.adjourn_debate_speakers,
             MotionKind::CloseDebate if !in_favour => rules.closure_speakers_against,
+            MotionKind::Reconsider if !in_favour => rules.reconsideration_speakers_against,
+            MotionKind::Division => rules.division_speakers,
             _ => 0,
         };
         let side = EntryKind::OnMotion {
@@ -733,13 +856,14 @@ impl Decision<'_> {
         let s = self.state;
         self.status_in(&[MeetingStatus::Open])?;
         self.voting().quiet_during_vote()?;
+        let mut majority = Majority::PresentAndVoting;
         let subject = if s.appeal_waiting() == Some(entry) {
             VoteSubject::Appeal { entry }
         } else {
             let waiting = || s.awaiting_ruling.iter().chain(s.interventions.iter());
             let (rank, motion) = waiting()
                 .find_map(|e| match e.kind {
-                    EntryKind::Motion { motion } if e.id == entry => {
+                    EntryKind::Motion { motion, .. } if e.id == entry => {
                         Some((e.kind.precedence(), motion))
                     }
                     _ => None,
@@ -749,13 +873,31 @@ impl Decision<'_> {
             if let Some(first) = waiting().find(|e| e.id != entry && e.kind.precedence() < rank) {
                 return Err(Rejection::InterventionPending { entry: first.id });
             }
+            // A proposal decided is reconsidered only by two thirds of those present and voting.
+            if motion == MotionKind::Reconsider {
+                majority = Majority::TwoThirdsPresentAndVoting;
+            }
             VoteSubject::Motion { entry, motion }
         };
         self.floor_free_for_decision()?;
         if let Some(f) = s.floor.as_ref().filter(|f| f.paused_at.is_none()) {
             return Err(Rejection::FloorOccupied { entry: f.entry.id });
         }
-        self.voting().open_on(subject, method)
+        self.voting().open_on(subject, method, majority)
+    }
+
+    /// A participant leaves: refused unless checked in.
+    fn departure(&self, participant: ParticipantId) -> Result<Vec<Event>, Rejection> {
+        let present = self
+            .state
+            .attendance
+            .iter()
+            .find(|a| a.participant == participant)
+            .ok_or(Rejection::NotCheckedIn { participant })?;
+        Ok(vec![Event::AttendanceEnded {
+            participant,
+            delegation: present.delegation,
+        }])
     }
 
     fn own_delegation(&self) -> Result<DelegationId, Rejection> {

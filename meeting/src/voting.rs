@@ -11,6 +11,8 @@ use sha2::{Digest, Sha256};
 const MAX_REFERENCE_CHARS: usize = 120;
 const MAX_TITLE_CHARS: usize = 300;
 const MAX_CANDIDATE_CHARS: usize = 200;
+const MAX_PROPOSAL_TEXT_CHARS: usize = 5000;
+const MAX_PART_CHARS: usize = 300;
 
 pub(crate) struct Voting<'a> {
     pub ctx: &'a MeetingContext,
@@ -33,6 +35,9 @@ impl Voting<'_> {
 
     fn undecided(&self, id: ProposalId) -> Result<&Proposal, Rejection> {
         let p = self.proposal(id)?;
+        if p.withdrawn {
+            return Err(Rejection::ProposalWithdrawn { proposal: id });
+        }
         if p.decision.is_some() {
             return Err(Rejection::AlreadyDecided { proposal: id });
         }
@@ -60,6 +65,9 @@ impl Voting<'_> {
         reference: &str,
         title: &str,
         sponsors: &[DelegationId],
+        budget_implications: bool,
+        amends: Option<ProposalId>,
+        text: &str,
     ) -> Result<Vec<Event>, Rejection> {
         if !text_ok(reference, MAX_REFERENCE_CHARS) {
             return Err(Rejection::InvalidText {
@@ -82,16 +90,305 @@ impl Voting<'_> {
                 unique.push(*d);
             }
         }
+        // An amendment has its text, and amends a proposal still before the meeting that
+        // is not itself an amendment.
+        let text = text.trim();
+        if text.chars().count() > MAX_PROPOSAL_TEXT_CHARS || (amends.is_some() && text.is_empty()) {
+            return Err(Rejection::InvalidText {
+                field: "text".into(),
+                max_chars: MAX_PROPOSAL_TEXT_CHARS as u32,
+            });
+        }
+        if let Some(amended) = amends {
+            if self.undecided(amended)?.amends.is_some() {
+                return Err(Rejection::AmendsAnAmendment { proposal: amended });
+            }
+        }
         Ok(vec![Event::ProposalTabled {
-            proposal: Proposal {
+            proposal: Box::new(Proposal {
                 id: ProposalId(self.state.proposals.len() as u32 + 1),
                 reference: reference.trim().to_string(),
                 title: title.trim().to_string(),
                 sponsors: unique,
                 amended: false,
                 decision: None,
-            },
+                withdrawn: false,
+                vote_requested_by: None,
+                budget_implications,
+                budget_statement: None,
+                text: text.to_string(),
+                amends,
+                amendments: Vec::new(),
+                oral_revisions: Vec::new(),
+                part_of: None,
+                parts: Vec::new(),
+            }),
         }])
+    }
+
+    /// The chair sets the order in which the amendments to `proposal` are voted.
+    pub fn set_voting_order(
+        &self,
+        proposal: ProposalId,
+        amendments: &[ProposalId],
+    ) -> Result<Vec<Event>, Rejection> {
+        let p = self.undecided(proposal)?;
+        let mut given = amendments.to_vec();
+        given.sort();
+        let mut known = p.amendments.clone();
+        known.sort();
+        if given != known {
+            return Err(Rejection::InvalidVotingOrder { proposal });
+        }
+        Ok(vec![Event::VotingOrderSet {
+            proposal,
+            amendments: amendments.to_vec(),
+        }])
+    }
+
+    /// The sponsors' oral revision, recorded before action on the proposal.
+    pub fn revise_orally(&self, proposal: ProposalId, text: &str) -> Result<Vec<Event>, Rejection> {
+        let p = self.undecided(proposal)?;
+        let by = if self.actor.role.presides() {
+            None
+        } else {
+            let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+            if !p.sponsors.contains(&delegation) {
+                return Err(Rejection::NotProposalSponsor { proposal });
+            }
+            Some(delegation)
+        };
+        if !text_ok(text, MAX_PROPOSAL_TEXT_CHARS) {
+            return Err(Rejection::InvalidText {
+                field: "text".into(),
+                max_chars: MAX_PROPOSAL_TEXT_CHARS as u32,
+            });
+        }
+        Ok(vec![Event::OralRevisionRecorded {
+            proposal,
+            text: text.trim().to_string(),
+            by,
+        }])
+    }
+
+    /// Whether the actor's delegation may move to divide `proposal` into `parts`: a member,
+    /// a proposal still before the meeting, neither an amendment nor a part nor divided,
+    /// and two parts or more. The parts, trimmed.
+    pub fn may_divide(
+        &self,
+        proposal: ProposalId,
+        parts: &[String],
+    ) -> Result<Vec<String>, Rejection> {
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        let p = self.undecided(proposal)?;
+        let divisible = p.amends.is_none() && p.part_of.is_none() && p.parts.is_empty();
+        if !divisible || parts.len() < 2 || !parts.iter().all(|t| text_ok(t, MAX_PART_CHARS)) {
+            return Err(Rejection::InvalidDivision { proposal });
+        }
+        Ok(parts.iter().map(|t| t.trim().to_string()).collect())
+    }
+
+    /// A division adopted: its parts as new proposals, numbered on from the last one, with
+    /// the proposal's sponsors; nothing if the proposal was decided meanwhile.
+    pub fn divided(&self, proposal: ProposalId, parts: &[String]) -> Option<Event> {
+        let p = self.state.proposal(proposal)?;
+        if p.decision.is_some() || p.withdrawn || !p.parts.is_empty() {
+            return None;
+        }
+        let first = self.state.proposals.len() as u32 + 1;
+        let parts = parts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Proposal {
+                id: ProposalId(first + i as u32),
+                reference: format!("{}, part {}", p.reference, i + 1),
+                title: p.title.clone(),
+                sponsors: p.sponsors.clone(),
+                amended: false,
+                decision: None,
+                withdrawn: false,
+                vote_requested_by: None,
+                budget_implications: false,
+                budget_statement: None,
+                text: text.clone(),
+                amends: None,
+                amendments: Vec::new(),
+                oral_revisions: Vec::new(),
+                part_of: Some(proposal),
+                parts: Vec::new(),
+            })
+            .collect();
+        Some(Event::ProposalDivided { proposal, parts })
+    }
+
+    /// The order of voting: a proposal is put once its amendments are decided, then its
+    /// parts if divided; an amendment once those before it in the order are, and a part
+    /// once the amendments and the parts before it are.
+    fn in_order(&self, p: &Proposal) -> Result<(), Rejection> {
+        if let Some(amendment) = self.state.next_amendment(p.id) {
+            return Err(Rejection::AmendmentsFirst {
+                proposal: p.id,
+                amendment,
+            });
+        }
+        if let Some(part) = self.state.next_part(p.id) {
+            return Err(Rejection::PartsFirst {
+                proposal: p.id,
+                part,
+            });
+        }
+        if let Some(whole) = p.part_of {
+            if let Some(amendment) = self.state.next_amendment(whole) {
+                return Err(Rejection::AmendmentsFirst {
+                    proposal: whole,
+                    amendment,
+                });
+            }
+            if let Some(part) = self.state.next_part(whole).filter(|next| *next != p.id) {
+                return Err(Rejection::PartsFirst {
+                    proposal: whole,
+                    part,
+                });
+            }
+        }
+        if let Some(next) = p
+            .amends
+            .and_then(|amended| self.state.next_amendment(amended))
+            .filter(|next| *next != p.id)
+        {
+            return Err(Rejection::AmendmentOutOfOrder {
+                amendment: p.id,
+                next,
+            });
+        }
+        Ok(())
+    }
+
+    /// The events that follow a decision on `proposal` (`outcome`): an amendment adopted
+    /// amends the proposal it amends; the last part of a divided proposal rejected, when
+    /// every other part was rejected too, rejects the proposal as a whole.
+    pub fn after_decision(&self, proposal: ProposalId, outcome: &Outcome) -> Vec<Event> {
+        let Some(p) = self.state.proposal(proposal) else {
+            return Vec::new();
+        };
+        match (p.amends, p.part_of, outcome) {
+            (Some(amended), _, Outcome::Adopted) => {
+                vec![Event::ProposalAmended { proposal: amended }]
+            }
+            (_, Some(whole), Outcome::Rejected) => {
+                let others_rejected = self.state.proposal(whole).is_some_and(|w| {
+                    w.parts
+                        .iter()
+                        .filter(|part| **part != proposal)
+                        .all(|part| self.rejected(*part))
+                });
+                if others_rejected {
+                    vec![Event::ProposalRejectedInParts { proposal: whole }]
+                } else {
+                    Vec::new()
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether a proposal was decided, by a vote, against.
+    fn rejected(&self, proposal: ProposalId) -> bool {
+        match self
+            .state
+            .proposal(proposal)
+            .and_then(|p| p.decision.as_ref())
+        {
+            Some(Decision::Voted { vote }) => self
+                .state
+                .vote(*vote)
+                .and_then(|v| v.result.as_ref())
+                .is_some_and(|r| r.outcome != Outcome::Adopted),
+            Some(Decision::RejectedInParts { .. }) => true,
+            Some(Decision::AdoptedWithoutVote { .. }) | None => false,
+        }
+    }
+
+    /// The sponsors withdraw their proposal (or the chair or secretariat announces it):
+    /// only before voting on it has begun and while it has not been amended.
+    pub fn withdraw(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        let p = self.undecided(proposal)?;
+        let by = if self.actor.role.presides() {
+            None
+        } else {
+            let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+            if !p.sponsors.contains(&delegation) {
+                return Err(Rejection::NotProposalSponsor { proposal });
+            }
+            Some(delegation)
+        };
+        if p.amended {
+            return Err(Rejection::AmendedProposal { proposal });
+        }
+        Ok(vec![Event::ProposalWithdrawn { proposal, by }])
+    }
+
+    /// A member asks for a vote (rule 57): the proposal is then not adopted without one.
+    pub fn request_vote(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        let p = self.undecided(proposal)?;
+        if let Some(first) = p.vote_requested_by {
+            return Err(Rejection::VoteAskedFor {
+                proposal,
+                delegation: first,
+            });
+        }
+        Ok(vec![Event::VoteRequested {
+            proposal,
+            delegation,
+        }])
+    }
+
+    /// Whether the actor's delegation may move to reconsider `proposal`: a member, and
+    /// the proposal adopted or rejected.
+    pub fn may_reconsider(&self, proposal: ProposalId) -> Result<(), Rejection> {
+        let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
+        if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
+            return Err(Rejection::NotAMember { delegation });
+        }
+        let p = self.proposal(proposal)?;
+        if p.withdrawn {
+            return Err(Rejection::ProposalWithdrawn { proposal });
+        }
+        if p.decision.is_none() {
+            return Err(Rejection::NotDecided { proposal });
+        }
+        Ok(())
+    }
+
+    /// The secretariat's statement of a proposal's programme budget implications, before
+    /// action on it (stated again, it replaces the earlier one).
+    pub fn state_budget_implications(
+        &self,
+        proposal: ProposalId,
+        statement: String,
+        document: Option<String>,
+    ) -> Result<Vec<Event>, Rejection> {
+        self.undecided(proposal)?;
+        Ok(vec![Event::BudgetImplicationsStated {
+            proposal,
+            statement,
+            document,
+        }])
+    }
+
+    /// Action on a proposal waits for its budget implications, if it has any.
+    fn budget_stated(&self, p: &Proposal) -> Result<(), Rejection> {
+        if p.awaits_budget_statement() {
+            return Err(Rejection::BudgetImplicationsPending { proposal: p.id });
+        }
+        Ok(())
     }
 
     pub fn amend(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
@@ -102,8 +399,19 @@ impl Voting<'_> {
     pub fn adopt_without_vote(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
         // Nothing else is decided while a vote is under way (rule 61).
         self.quiet_during_vote()?;
-        self.undecided(proposal)?;
-        Ok(vec![Event::AdoptedWithoutVote { proposal }])
+        let p = self.undecided(proposal)?;
+        // A member asked for a vote: the chair puts it to the vote (rule 57).
+        if let Some(delegation) = p.vote_requested_by {
+            return Err(Rejection::VoteAskedFor {
+                proposal,
+                delegation,
+            });
+        }
+        self.budget_stated(p)?;
+        self.in_order(p)?;
+        let mut events = vec![Event::AdoptedWithoutVote { proposal }];
+        events.extend(self.after_decision(proposal, &Outcome::Adopted));
+        Ok(events)
     }
 
     pub fn open_vote(
@@ -133,7 +441,9 @@ impl Voting<'_> {
         if let Some(entry) = self.state.appeal_waiting() {
             return Err(Rejection::InterventionPending { entry });
         }
-        self.undecided(proposal)?;
+        let p = self.undecided(proposal)?;
+        self.budget_stated(p)?;
+        self.in_order(p)?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
         if !candidates.is_empty() {
             let mut seen = candidates.clone();
@@ -156,19 +466,14 @@ impl Voting<'_> {
     }
 
     /// Open a vote on a motion or an appeal (the caller checked that it may be put now):
-    /// a yes/no question decided by a majority of the members present and voting.
+    /// a yes/no question decided by `majority` of the members present and voting.
     pub fn open_on(
         &self,
         subject: VoteSubject,
         method: VoteMethod,
+        majority: Majority,
     ) -> Result<Vec<Event>, Rejection> {
-        self.opened(
-            subject,
-            ProposalId(0),
-            method,
-            Majority::PresentAndVoting,
-            Vec::new(),
-        )
+        self.opened(subject, ProposalId(0), method, majority, Vec::new())
     }
 
     fn opened(
@@ -231,6 +536,15 @@ impl Voting<'_> {
         let delegation = self.actor.delegation.ok_or(Rejection::NoDelegation)?;
         if self.ctx.delegations.get(&delegation) != Some(&DelegationKind::Member) {
             return Err(Rejection::NotAMember { delegation });
+        }
+        // Members present vote: checked in, or recorded present by the secretariat.
+        if !self
+            .state
+            .attendance
+            .iter()
+            .any(|a| a.delegation == delegation)
+        {
+            return Err(Rejection::NotPresent { delegation });
         }
         if v.voted.contains(&delegation) {
             return Err(Rejection::AlreadyVoted { delegation });

@@ -29,14 +29,24 @@ pub enum MotionKind {
     AdjournMeeting,
     AdjournDebate,
     CloseDebate,
+    /// Reconsideration of a proposal already adopted or rejected: moved with
+    /// [`Command::MoveReconsideration`], which names the proposal; only two speakers
+    /// against, then decided by two thirds of the members present and voting.
+    Reconsider,
+    /// Division of a proposal: its parts voted separately. Moved with
+    /// [`Command::MoveDivision`], which names the proposal and its parts; two speakers in
+    /// favour and two against, then the chair's ruling or a vote.
+    Division,
 }
 
 impl MotionKind {
-    pub const ALL: [MotionKind; 4] = [
+    pub const ALL: [MotionKind; 6] = [
         MotionKind::SuspendMeeting,
         MotionKind::AdjournMeeting,
         MotionKind::AdjournDebate,
         MotionKind::CloseDebate,
+        MotionKind::Reconsider,
+        MotionKind::Division,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -45,6 +55,8 @@ impl MotionKind {
             MotionKind::AdjournMeeting => "adjourn_meeting",
             MotionKind::AdjournDebate => "adjourn_debate",
             MotionKind::CloseDebate => "close_debate",
+            MotionKind::Reconsider => "reconsider",
+            MotionKind::Division => "division",
         }
     }
 }
@@ -187,12 +199,21 @@ pub enum Command {
     },
 
     // --- decisions and voting
-    /// Chair, secretariat: put a proposal before the meeting.
+    /// Chair, secretariat: put a proposal before the meeting. `budget_implications`: it
+    /// involves expenditure, so the secretariat states its programme budget implications
+    /// before action is taken on it. `amends`: it is an amendment to that proposal, whose
+    /// `text` (what it adds, deletes or revises) is required; it is voted before it.
     TableProposal {
         reference: String,
         title: String,
         #[serde(default)]
         sponsors: Vec<DelegationId>,
+        #[serde(default)]
+        budget_implications: bool,
+        #[serde(default)]
+        amends: Option<ProposalId>,
+        #[serde(default)]
+        text: String,
     },
     /// Chair, secretariat: note that a proposal was amended.
     AmendProposal {
@@ -249,6 +270,61 @@ pub enum Command {
     AppealRuling {
         entry: EntryId,
     },
+
+    // --- attendance: leaving
+    /// Delegate: leave the meeting. The participant is no longer present; a delegation
+    /// with nobody present no longer counts for the quorum and cannot vote.
+    CheckOut,
+    /// Secretariat: record that a participant has left the meeting.
+    RecordDeparture {
+        participant: ParticipantId,
+    },
+
+    // --- proposals: withdrawal, a vote asked for, reconsideration, budget implications
+    /// Delegate of a sponsor (or the chair or secretariat, for the sponsors): withdraw a
+    /// proposal before voting on it has begun, if it has not been amended.
+    WithdrawProposal {
+        proposal: ProposalId,
+    },
+    /// Delegate of a member: ask that a proposal be put to the vote instead of adopted
+    /// without a vote (rule 57); the chair then opens a vote.
+    RequestVote {
+        proposal: ProposalId,
+    },
+    /// Delegate of a member: move the reconsideration of a proposal already decided. It is
+    /// raised like a motion; only two speakers against, then a vote by two thirds.
+    MoveReconsideration {
+        proposal: ProposalId,
+    },
+    /// Secretariat: state the programme budget implications of a proposal (read out, or a
+    /// document's symbol), recorded before action on it.
+    StateBudgetImplications {
+        proposal: ProposalId,
+        statement: String,
+        #[serde(default)]
+        document: Option<String>,
+    },
+
+    // --- amendments and the order of voting
+    /// Chair, secretariat: the order in which the amendments to `proposal` are voted, the
+    /// one furthest removed in substance from it first. Lists each amendment once.
+    SetVotingOrder {
+        proposal: ProposalId,
+        amendments: Vec<ProposalId>,
+    },
+    /// A delegate of a sponsor (or presiding, as the sponsors read it out): record an oral
+    /// revision of a proposal before action on it.
+    ReviseOrally {
+        proposal: ProposalId,
+        text: String,
+    },
+    /// Delegate of a member: move that `parts` of a proposal (its paragraphs, in order) be
+    /// voted separately. Raised like a motion; adopted, the parts are voted one by one,
+    /// then the proposal as a whole.
+    MoveDivision {
+        proposal: ProposalId,
+        parts: Vec<String>,
+    },
 }
 
 impl Command {
@@ -293,6 +369,15 @@ impl Command {
             Command::CastVote { .. } => "cast_vote",
             Command::PassMember { .. } => "pass_member",
             Command::CloseVote { .. } => "close_vote",
+            Command::CheckOut => "check_out",
+            Command::RecordDeparture { .. } => "record_departure",
+            Command::WithdrawProposal { .. } => "withdraw_proposal",
+            Command::RequestVote { .. } => "request_vote",
+            Command::MoveReconsideration { .. } => "move_reconsideration",
+            Command::StateBudgetImplications { .. } => "state_budget_implications",
+            Command::SetVotingOrder { .. } => "set_voting_order",
+            Command::ReviseOrally { .. } => "revise_orally",
+            Command::MoveDivision { .. } => "move_division",
         }
     }
 }

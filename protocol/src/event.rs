@@ -141,8 +141,9 @@ pub enum Event {
         channel: String,
         participant: ParticipantId,
     },
+    /// (Boxed: a proposal is the largest thing an event carries; the JSON is the same.)
     ProposalTabled {
-        proposal: Proposal,
+        proposal: Box<Proposal>,
     },
     ProposalAmended {
         proposal: ProposalId,
@@ -170,6 +171,55 @@ pub enum Event {
     VoteClosed {
         vote: VoteId,
         result: VoteResult,
+    },
+    /// A participant left the meeting: no longer present (nor counted for the quorum, nor
+    /// able to vote, unless another of the delegation's participants is present).
+    AttendanceEnded {
+        participant: ParticipantId,
+        delegation: DelegationId,
+    },
+    /// The proposal was withdrawn before voting on it began (`by`: the sponsor delegation
+    /// that withdrew it; `None` when the chair or secretariat announced it).
+    ProposalWithdrawn {
+        proposal: ProposalId,
+        by: Option<DelegationId>,
+    },
+    /// A member asked for a vote on the proposal: it is not adopted without a vote.
+    VoteRequested {
+        proposal: ProposalId,
+        delegation: DelegationId,
+    },
+    /// A motion to reconsider the proposal was adopted: its decision is set aside and it
+    /// is before the meeting again, to be decided anew.
+    ProposalReopened {
+        proposal: ProposalId,
+    },
+    /// The secretariat stated the proposal's programme budget implications.
+    BudgetImplicationsStated {
+        proposal: ProposalId,
+        statement: String,
+        document: Option<String>,
+    },
+    /// The chair set the order in which the amendments to `proposal` are voted.
+    VotingOrderSet {
+        proposal: ProposalId,
+        amendments: Vec<ProposalId>,
+    },
+    /// An oral revision of the proposal was read out and recorded.
+    OralRevisionRecorded {
+        proposal: ProposalId,
+        text: String,
+        by: Option<DelegationId>,
+    },
+    /// A division was decided: the parts, new proposals, are voted separately before the
+    /// proposal as a whole.
+    ProposalDivided {
+        proposal: ProposalId,
+        parts: Vec<Proposal>,
+    },
+    /// Every part of the divided proposal was rejected: it is rejected as a whole.
+    ProposalRejectedInParts {
+        proposal: ProposalId,
     },
 }
 
@@ -210,6 +260,15 @@ impl Event {
             Event::VoteCast { .. } => "vote_cast",
             Event::MemberPassed { .. } => "member_passed",
             Event::VoteClosed { .. } => "vote_closed",
+            Event::AttendanceEnded { .. } => "attendance_ended",
+            Event::ProposalWithdrawn { .. } => "proposal_withdrawn",
+            Event::VoteRequested { .. } => "vote_requested",
+            Event::ProposalReopened { .. } => "proposal_reopened",
+            Event::BudgetImplicationsStated { .. } => "budget_implications_stated",
+            Event::VotingOrderSet { .. } => "voting_order_set",
+            Event::OralRevisionRecorded { .. } => "oral_revision_recorded",
+            Event::ProposalDivided { .. } => "proposal_divided",
+            Event::ProposalRejectedInParts { .. } => "proposal_rejected_in_parts",
         }
     }
 

@@ -6,7 +6,10 @@ use crate::command::{Capacity, MotionKind};
 use crate::event::{Event, EventEnvelope};
 use crate::ids::*;
 use crate::roster::AttendanceMode;
-use crate::vote::{Decision, MemberVote, Outcome, Proposal, Vote, VoteMethod, VoteSubject};
+use crate::vote::{
+    BudgetStatement, Decision, MemberVote, OralRevision, Outcome, Proposal, Vote, VoteMethod,
+    VoteSubject,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -67,6 +70,13 @@ pub enum EntryKind {
     PointOfOrder,
     Motion {
         motion: MotionKind,
+        /// The proposal a motion for reconsideration or division is about; absent for
+        /// other motions.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        proposal: Option<ProposalId>,
+        /// The parts a motion for division would have voted separately.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        parts: Vec<String>,
     },
     /// A speech for (`in_favour`) or against the motion `motion`, given the floor by the
     /// chair while the motion awaits its decision.
@@ -86,7 +96,7 @@ impl EntryKind {
     pub fn precedence(&self) -> u32 {
         match self {
             EntryKind::PointOfOrder => 0,
-            EntryKind::Motion { motion } => 1 + *motion as u32,
+            EntryKind::Motion { motion, .. } => 1 + *motion as u32,
             EntryKind::OnMotion { .. } => 5,
             EntryKind::Statement { .. } => 10,
             EntryKind::RightOfReply { .. } => 11,
@@ -377,6 +387,29 @@ impl MeetingState {
 
     pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
         self.proposals.iter().find(|p| p.id == id)
+    }
+
+    /// The part of a divided `proposal` to be voted next: the first not yet decided.
+    pub fn next_part(&self, proposal: ProposalId) -> Option<ProposalId> {
+        self.proposal(proposal)?
+            .parts
+            .iter()
+            .copied()
+            .find(|p| self.proposal(*p).is_some_and(|p| p.decision.is_none()))
+    }
+
+    /// The amendment to `proposal` to be decided next, in its order of voting (the one
+    /// furthest removed first): the first neither decided nor withdrawn. `None` once every
+    /// amendment is decided, when the proposal itself may be put.
+    pub fn next_amendment(&self, proposal: ProposalId) -> Option<ProposalId> {
+        self.proposal(proposal)?
+            .amendments
+            .iter()
+            .copied()
+            .find(|a| {
+                self.proposal(*a)
+                    .is_some_and(|a| a.decision.is_none() && !a.withdrawn)
+            })
     }
 
     fn proposal_mut(&mut self, id: ProposalId) -> Option<&mut Proposal> {
@@ -720,7 +753,75 @@ impl MeetingState {
                     }
                 }
             }
-            Event::ProposalTabled { proposal } => self.proposals.push(proposal.clone()),
+            Event::ProposalTabled { proposal } => {
+                // An amendment joins the end of the order of voting of what it amends.
+                if let Some(amended) = proposal.amends.and_then(|p| self.proposal_mut(p)) {
+                    amended.amendments.push(proposal.id);
+                }
+                self.proposals.push((**proposal).clone())
+            }
+            Event::ProposalDivided { proposal, parts } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.parts = parts.iter().map(|part| part.id).collect();
+                }
+                self.proposals.extend(parts.iter().cloned());
+            }
+            Event::ProposalRejectedInParts { proposal } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.decision = Some(Decision::RejectedInParts { at });
+                }
+            }
+            Event::VotingOrderSet {
+                proposal,
+                amendments,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.amendments = amendments.clone();
+                }
+            }
+            Event::OralRevisionRecorded { proposal, text, by } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.oral_revisions.push(OralRevision {
+                        text: text.clone(),
+                        by: *by,
+                        at,
+                    });
+                }
+            }
+            Event::ProposalWithdrawn { proposal, .. } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.withdrawn = true;
+                }
+            }
+            Event::VoteRequested {
+                proposal,
+                delegation,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.vote_requested_by.get_or_insert(*delegation);
+                }
+            }
+            Event::ProposalReopened { proposal } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.decision = None;
+                }
+            }
+            Event::BudgetImplicationsStated {
+                proposal,
+                statement,
+                document,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.budget_statement = Some(BudgetStatement {
+                        statement: statement.clone(),
+                        document: document.clone(),
+                        at,
+                    });
+                }
+            }
+            Event::AttendanceEnded { participant, .. } => {
+                self.attendance.retain(|a| a.participant != *participant);
+            }
             Event::ProposalAmended { proposal } => {
                 if let Some(p) = self.proposal_mut(*proposal) {
                     p.amended = true;

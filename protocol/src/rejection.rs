@@ -241,6 +241,75 @@ pub enum Rejection {
     SlowDownJustAsked {
         channel: String,
     },
+    /// The participant is not checked in to this meeting.
+    NotCheckedIn {
+        participant: ParticipantId,
+    },
+    /// Only members present vote: nobody of the delegation is checked in.
+    NotPresent {
+        delegation: DelegationId,
+    },
+    /// Only its sponsors withdraw a proposal.
+    NotProposalSponsor {
+        proposal: ProposalId,
+    },
+    /// An amended proposal is no longer withdrawn.
+    AmendedProposal {
+        proposal: ProposalId,
+    },
+    /// The proposal was withdrawn; nothing more is done with it.
+    ProposalWithdrawn {
+        proposal: ProposalId,
+    },
+    /// A member asked for a vote on the proposal: it is put to the vote, not adopted
+    /// without one.
+    VoteAskedFor {
+        proposal: ProposalId,
+        delegation: DelegationId,
+    },
+    /// Only a proposal already adopted or rejected is reconsidered.
+    NotDecided {
+        proposal: ProposalId,
+    },
+    /// A motion for reconsideration or division names its proposal
+    /// (`move_reconsideration`, `move_division`).
+    MotionNamesProposal,
+    /// Reconsideration is decided by the commission's vote, not by a ruling of the chair.
+    DecidedByVote {
+        entry: EntryId,
+    },
+    /// The secretariat has yet to state the programme budget implications of the proposal.
+    BudgetImplicationsPending {
+        proposal: ProposalId,
+    },
+    /// An amendment amends a proposal, not another amendment.
+    AmendsAnAmendment {
+        proposal: ProposalId,
+    },
+    /// The amendments to a proposal are decided before it.
+    AmendmentsFirst {
+        proposal: ProposalId,
+        amendment: ProposalId,
+    },
+    /// Amendments are voted in the order the chair set: `next` comes first.
+    AmendmentOutOfOrder {
+        amendment: ProposalId,
+        next: ProposalId,
+    },
+    /// An order of voting lists each amendment to the proposal once, and nothing else.
+    InvalidVotingOrder {
+        proposal: ProposalId,
+    },
+    /// A division names two parts or more, each of 1 to 300 characters, of a proposal that
+    /// is neither an amendment, nor a part, nor divided already.
+    InvalidDivision {
+        proposal: ProposalId,
+    },
+    /// The parts of a divided proposal are voted in order, and before it as a whole.
+    PartsFirst {
+        proposal: ProposalId,
+        part: ProposalId,
+    },
 }
 
 impl Rejection {
@@ -342,6 +411,22 @@ impl Rejection {
             NotInBooth { channel } => format!("You are not in the {channel} booth."),
             MicrophoneNotLive { channel } => format!("Your microphone is not the live one in the {channel} booth."),
             SlowDownJustAsked { channel } => format!("The {channel} booth asked the speaker to slow down moments ago; the chair has it."),
+            NotCheckedIn { participant } => format!("Participant {participant} is not checked in to this meeting."),
+            NotPresent { delegation } => format!("Delegation {delegation} is not present: only members present vote."),
+            NotProposalSponsor { proposal } => format!("Only the sponsors of proposal {proposal} may withdraw it."),
+            AmendedProposal { proposal } => format!("Proposal {proposal} has been amended; it can no longer be withdrawn."),
+            ProposalWithdrawn { proposal } => format!("Proposal {proposal} was withdrawn."),
+            VoteAskedFor { proposal, delegation } => format!("Delegation {delegation} asked for a vote on proposal {proposal}: it is put to the vote."),
+            NotDecided { proposal } => format!("Proposal {proposal} has not been decided; there is nothing to reconsider."),
+            MotionNamesProposal => "Motions for reconsideration and for division name the proposal they concern.".into(),
+            DecidedByVote { entry } => format!("Motion {entry} is decided by a vote of two thirds of the members present and voting, not by a ruling."),
+            BudgetImplicationsPending { proposal } => format!("The secretariat has yet to state the programme budget implications of proposal {proposal}."),
+            AmendsAnAmendment { proposal } => format!("Proposal {proposal} is itself an amendment; amend the proposal it amends."),
+            AmendmentsFirst { proposal, amendment } => format!("Amendment {amendment} to proposal {proposal} must be decided first."),
+            AmendmentOutOfOrder { amendment, next } => format!("Amendment {next} is decided before amendment {amendment}, in the order of voting."),
+            InvalidVotingOrder { proposal } => format!("The order of voting must list each amendment to proposal {proposal} once."),
+            InvalidDivision { proposal } => format!("Proposal {proposal} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided."),
+            PartsFirst { proposal, part } => format!("Part {part} of proposal {proposal} must be decided first."),
         }
     }
 }

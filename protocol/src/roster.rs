@@ -271,6 +271,10 @@ pub struct SessionRules {
     pub adjourn_debate_speakers: u32,
     /// Speakers heard against a motion for closure of the debate; 2 by default (none in favour).
     pub closure_speakers_against: u32,
+    /// Speakers heard against a motion to reconsider a proposal; 2 by default (none in favour).
+    pub reconsideration_speakers_against: u32,
+    /// Speakers heard in favour of, and against, a motion for division; 2 and 2 by default.
+    pub division_speakers: u32,
 }
 
 /// Which delegations may exercise a right of reply.
@@ -300,6 +304,8 @@ impl Default for SessionRules {
             right_of_reply: RightOfReplyFor::States,
             adjourn_debate_speakers: 2,
             closure_speakers_against: 2,
+            reconsideration_speakers_against: 2,
+            division_speakers: 2,
         }
     }
 }
@@ -332,7 +338,11 @@ impl SessionRules {
         if self.max_replies_per_item > 10 {
             return Err("At most 10 rights of reply per delegation and item.".into());
         }
-        if self.adjourn_debate_speakers > 10 || self.closure_speakers_against > 10 {
+        if self.adjourn_debate_speakers > 10
+            || self.closure_speakers_against > 10
+            || self.reconsideration_speakers_against > 10
+            || self.division_speakers > 10
+        {
             return Err("At most 10 speakers on each side of a motion.".into());
         }
         if self.quorum == Some(0) {

@@ -17,6 +17,67 @@ pub struct Proposal {
     /// Amended since it was tabled (sponsors may then explain their vote).
     pub amended: bool,
     pub decision: Option<Decision>,
+    /// Withdrawn by its sponsors before voting on it began; nothing more is done with it.
+    #[serde(default)]
+    pub withdrawn: bool,
+    /// The first member that asked for a vote on it (rule 57): it is then not adopted
+    /// without a vote.
+    #[serde(default)]
+    pub vote_requested_by: Option<DelegationId>,
+    /// It involves expenditure: no action on it until the secretariat's statement of its
+    /// programme budget implications is recorded (`budget_statement`).
+    #[serde(default)]
+    pub budget_implications: bool,
+    #[serde(default)]
+    pub budget_statement: Option<BudgetStatement>,
+    /// The text: what an amendment adds, deletes or revises (empty for a proposal whose
+    /// text is its document).
+    #[serde(default)]
+    pub text: String,
+    /// The proposal this one amends, if it is an amendment.
+    #[serde(default)]
+    pub amends: Option<ProposalId>,
+    /// The amendments to this proposal in the order they are voted: the one furthest
+    /// removed in substance first (as the chair set it; otherwise as tabled).
+    #[serde(default)]
+    pub amendments: Vec<ProposalId>,
+    /// Oral revisions read out by the sponsors before action, in order.
+    #[serde(default)]
+    pub oral_revisions: Vec<OralRevision>,
+    /// The proposal this one is a part of, after a division.
+    #[serde(default)]
+    pub part_of: Option<ProposalId>,
+    /// After a division: its parts, voted separately in this order before it.
+    #[serde(default)]
+    pub parts: Vec<ProposalId>,
+}
+
+/// An oral revision of a proposal, as read out and recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OralRevision {
+    pub text: String,
+    /// The sponsor delegation that read it out; `None` when presiding recorded it.
+    pub by: Option<DelegationId>,
+    pub at: Millis,
+}
+
+impl Proposal {
+    /// Action may be taken on it only once its budget implications, if any, are stated.
+    pub fn awaits_budget_statement(&self) -> bool {
+        self.budget_implications && self.budget_statement.is_none()
+    }
+}
+
+/// The secretariat's statement of a proposal's programme budget implications.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BudgetStatement {
+    /// What the secretariat read out (or a summary of the document).
+    pub statement: String,
+    /// The document that sets the implications out (`E/CN.7/2026/CRP.5`), if any.
+    pub document: Option<String>,
+    pub at: Millis,
 }
 
 /// How a proposal was decided.
@@ -28,6 +89,9 @@ pub enum Decision {
     AdoptedWithoutVote { at: Millis },
     /// Put to a vote; the vote's result says what came of it.
     Voted { vote: VoteId },
+    /// Divided, and every part rejected: the proposal is rejected as a whole, without a
+    /// vote on it.
+    RejectedInParts { at: Millis },
 }
 
 /// What a member answers.

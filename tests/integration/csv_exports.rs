@@ -35,6 +35,9 @@ async fn decisions_csv_neutralises_a_reference_that_is_a_formula() {
                 reference: reference.into(),
                 title: title.into(),
                 sponsors: vec![],
+                budget_implications: false,
+                amends: None,
+                text: String::new(),
             },
         )
         .await;

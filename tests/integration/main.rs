@@ -19,6 +19,7 @@ mod hubs_in_memory;
 mod media;
 mod metrics;
 mod proxy;
+mod proposals;
 mod resilience;
 mod restart;
 mod turn_relay;

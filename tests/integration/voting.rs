@@ -28,6 +28,9 @@ pub(crate) async fn table(fx: &Fixture, reference: &str) -> ProposalId {
                 reference: reference.into(),
                 title: "Draft resolution on the test of electronic voting".into(),
                 sponsors: vec![fx.members[0].id],
+                budget_implications: false,
+                amends: None,
+                text: String::new(),
             },
         )
         .await;

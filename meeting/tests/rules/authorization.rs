@@ -54,6 +54,15 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("hear_on_motion",          [Y,         Y,    N,       N,          N,   N]),
     ("put_to_vote",             [Y,         Y,    N,       N,          N,   N]),
     ("appeal_ruling",           [N,         N,    Y,       N,          N,   N]),
+    ("check_out",               [N,         N,    Y,       N,          N,   N]),
+    ("record_departure",        [Y,         N,    N,       N,          N,   N]),
+    ("withdraw_proposal",       [Y,         Y,    Y,       N,          N,   N]),
+    ("request_vote",            [N,         N,    Y,       N,          N,   N]),
+    ("move_reconsideration",    [N,         N,    Y,       N,          N,   N]),
+    ("state_budget_implications", [Y,       N,    N,       N,          N,   N]),
+    ("set_voting_order",        [Y,         Y,    N,       N,          N,   N]),
+    ("revise_orally",           [Y,         Y,    Y,       N,          N,   N]),
+    ("move_division",           [N,         N,    Y,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -211,6 +220,33 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                 }
                 AppealRuling { .. } => {
                     f.ok(chair(), rule(EntryId(3), false));
+                }
+                CheckOut | RecordDeparture { .. } => {
+                    f.check_in(delegate(AUSTRIA), AttendanceMode::Remote);
+                    f.check_in(delegate(CHILE), AttendanceMode::InPerson);
+                }
+                // Austria's draft (proposal 1) before the meeting.
+                WithdrawProposal { .. }
+                | RequestVote { .. }
+                | StateBudgetImplications { .. }
+                | SetVotingOrder { .. }
+                | ReviseOrally { .. } => {
+                    f.ok(chair(), table_proposal(&[AUSTRIA]));
+                }
+                // A motion is raised once the point of order waiting is ruled on.
+                MoveDivision { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
+                    f.ok(chair(), table_proposal(&[AUSTRIA]));
+                }
+                MoveReconsideration { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
+                    f.ok(chair(), table_proposal(&[]));
+                    f.ok(
+                        chair(),
+                        AdoptWithoutVote {
+                            proposal: ProposalId(1),
+                        },
+                    );
                 }
                 _ => {}
             }

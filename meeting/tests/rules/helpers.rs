@@ -188,6 +188,9 @@ pub fn table_proposal(sponsors: &[DelegationId]) -> Command {
         reference: "E/CN.7/2026/L.2".into(),
         title: "Promoting alternative development".into(),
         sponsors: sponsors.to_vec(),
+        budget_implications: false,
+        amends: None,
+        text: String::new(),
     }
 }
 
@@ -502,11 +505,44 @@ pub fn every_command() -> Vec<Command> {
             method: VoteMethod::ShowOfHands,
         },
         AppealRuling { entry: EntryId(3) },
+        CheckOut,
+        RecordDeparture {
+            participant: delegate_id(CHILE),
+        },
+        WithdrawProposal {
+            proposal: ProposalId(1),
+        },
+        RequestVote {
+            proposal: ProposalId(1),
+        },
+        MoveReconsideration {
+            proposal: ProposalId(1),
+        },
+        StateBudgetImplications {
+            proposal: ProposalId(1),
+            statement: "The draft would require additional resources of $120,000 in 2027.".into(),
+            document: None,
+        },
+        SetVotingOrder {
+            proposal: ProposalId(1),
+            amendments: vec![],
+        },
+        ReviseOrally {
+            proposal: ProposalId(1),
+            text: "In operative paragraph 2, replace \"urges\" with \"encourages\".".into(),
+        },
+        MoveDivision {
+            proposal: ProposalId(1),
+            parts: vec![
+                "Operative paragraph 1".into(),
+                "Operative paragraph 2".into(),
+            ],
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 38;
+pub const COMMAND_KINDS: usize = 47;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -551,5 +587,14 @@ pub fn variant(command: &Command) -> usize {
         HearOnMotion { .. } => 35,
         PutToVote { .. } => 36,
         AppealRuling { .. } => 37,
+        CheckOut => 38,
+        RecordDeparture { .. } => 39,
+        WithdrawProposal { .. } => 40,
+        RequestVote { .. } => 41,
+        MoveReconsideration { .. } => 42,
+        StateBudgetImplications { .. } => 43,
+        SetVotingOrder { .. } => 44,
+        ReviseOrally { .. } => 45,
+        MoveDivision { .. } => 46,
     }
 }

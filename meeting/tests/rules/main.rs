@@ -9,13 +9,19 @@
 //! - [`record`]: the meeting record and its CSV export.
 //! - [`voting`]: decisions, quorum, the four voting methods, majorities, explanations of vote.
 //! - [`interpretation`]: interpretation booths and their live microphone.
+//! - [`presence`]: checking in and out; only members present count for the quorum and vote.
+//! - [`proposals`]: proposals withdrawn, a vote asked for, reconsideration, budget implications.
+//! - [`amendments`]: amendments with their text, the order of voting, oral revisions, division.
 
+mod amendments;
 mod authorization;
 mod helpers;
 mod interpretation;
 mod meeting_status;
 mod motions;
+mod presence;
 mod properties;
+mod proposals;
 mod record;
 mod speakers_list;
 mod voting;

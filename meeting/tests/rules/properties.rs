@@ -209,8 +209,24 @@ fn arb_command() -> impl Strategy<Value = Command> {
         2 => arb_channel().prop_map(|channel| TakeMicrophone { channel }),
         1 => arb_channel().prop_map(|channel| ReleaseMicrophone { channel }),
         2 => arb_channel().prop_map(|channel| AskToSlowDown { channel }),
-        2 => prop::collection::vec(arb_delegation(), 0..3)
-            .prop_map(|sponsors| table_proposal(&sponsors)),
+        3 => (
+            prop::collection::vec(arb_delegation(), 0..3),
+            prop::bool::weighted(0.3),
+            prop::option::weighted(0.4, arb_proposal()),
+            prop::sample::select(vec!["", "Delete operative paragraph 3."]),
+        )
+            .prop_map(|(sponsors, budget_implications, amends, text)| TableProposal {
+                reference: "E/CN.7/2026/L.2".into(),
+                title: "Promoting alternative development".into(),
+                sponsors,
+                budget_implications,
+                amends,
+                text: text.into(),
+            }),
+        1 => (arb_proposal(), prop::collection::vec(arb_proposal(), 0..3))
+            .prop_map(|(proposal, amendments)| SetVotingOrder { proposal, amendments }),
+        1 => (arb_proposal(), prop::sample::select(vec!["Add \"and youth\" after \"children\".", " "]))
+            .prop_map(|(proposal, text)| ReviseOrally { proposal, text: text.into() }),
         1 => arb_proposal().prop_map(|proposal| AmendProposal { proposal }),
         1 => arb_proposal().prop_map(|proposal| AdoptWithoutVote { proposal }),
         2 => (arb_proposal(), arb_method(), arb_majority()).prop_map(|(proposal, method, majority)| {
@@ -228,6 +244,24 @@ fn arb_command() -> impl Strategy<Value = Command> {
         }),
         4 => (arb_entry(), arb_method()).prop_map(|(entry, method)| PutToVote { entry, method }),
         3 => arb_entry().prop_map(|entry| AppealRuling { entry }),
+        1 => Just(CheckOut),
+        1 => ((1i64..=2), arb_delegation())
+            .prop_map(|(p, d)| RecordDeparture { participant: ParticipantId(d.0 * 100 + p) }),
+        1 => arb_proposal().prop_map(|proposal| WithdrawProposal { proposal }),
+        1 => arb_proposal().prop_map(|proposal| RequestVote { proposal }),
+        2 => arb_proposal().prop_map(|proposal| MoveReconsideration { proposal }),
+        2 => (arb_proposal(), prop::collection::vec(prop::sample::select(vec!["Paragraph 1", "Paragraph 2", ""]), 0..4))
+            .prop_map(|(proposal, parts)| MoveDivision {
+                proposal,
+                parts: parts.into_iter().map(String::from).collect(),
+            }),
+        1 => (arb_proposal(), prop::sample::select(vec!["Additional resources of $85,000.", " "]),
+              prop::option::of(Just("E/CN.7/2026/CRP.5".to_string())))
+            .prop_map(|(proposal, statement, document)| StateBudgetImplications {
+                proposal,
+                statement: statement.into(),
+                document,
+            }),
     ]
 }
 
@@ -422,6 +456,33 @@ fn check_step(
                             before.interventions
                         );
                     }
+                    // Only members present vote.
+                    Event::VoteCast { delegation, .. } => {
+                        prop_assert!(
+                            before
+                                .attendance
+                                .iter()
+                                .any(|a| a.delegation == *delegation),
+                            "{:?} voted with nobody present",
+                            delegation
+                        );
+                    }
+                    // Nothing is adopted without a vote once a member asked for one, nor
+                    // before its budget implications are stated.
+                    Event::AdoptedWithoutVote { proposal } => {
+                        let p = before.proposal(*proposal);
+                        prop_assert!(
+                            p.is_some_and(|p| p.vote_requested_by.is_none()
+                                && !p.awaits_budget_statement()
+                                && !p.withdrawn),
+                            "{:?} adopted without a vote",
+                            p
+                        );
+                        check_order_of_voting(before, *proposal)?;
+                    }
+                    Event::VoteOpened { vote } if vote.subject == VoteSubject::Proposal => {
+                        check_order_of_voting(before, vote.proposal)?;
+                    }
                     // A closed list takes no statement (explanations of vote are not
                     // statements in the debate).
                     Event::SpeakerInscribed { entry }
@@ -529,6 +590,46 @@ fn check_step(
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// A proposal is decided after its amendments and parts, an amendment after those before
+/// it in the order of voting, and a part after its proposal's amendments and earlier parts.
+fn check_order_of_voting(before: &MeetingState, proposal: ProposalId) -> Result<(), TestCaseError> {
+    prop_assert_eq!(
+        before.next_amendment(proposal),
+        None,
+        "{} decided before its amendments",
+        proposal
+    );
+    if let Some(amended) = before.proposal(proposal).and_then(|p| p.amends) {
+        prop_assert_eq!(
+            before.next_amendment(amended),
+            Some(proposal),
+            "amendment {} out of order",
+            proposal
+        );
+    }
+    prop_assert_eq!(
+        before.next_part(proposal),
+        None,
+        "{} decided before its parts",
+        proposal
+    );
+    if let Some(whole) = before.proposal(proposal).and_then(|p| p.part_of) {
+        prop_assert_eq!(
+            before.next_amendment(whole),
+            None,
+            "part {} before amendments",
+            proposal
+        );
+        prop_assert_eq!(
+            before.next_part(whole),
+            Some(proposal),
+            "part {} out of order",
+            proposal
+        );
     }
     Ok(())
 }

@@ -185,6 +185,9 @@ fn the_cannabis_vote_of_december_2020_passes_27_to_25_with_1_abstention() {
             title: "Delete cannabis and cannabis resin from Schedule IV of the 1961 Convention"
                 .into(),
             sponsors: vec![],
+            budget_implications: false,
+            amends: None,
+            text: String::new(),
         },
     );
     let opened = f.ok(chair(), open_vote(ShowOfHands, PresentAndVoting));
@@ -218,6 +221,9 @@ fn scheduling_under_the_1971_convention_needs_36_of_the_53_members_not_of_those_
         reference: "E/CN.7/2026/CRP.3".into(),
         title: format!("Add {substance} to Schedule II of the 1971 Convention"),
         sponsors: vec![],
+        budget_implications: false,
+        amends: None,
+        text: String::new(),
     };
     f.ok(chair(), schedule("a substance"));
     f.ok(chair(), schedule("another substance"));
