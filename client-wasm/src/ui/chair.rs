@@ -23,6 +23,7 @@ pub fn ChairView() -> impl IntoView {
                     <Rulings/>
                     <SpeakersList chair=true/>
                     <ListControls/>
+                    <super::votes::ChairDecisions/>
                 </div>
                 <div class="column">
                     <SpeakerVideo/>
