@@ -161,9 +161,7 @@ pub fn outcome_label(lang: Lang, vote: &Vote, outcome: &Outcome) -> String {
             &[&choice_label(
                 lang,
                 vote,
-                Choice::Candidate {
-                    index: *candidate,
-                },
+                Choice::Candidate { index: *candidate },
             )],
         ),
         Outcome::NotElected => lang.t(T::VtNotElected).into(),
@@ -431,7 +429,11 @@ fn decision_line(lang: Lang, state: &MeetingState, p: &Proposal) -> String {
         Some(Decision::AdoptedWithoutVote { .. }) => lang.t(T::VtAdoptedWithoutVote).into(),
         Some(Decision::Voted { vote }) => state
             .vote(*vote)
-            .and_then(|v| v.result.as_ref().map(|r| outcome_label(lang, v, &r.outcome)))
+            .and_then(|v| {
+                v.result
+                    .as_ref()
+                    .map(|r| outcome_label(lang, v, &r.outcome))
+            })
             .unwrap_or_default(),
     }
 }
@@ -440,11 +442,8 @@ fn decision_line(lang: Lang, state: &MeetingState, p: &Proposal) -> String {
 fn Proposals(answer: PanelAnswer) -> impl IntoView {
     let app = app();
     let proposals = move || {
-        app.state.with(|s| {
-            s.as_ref()
-                .map(|s| s.proposals.clone())
-                .unwrap_or_default()
-        })
+        app.state
+            .with(|s| s.as_ref().map(|s| s.proposals.clone()).unwrap_or_default())
     };
     view! {
         <h3>{tr(T::VtProposals)}</h3>
@@ -594,7 +593,11 @@ fn TableProposalForm(answer: PanelAnswer) -> impl IntoView {
         let value = event_target_value(&ev);
         // A document picked from the list brings its title, unless one was typed.
         if title.get_untracked().trim().is_empty() {
-            if let Some((_, t)) = limited.get_untracked().into_iter().find(|(s, _)| *s == value) {
+            if let Some((_, t)) = limited
+                .get_untracked()
+                .into_iter()
+                .find(|(s, _)| *s == value)
+            {
                 title.set(t);
             }
         }
@@ -626,10 +629,10 @@ fn TableProposalForm(answer: PanelAnswer) -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tabled_before.set(Some(
-            app.state
-                .with_untracked(|s| s.as_ref().map_or(0, |s| s.proposals.len())),
-        ));
+        tabled_before
+            .set(Some(app.state.with_untracked(|s| {
+                s.as_ref().map_or(0, |s| s.proposals.len())
+            })));
         answer.send(
             Command::TableProposal {
                 reference: reference.get_untracked(),
@@ -704,7 +707,9 @@ pub fn VotingPanel() -> impl IntoView {
                 .map(|s| {
                     s.proposals
                         .iter()
-                        .filter(|p| !matches!(p.decision, Some(Decision::AdoptedWithoutVote { .. })))
+                        .filter(|p| {
+                            !matches!(p.decision, Some(Decision::AdoptedWithoutVote { .. }))
+                        })
                         .map(|p| (p.id, p.reference.clone(), p.decision.is_some()))
                         .collect::<Vec<_>>()
                 })
@@ -822,7 +827,11 @@ fn Board(vote: Vote) -> impl IntoView {
     let app = app();
     let lang = move || app.lang.get();
     let subject = vote.clone();
-    let state = if vote.result.is_some() { "closed" } else { "open" };
+    let state = if vote.result.is_some() {
+        "closed"
+    } else {
+        "open"
+    };
     let outcome = vote
         .result
         .as_ref()
@@ -939,7 +948,10 @@ mod tests {
     fn the_board_keeps_the_servers_order_then_the_absent() {
         // The server gives the members in UN order (here 7, 2, 5); the board must not
         // re-sort them by id or name.
-        let r = result(&[(7, Choice::No), (2, Choice::Yes), (5, Choice::Abstain)], &[9, 2]);
+        let r = result(
+            &[(7, Choice::No), (2, Choice::Yes), (5, Choice::Abstain)],
+            &[9, 2],
+        );
         let rows = board_rows(&r);
         let order: Vec<i64> = rows.iter().map(|r| r.delegation.0).collect();
         assert_eq!(order, vec![7, 2, 5, 9]);
@@ -1014,6 +1026,9 @@ mod tests {
             outcome_label(Lang::En, &v, &Outcome::Elected { candidate: 0 }),
             Lang::En.fill(T::VtElected, &["Ms. A"])
         );
-        assert_eq!(candidates_from(" Ms. A \n\n Mr. B\n"), vec!["Ms. A", "Mr. B"]);
+        assert_eq!(
+            candidates_from(" Ms. A \n\n Mr. B\n"),
+            vec!["Ms. A", "Mr. B"]
+        );
     }
 }
