@@ -113,11 +113,17 @@ async fn a_recorded_vote_and_a_secret_ballot_are_run_from_the_pages_and_shown_on
     page.wait_element("#voting-panel[data-state=open]").await;
     page.click("button[data-action=vote][data-choice=yes]")
         .await;
+    // Its own choice comes back from the server (nobody else gets it before the result).
     page.wait_for(
         "A's vote confirmed",
-        &q("#my-vote[data-choice=yes] , #my-vote[data-choice=sealed]"),
+        &text_in(
+            "#my-vote[data-choice=yes]",
+            "Your vote has been recorded: Yes",
+        ),
     )
     .await;
+    page.wait_element("button[data-choice=yes][aria-pressed=true]")
+        .await;
     page.screenshot("voting-panel").await;
     // A tries to change its vote: the server refuses and the panel says why.
     page.click("button[data-action=vote][data-choice=no]").await;
@@ -276,6 +282,37 @@ async fn a_recorded_vote_and_a_secret_ballot_are_run_from_the_pages_and_shown_on
         "no member's ballot is shown"
     );
     page.screenshot("vote-board-election").await;
+
+    // The projector: the floor given and the speech paused show "Paused" and a countdown
+    // on one line, in English and in the language with the longest countdown (Arabic).
+    on(&browser, &tab_a)
+        .await
+        .click("button[data-action=request-floor]")
+        .await;
+    let page = on(&browser, &chair).await;
+    page.wait_element(&format!("#speakers-list li[data-delegation='{}']", a.id))
+        .await;
+    page.click("button[data-action=next-speaker]").await;
+    page.click("button[data-action=pause]").await;
+    let page = on(&browser, &room).await;
+    let one_line = "(e => e && e.getBoundingClientRect().height < parseFloat(getComputedStyle(e).fontSize) * 1.6 && e.scrollWidth <= e.clientWidth + 1)(document.querySelector('#countdown'))";
+    page.wait_for("the speech paused", &text_in("#room-paused", "Paused"))
+        .await;
+    page.wait_for(
+        "the board gives way to the speaker",
+        "!document.querySelector('#vote-board')",
+    )
+    .await;
+    page.wait_for("the countdown on one line", one_line).await;
+    page.screenshot("room-projector").await;
+    page.js("localStorage.setItem('floor.lang', 'ar'); location.reload(); return true")
+        .await;
+    in_the_meeting(page).await;
+    page.wait_element("#room-paused").await;
+    page.wait_for("the Arabic countdown on one line", one_line)
+        .await;
+    page.js("localStorage.removeItem('floor.lang'); return true")
+        .await;
 
     browser.quit().await;
 }

@@ -5,7 +5,7 @@
 use super::common::*;
 use super::tr;
 use crate::i18n::T;
-use crate::state::{app, countdown, kind_label};
+use crate::state::{app, countdown_parts, kind_label};
 use floor_protocol::*;
 use leptos::prelude::*;
 
@@ -30,7 +30,10 @@ pub fn RoomView() -> impl IntoView {
                                 <p class="room-name" id="floor-holder">{app.name_of(f2.entry.delegation)}</p>
                                 <p class="room-kind">{kind_label(app.lang.get(), &f2.entry.kind)}</p>
                                 <p class="room-countdown" id="countdown" role="timer" class:over=over>
-                                    {move || countdown(app.lang.get(), &f2, app.now.get())}
+                                    {move || {
+                                        let (before, clock, after) = countdown_parts(app.lang.get(), &f2, app.now.get());
+                                        view! { <span class="words">{before}</span><span class="clock">{clock}</span><span class="words">{after}</span> }
+                                    }}
                                 </p>
                                 <Show when=move || paused><p class="room-paused" id="room-paused">{tr(T::Paused)}</p></Show>
                             }.into_any()

@@ -280,11 +280,14 @@ impl PanelAnswer {
 pub fn ChairDecisions() -> impl IntoView {
     let app = app();
     let answer = PanelAnswer::new();
+    // Redrawn when the vote changes, not at every event: the counts typed for a show of
+    // hands stay while the meeting goes on.
+    let vote = Memo::new(move |_| open_vote());
     view! {
         <section class="decisions" id="decisions" aria-labelledby="decisions-title">
             <h2 id="decisions-title">{tr(T::VtDecisions)}</h2>
             <p role="alert" class="error" id="decisions-refusal">{move || answer.refusal()}</p>
-            {move || open_vote().map(|v| view! { <ChairOpenVote vote=v answer=answer/> })}
+            {move || vote.get().map(|v| view! { <ChairOpenVote vote=v answer=answer/> })}
             <AwaitingDecision answer=answer/>
             <Proposals answer=answer/>
             <Show when=move || app.state.with(|s| s.as_ref().is_some_and(|s| s.open_vote().is_none()))>
@@ -363,7 +366,7 @@ fn ChairOpenVote(vote: Vote, answer: PanelAnswer) -> impl IntoView {
 #[component]
 fn AwaitingDecision(answer: PanelAnswer) -> impl IntoView {
     let app = app();
-    let waiting = move || {
+    let waiting = Memo::new(move |_| {
         app.state.with(|s| {
             let Some(s) = s.as_ref() else {
                 return Vec::new();
@@ -398,12 +401,12 @@ fn AwaitingDecision(answer: PanelAnswer) -> impl IntoView {
             }
             out
         })
-    };
+    });
     view! {
-        <Show when=move || !waiting().is_empty()>
+        <Show when=move || waiting.with(|w| !w.is_empty())>
             <h3>{tr(T::VtAwaitingDecision)}</h3>
             <ul class="awaiting-decision" id="awaiting-decision">
-                {move || waiting().into_iter().map(|(entry, text)| {
+                {move || waiting.get().into_iter().map(|(entry, text)| {
                     let method = RwSignal::new(VoteMethod::Recorded);
                     let field = format!("put-method-{entry}");
                     view! { <li data-entry=entry.to_string()>
@@ -683,6 +686,7 @@ fn TableProposalForm(answer: PanelAnswer) -> impl IntoView {
 pub fn VotingPanel() -> impl IntoView {
     let app = app();
     let answer = PanelAnswer::new();
+    let vote = Memo::new(move |_| open_vote());
     let mine = app.my_delegation();
     let member = move || {
         app.info.with(|i| {
@@ -701,9 +705,12 @@ pub fn VotingPanel() -> impl IntoView {
             })
         })
     };
+    // Explanations are given before the vote opens or after it closes (rule 60); while it
+    // is open the panel holds the vote alone.
     let explainable = move || {
         app.state.with(|s| {
             s.as_ref()
+                .filter(|s| s.open_vote().is_none())
                 .map(|s| {
                     s.proposals
                         .iter()
@@ -718,10 +725,10 @@ pub fn VotingPanel() -> impl IntoView {
     };
     view! {
         <section class="voting-panel" id="voting-panel"
-            data-state=move || if open_vote().is_some() { "open" } else { "none" }
+            data-state=move || if vote.with(|v| v.is_some()) { "open" } else { "none" }
             aria-labelledby="voting-title">
             <h2 id="voting-title">{tr(T::VtVoting)}</h2>
-            {move || match open_vote() {
+            {move || match vote.get() {
                 Some(v) => view! { <Ballot vote=v member=member() answer=answer/> }.into_any(),
                 None => view! { <p class="no-vote">{tr(T::VtNoVoteOpen)}</p> }.into_any(),
             }}
@@ -815,11 +822,11 @@ fn Ballot(vote: Vote, member: bool, answer: PanelAnswer) -> impl IntoView {
 #[component]
 pub fn VoteBoard() -> impl IntoView {
     let app = app();
-    let shown = move || {
+    let shown = Memo::new(move |_| {
         app.state
             .with(|s| s.as_ref().and_then(|s| board_vote(s).cloned()))
-    };
-    move || shown().map(|v| view! { <Board vote=v/> })
+    });
+    move || shown.get().map(|v| view! { <Board vote=v/> })
 }
 
 #[component]
@@ -883,7 +890,7 @@ fn Board(vote: Vote) -> impl IntoView {
             let rows = board_rows(&result);
             let (columns, grid_rows) = board_grid(rows.len());
             let grid = format!(
-                "grid-template-columns: repeat({columns}, minmax(0, 1fr)); grid-template-rows: repeat({grid_rows}, auto)"
+                "grid-template-columns: repeat({columns}, minmax(0, 24em)); grid-template-rows: repeat({grid_rows}, auto)"
             );
             let required = result.required;
             let voting = result.present_and_voting;
