@@ -304,6 +304,11 @@ async fn a_recorded_vote_and_a_secret_ballot_are_run_from_the_pages_and_shown_on
     )
     .await;
     page.wait_for("the countdown on one line", one_line).await;
+    page.wait_for(
+        "a projector page that does not scroll sideways",
+        "document.documentElement.scrollWidth <= window.innerWidth",
+    )
+    .await;
     page.screenshot("room-projector").await;
     page.js("localStorage.setItem('floor.lang', 'ar'); location.reload(); return true")
         .await;
