@@ -422,6 +422,74 @@ catalogue! {
     RjInvalidDivision { en: "Proposal {0} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided.", fr: "La proposition {0} ne peut pas être divisée ainsi : indiquez au moins deux parties, de 1 à 300 caractères chacune, d'une proposition qui n'a pas encore été divisée.", es: "La propuesta {0} no puede dividirse así: indique al menos dos partes, de 1 a 300 caracteres cada una, de una propuesta que aún no se haya dividido." }
     RjPartsFirst { en: "Part {0} of proposal {1} must be decided first.", fr: "Il faut d'abord se prononcer sur la partie {0} de la proposition {1}.", es: "Primero debe adoptarse una decisión sobre la parte {0} de la propuesta {1}." }
     CmdMoveDivision { en: "move the division of a proposal", fr: "demander la division d'une proposition", es: "pedir la división de una propuesta" }
+    // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
+    VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
+    VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
+    VtNoProposals { en: "No proposal has been submitted.", fr: "Aucune proposition n'a été présentée.", es: "No se ha presentado ninguna propuesta." }
+    VtTableHeading { en: "Submit a proposal", fr: "Présenter une proposition", es: "Presentar una propuesta" }
+    VtReference { en: "Document symbol or reference", fr: "Cote du document ou référence", es: "Signatura del documento o referencia" }
+    VtTitle { en: "Title", fr: "Titre", es: "Título" }
+    VtSponsors { en: "Sponsors", fr: "Auteurs", es: "Patrocinadores" }
+    VtSubmitProposal { en: "Submit the proposal", fr: "Présenter la proposition", es: "Presentar la propuesta" }
+    VtSponsoredBy { en: "Sponsors: {0}", fr: "Auteurs : {0}", es: "Patrocinadores: {0}" }
+    VtUndecided { en: "No decision yet", fr: "Pas encore de décision", es: "Sin decisión todavía" }
+    VtAdoptedWithoutVote { en: "Adopted without a vote", fr: "Adopté sans vote", es: "Aprobado sin votación" }
+    VtAdoptWithoutVote { en: "Adopt without a vote", fr: "Adopter sans vote", es: "Aprobar sin votación" }
+    VtOpenVoteHeading { en: "Put a proposal to the vote", fr: "Mettre une proposition aux voix", es: "Someter una propuesta a votación" }
+    VtProposal { en: "Proposal", fr: "Proposition", es: "Propuesta" }
+    VtMethod { en: "Method of voting", fr: "Mode de scrutin", es: "Forma de votación" }
+    VtMajority { en: "Majority required", fr: "Majorité requise", es: "Mayoría necesaria" }
+    VtCandidates { en: "Candidates, one per line", fr: "Candidats, un par ligne", es: "Candidatos, uno por línea" }
+    VtOpenVote { en: "Open the vote", fr: "Ouvrir le scrutin", es: "Abrir la votación" }
+    VtShowOfHands { en: "Show of hands", fr: "Vote à main levée", es: "Votación a mano alzada" }
+    VtRecorded { en: "Recorded vote", fr: "Vote enregistré", es: "Votación registrada" }
+    VtRollCall { en: "Roll-call vote", fr: "Vote par appel nominal", es: "Votación nominal" }
+    VtSecretBallot { en: "Secret ballot", fr: "Scrutin secret", es: "Votación secreta" }
+    VtMajoritySimple { en: "Majority of the members present and voting", fr: "Majorité des membres présents et votants", es: "Mayoría de los miembros presentes y votantes" }
+    VtMajorityTwoThirds { en: "Two-thirds majority of the members present and voting", fr: "Majorité des deux tiers des membres présents et votants", es: "Mayoría de dos tercios de los miembros presentes y votantes" }
+    VtMajorityTwoThirdsMembers { en: "Two thirds of the members of the Commission", fr: "Deux tiers des membres de la Commission", es: "Dos tercios de los miembros de la Comisión" }
+    VtMotionSuspend { en: "suspension of the meeting", fr: "suspension de la séance", es: "suspensión de la sesión" }
+    VtMotionAdjourn { en: "adjournment of the meeting", fr: "levée de la séance", es: "levantamiento de la sesión" }
+    VtMotionAdjournDebate { en: "adjournment of the debate", fr: "ajournement du débat", es: "aplazamiento del debate" }
+    VtMotionCloseDebate { en: "closure of the debate", fr: "clôture du débat", es: "cierre del debate" }
+    VtSubjectMotion { en: "Motion for the {0}", fr: "Motion : {0}", es: "Moción de {0}" }
+    VtSubjectAppeal { en: "Appeal against the ruling of the Chair", fr: "Appel de la décision du Président", es: "Apelación de la decisión del Presidente" }
+    VtMotionBy { en: "{0}: motion for the {1}", fr: "{0} : motion ({1})", es: "{0}: moción de {1}" }
+    VtAppealBy { en: "{0}: appeal against the ruling of the Chair", fr: "{0} : appel de la décision du Président", es: "{0}: apelación de la decisión del Presidente" }
+    VtAwaitingDecision { en: "Awaiting a decision", fr: "En attente de décision", es: "Pendientes de decisión" }
+    VtPutToVote { en: "Put to the vote", fr: "Mettre aux voix", es: "Someter a votación" }
+    VtVoteOpen { en: "Voting is in progress", fr: "Le vote est en cours", es: "La votación está en curso" }
+    VtVotedCount { en: "{0} of {1} members have voted", fr: "{0} membres sur {1} ont voté", es: "Han votado {0} de {1} miembros" }
+    VtHaveVoted { en: "Have voted: {0}", fr: "Ont voté : {0}", es: "Han votado: {0}" }
+    VtNobodyVotedYet { en: "No member has voted yet.", fr: "Aucun membre n'a encore voté.", es: "Ningún miembro ha votado todavía." }
+    VtCalled { en: "Called: {0}", fr: "Appelé : {0}", es: "Se llama a: {0}" }
+    VtCalledAgain { en: "Called a second time: {0}", fr: "Appelé une seconde fois : {0}", es: "Se llama por segunda vez a: {0}" }
+    VtPass { en: "No answer: pass", fr: "Pas de réponse : passer", es: "Sin respuesta: pasar" }
+    VtCloseVote { en: "Close the vote and announce the result", fr: "Clore le vote et annoncer le résultat", es: "Cerrar la votación y anunciar el resultado" }
+    VtInFavour { en: "In favour", fr: "Pour", es: "Votos a favor" }
+    VtAgainst { en: "Against", fr: "Contre", es: "Votos en contra" }
+    VtAbstentions { en: "Abstentions", fr: "Abstentions", es: "Abstenciones" }
+    VtRequiredMajority { en: "Required majority", fr: "Majorité requise", es: "Mayoría necesaria" }
+    VtPresentAndVoting { en: "Members present and voting", fr: "Membres présents et votants", es: "Miembros presentes y votantes" }
+    VtAdopted { en: "ADOPTED", fr: "ADOPTÉ", es: "APROBADO" }
+    VtRejected { en: "REJECTED", fr: "REJETÉ", es: "RECHAZADO" }
+    VtElected { en: "ELECTED: {0}", fr: "ÉLU : {0}", es: "ELEGIDO: {0}" }
+    VtNotElected { en: "NO CANDIDATE ELECTED", fr: "AUCUN CANDIDAT ÉLU", es: "NINGÚN CANDIDATO ELEGIDO" }
+    VtVoid { en: "VOID: the vote will be taken again", fr: "NUL : il sera procédé à un nouveau vote", es: "NULA: se repetirá la votación" }
+    VtAbsent { en: "Absent", fr: "Absent", es: "Ausente" }
+    VtVoting { en: "Voting", fr: "Vote", es: "Votación" }
+    VtNoVoteOpen { en: "No vote is in progress.", fr: "Aucun vote n'est en cours.", es: "No hay ninguna votación en curso." }
+    VtYes { en: "Yes", fr: "Oui", es: "Sí" }
+    VtNo { en: "No", fr: "Non", es: "No" }
+    VtAbstain { en: "Abstain", fr: "Abstention", es: "Abstención" }
+    VtYouVoted { en: "Your vote has been recorded: {0}", fr: "Votre vote a été enregistré : {0}", es: "Su voto ha quedado registrado: {0}" }
+    VtVoteRecorded { en: "Your vote has been recorded.", fr: "Votre vote a été enregistré.", es: "Su voto ha quedado registrado." }
+    VtBallotCast { en: "Your ballot has been cast. How you voted is recorded nowhere.", fr: "Votre bulletin a été déposé. Votre choix n'est enregistré nulle part.", es: "Su papeleta ha sido depositada. Su elección no queda registrada en ningún lugar." }
+    VtObserversDoNotVote { en: "Only members of the Commission vote.", fr: "Seuls les membres de la Commission votent.", es: "Solo votan los miembros de la Comisión." }
+    VtYouAreCalled { en: "Your delegation is called: please vote now.", fr: "Votre délégation est appelée : veuillez voter.", es: "Se llama a su delegación: sírvase votar ahora." }
+    VtExplainBefore { en: "Explanation of vote before the vote on {0}", fr: "Explication de vote avant le vote sur {0}", es: "Explicación de voto antes de la votación sobre {0}" }
+    VtExplainAfter { en: "Explanation of vote after the vote on {0}", fr: "Explication de vote après le vote sur {0}", es: "Explicación de voto después de la votación sobre {0}" }
+    VtAppeal { en: "Appeal the ruling of the Chair", fr: "Faire appel de la décision du Président", es: "Apelar de la decisión del Presidente" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -754,6 +822,74 @@ fn ar(key: T) -> &'static str {
         T::RjInvalidDivision => "لا يمكن تجزئة المقترح {0} على هذا النحو: يُرجى تحديد جزأين أو أكثر، يتراوح طول كل منهما بين 1 و300 حرف، من مقترح لم يُجزَّأ بعد.",
         T::RjPartsFirst => "يجب البتّ أولًا في الجزء {0} من المقترح {1}.",
         T::CmdMoveDivision => "طلب تجزئة مقترح",
+        // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
+        T::VtDecisions => "المقررات",
+        T::VtProposals => "المقترحات المعروضة على الجلسة",
+        T::VtNoProposals => "لم يُقدَّم أي مقترح.",
+        T::VtTableHeading => "تقديم مقترح",
+        T::VtReference => "رمز الوثيقة أو المرجع",
+        T::VtTitle => "العنوان",
+        T::VtSponsors => "مقدِّمو المقترح",
+        T::VtSubmitProposal => "تقديم المقترح",
+        T::VtSponsoredBy => "مقدِّمو المقترح: {0}",
+        T::VtUndecided => "لم يُبتّ فيه بعد",
+        T::VtAdoptedWithoutVote => "اعتُمد دون تصويت",
+        T::VtAdoptWithoutVote => "اعتماد دون تصويت",
+        T::VtOpenVoteHeading => "طرح مقترح للتصويت",
+        T::VtProposal => "المقترح",
+        T::VtMethod => "طريقة التصويت",
+        T::VtMajority => "الأغلبية المطلوبة",
+        T::VtCandidates => "المرشحون، مرشح واحد في كل سطر",
+        T::VtOpenVote => "فتح باب التصويت",
+        T::VtShowOfHands => "التصويت برفع الأيدي",
+        T::VtRecorded => "تصويت مسجَّل",
+        T::VtRollCall => "التصويت بنداء الأسماء",
+        T::VtSecretBallot => "الاقتراع السري",
+        T::VtMajoritySimple => "أغلبية الأعضاء الحاضرين والمصوتين",
+        T::VtMajorityTwoThirds => "أغلبية ثلثي الأعضاء الحاضرين والمصوتين",
+        T::VtMajorityTwoThirdsMembers => "ثلثا أعضاء اللجنة",
+        T::VtMotionSuspend => "تعليق الجلسة",
+        T::VtMotionAdjourn => "رفع الجلسة",
+        T::VtMotionAdjournDebate => "تأجيل المناقشة",
+        T::VtMotionCloseDebate => "إقفال باب المناقشة",
+        T::VtSubjectMotion => "اقتراح بشأن {0}",
+        T::VtSubjectAppeal => "الطعن في قرار الرئيس",
+        T::VtMotionBy => "{0}: اقتراح بشأن {1}",
+        T::VtAppealBy => "{0}: الطعن في قرار الرئيس",
+        T::VtAwaitingDecision => "في انتظار البتّ",
+        T::VtPutToVote => "الطرح للتصويت",
+        T::VtVoteOpen => "التصويت جارٍ",
+        T::VtVotedCount => "صوَّت {0} من أصل {1} عضوًا",
+        T::VtHaveVoted => "صوَّت: {0}",
+        T::VtNobodyVotedYet => "لم يصوِّت أي عضو بعد.",
+        T::VtCalled => "يُنادى الآن: {0}",
+        T::VtCalledAgain => "يُنادى للمرة الثانية: {0}",
+        T::VtPass => "لا رد: تجاوز",
+        T::VtCloseVote => "إقفال باب التصويت وإعلان النتيجة",
+        T::VtInFavour => "المؤيدون",
+        T::VtAgainst => "المعارضون",
+        T::VtAbstentions => "الممتنعون",
+        T::VtRequiredMajority => "الأغلبية المطلوبة",
+        T::VtPresentAndVoting => "الأعضاء الحاضرون والمصوتون",
+        T::VtAdopted => "اعتُمد",
+        T::VtRejected => "رُفض",
+        T::VtElected => "انتُخب: {0}",
+        T::VtNotElected => "لم يُنتخب أي مرشح",
+        T::VtVoid => "باطل: سيُعاد التصويت",
+        T::VtAbsent => "غائب",
+        T::VtVoting => "التصويت",
+        T::VtNoVoteOpen => "لا يجري أي تصويت.",
+        T::VtYes => "نعم",
+        T::VtNo => "لا",
+        T::VtAbstain => "امتناع",
+        T::VtYouVoted => "سُجِّل صوتكم: {0}",
+        T::VtVoteRecorded => "سُجِّل صوتكم.",
+        T::VtBallotCast => "أُودعت ورقة اقتراعكم. ولا يُسجَّل اختياركم في أي مكان.",
+        T::VtObserversDoNotVote => "لا يصوِّت إلا أعضاء اللجنة.",
+        T::VtYouAreCalled => "يُنادى وفدكم: يُرجى التصويت الآن.",
+        T::VtExplainBefore => "تعليل التصويت قبل التصويت على {0}",
+        T::VtExplainAfter => "تعليل التصويت بعد التصويت على {0}",
+        T::VtAppeal => "الطعن في قرار الرئيس",
     }
 }
 
@@ -1090,6 +1226,74 @@ fn zh(key: T) -> &'static str {
         }
         T::RjPartsFirst => "须先就提案{1}的第{0}部分作出决定。",
         T::CmdMoveDivision => "动议对提案分开表决",
+        // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
+        T::VtDecisions => "决定",
+        T::VtProposals => "会议面前的提案",
+        T::VtNoProposals => "尚未提交任何提案。",
+        T::VtTableHeading => "提交提案",
+        T::VtReference => "文件编号或参考",
+        T::VtTitle => "标题",
+        T::VtSponsors => "提案国",
+        T::VtSubmitProposal => "提交提案",
+        T::VtSponsoredBy => "提案国：{0}",
+        T::VtUndecided => "尚未作出决定",
+        T::VtAdoptedWithoutVote => "未经表决获得通过",
+        T::VtAdoptWithoutVote => "未经表决予以通过",
+        T::VtOpenVoteHeading => "将提案付诸表决",
+        T::VtProposal => "提案",
+        T::VtMethod => "表决方式",
+        T::VtMajority => "所需多数",
+        T::VtCandidates => "候选人，每行一名",
+        T::VtOpenVote => "开始表决",
+        T::VtShowOfHands => "举手表决",
+        T::VtRecorded => "记录表决",
+        T::VtRollCall => "唱名表决",
+        T::VtSecretBallot => "无记名投票",
+        T::VtMajoritySimple => "出席并参加表决的成员的过半数",
+        T::VtMajorityTwoThirds => "出席并参加表决的成员的三分之二多数",
+        T::VtMajorityTwoThirdsMembers => "委员会成员的三分之二",
+        T::VtMotionSuspend => "暂停会议",
+        T::VtMotionAdjourn => "休会",
+        T::VtMotionAdjournDebate => "暂停辩论",
+        T::VtMotionCloseDebate => "结束辩论",
+        T::VtSubjectMotion => "关于{0}的动议",
+        T::VtSubjectAppeal => "对主席的裁决提出异议",
+        T::VtMotionBy => "{0}：关于{1}的动议",
+        T::VtAppealBy => "{0}：对主席的裁决提出异议",
+        T::VtAwaitingDecision => "待作决定",
+        T::VtPutToVote => "付诸表决",
+        T::VtVoteOpen => "表决正在进行",
+        T::VtVotedCount => "{1}个成员中已有{0}个投票",
+        T::VtHaveVoted => "已投票：{0}",
+        T::VtNobodyVotedYet => "尚无成员投票。",
+        T::VtCalled => "正在唱名：{0}",
+        T::VtCalledAgain => "第二次唱名：{0}",
+        T::VtPass => "未应答：跳过",
+        T::VtCloseVote => "结束表决并宣布结果",
+        T::VtInFavour => "赞成",
+        T::VtAgainst => "反对",
+        T::VtAbstentions => "弃权",
+        T::VtRequiredMajority => "所需多数",
+        T::VtPresentAndVoting => "出席并参加表决的成员",
+        T::VtAdopted => "通过",
+        T::VtRejected => "未通过",
+        T::VtElected => "当选：{0}",
+        T::VtNotElected => "无候选人当选",
+        T::VtVoid => "无效：将重新表决",
+        T::VtAbsent => "缺席",
+        T::VtVoting => "表决",
+        T::VtNoVoteOpen => "目前没有进行中的表决。",
+        T::VtYes => "赞成",
+        T::VtNo => "反对",
+        T::VtAbstain => "弃权",
+        T::VtYouVoted => "您的投票已记录：{0}",
+        T::VtVoteRecorded => "您的投票已记录。",
+        T::VtBallotCast => "您的选票已投出。您的选择不会在任何地方记录。",
+        T::VtObserversDoNotVote => "只有委员会成员参加表决。",
+        T::VtYouAreCalled => "正在唱名贵代表团：请现在投票。",
+        T::VtExplainBefore => "在就{0}进行表决前解释投票",
+        T::VtExplainAfter => "在就{0}进行表决后解释投票",
+        T::VtAppeal => "对主席的裁决提出异议",
     }
 }
 
@@ -1420,6 +1624,74 @@ fn ru(key: T) -> &'static str {
         T::RjInvalidDivision => "Предложение {0} нельзя разделить таким образом: укажите не менее двух частей, каждая длиной от 1 до 300 знаков, еще не разделенного предложения.",
         T::RjPartsFirst => "Сначала должно быть принято решение по части {0} предложения {1}.",
         T::CmdMoveDivision => "потребовать раздельного голосования по предложению",
+        // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
+        T::VtDecisions => "Решения",
+        T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",
+        T::VtNoProposals => "Предложения не вносились.",
+        T::VtTableHeading => "Внести предложение",
+        T::VtReference => "Условное обозначение документа или ссылка",
+        T::VtTitle => "Название",
+        T::VtSponsors => "Авторы",
+        T::VtSubmitProposal => "Внести предложение",
+        T::VtSponsoredBy => "Авторы: {0}",
+        T::VtUndecided => "Решение еще не принято",
+        T::VtAdoptedWithoutVote => "Принято без голосования",
+        T::VtAdoptWithoutVote => "Принять без голосования",
+        T::VtOpenVoteHeading => "Поставить предложение на голосование",
+        T::VtProposal => "Предложение",
+        T::VtMethod => "Способ голосования",
+        T::VtMajority => "Требуемое большинство",
+        T::VtCandidates => "Кандидаты, по одному в строке",
+        T::VtOpenVote => "Начать голосование",
+        T::VtShowOfHands => "Голосование поднятием рук",
+        T::VtRecorded => "Заносимое в отчет голосование",
+        T::VtRollCall => "Голосование поименно",
+        T::VtSecretBallot => "Тайное голосование",
+        T::VtMajoritySimple => "Большинство присутствующих и участвующих в голосовании членов",
+        T::VtMajorityTwoThirds => "Большинство в две трети присутствующих и участвующих в голосовании членов",
+        T::VtMajorityTwoThirdsMembers => "Две трети членов Комиссии",
+        T::VtMotionSuspend => "прервать заседание",
+        T::VtMotionAdjourn => "закрыть заседание",
+        T::VtMotionAdjournDebate => "отложить прения",
+        T::VtMotionCloseDebate => "прекратить прения",
+        T::VtSubjectMotion => "Предложение {0}",
+        T::VtSubjectAppeal => "Опротестование постановления Председателя",
+        T::VtMotionBy => "{0}: предложение {1}",
+        T::VtAppealBy => "{0}: опротестование постановления Председателя",
+        T::VtAwaitingDecision => "Ожидают решения",
+        T::VtPutToVote => "Поставить на голосование",
+        T::VtVoteOpen => "Идет голосование",
+        T::VtVotedCount => "Проголосовали {0} из {1} членов",
+        T::VtHaveVoted => "Проголосовали: {0}",
+        T::VtNobodyVotedYet => "Ни один член еще не проголосовал.",
+        T::VtCalled => "Вызывается: {0}",
+        T::VtCalledAgain => "Вызывается повторно: {0}",
+        T::VtPass => "Нет ответа: пропустить",
+        T::VtCloseVote => "Завершить голосование и объявить результат",
+        T::VtInFavour => "За",
+        T::VtAgainst => "Против",
+        T::VtAbstentions => "Воздержались",
+        T::VtRequiredMajority => "Требуемое большинство",
+        T::VtPresentAndVoting => "Присутствующие и участвующие в голосовании члены",
+        T::VtAdopted => "ПРИНЯТО",
+        T::VtRejected => "ОТКЛОНЕНО",
+        T::VtElected => "ИЗБРАН(А): {0}",
+        T::VtNotElected => "НИ ОДИН КАНДИДАТ НЕ ИЗБРАН",
+        T::VtVoid => "НЕДЕЙСТВИТЕЛЬНО: голосование будет проведено повторно",
+        T::VtAbsent => "Отсутствует",
+        T::VtVoting => "Голосование",
+        T::VtNoVoteOpen => "Голосование не проводится.",
+        T::VtYes => "За",
+        T::VtNo => "Против",
+        T::VtAbstain => "Воздержаться",
+        T::VtYouVoted => "Ваш голос учтен: {0}",
+        T::VtVoteRecorded => "Ваш голос учтен.",
+        T::VtBallotCast => "Ваш бюллетень опущен. Ваш выбор нигде не записывается.",
+        T::VtObserversDoNotVote => "Голосуют только члены Комиссии.",
+        T::VtYouAreCalled => "Вызывается ваша делегация: проголосуйте сейчас.",
+        T::VtExplainBefore => "Выступление по мотивам голосования до голосования по {0}",
+        T::VtExplainAfter => "Выступление по мотивам голосования после голосования по {0}",
+        T::VtAppeal => "Опротестовать постановление Председателя",
     }
 }
 

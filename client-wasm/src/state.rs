@@ -198,6 +198,19 @@ pub fn countdown(lang: Lang, floor: &Floor, now: i64) -> String {
     }
 }
 
+/// The countdown line in three parts, the words before the clock, the clock, and the words
+/// after it, so that a projector can show the clock large and the words small on one line.
+pub fn countdown_parts(lang: Lang, floor: &Floor, now: i64) -> (String, String, String) {
+    let remaining = floor.remaining_ms(Millis(now));
+    let template = lang.t(if remaining >= 0 {
+        T::TimeLeft
+    } else {
+        T::TimeOver
+    });
+    let (before, after) = template.split_once("{0}").unwrap_or((template, ""));
+    (before.to_string(), clock(remaining), after.to_string())
+}
+
 /// What an entry asks for, in words.
 pub fn kind_label(lang: Lang, kind: &EntryKind) -> String {
     match kind {
@@ -439,5 +452,16 @@ mod tests {
         assert_eq!(clock(300_000), "5:00");
         assert_eq!(clock(0), "0:00");
         assert_eq!(clock(-61_001), "1:02");
+        // The same line in parts, for the room's display, in every language.
+        for lang in Lang::ALL {
+            for now in [1_000 + 3_025, 1_000 + 6_532] {
+                let (before, clock, after) = countdown_parts(lang, &floor, now);
+                assert_eq!(
+                    format!("{before}{clock}{after}"),
+                    countdown(lang, &floor, now)
+                );
+                assert_eq!(clock, "0:02");
+            }
+        }
     }
 }

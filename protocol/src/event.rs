@@ -290,6 +290,18 @@ impl Event {
             other => other.clone(),
         }
     }
+
+    /// The event as a participant of `delegation` may see it: as for participants, except
+    /// that a sealed vote keeps its choice for the delegation that cast it, so that a
+    /// member sees its own recorded vote before the result.
+    pub fn for_delegation(&self, delegation: Option<DelegationId>) -> Event {
+        match self {
+            Event::VoteCast {
+                delegation: voter, ..
+            } if Some(*voter) == delegation => self.clone(),
+            _ => self.for_participants(),
+        }
+    }
 }
 
 impl EventEnvelope {
@@ -297,6 +309,15 @@ impl EventEnvelope {
     pub fn for_participants(&self) -> EventEnvelope {
         EventEnvelope {
             event: self.event.for_participants(),
+            ..self.clone()
+        }
+    }
+
+    /// The envelope as a participant of `delegation` may see it (see
+    /// [`Event::for_delegation`]).
+    pub fn for_delegation(&self, delegation: Option<DelegationId>) -> EventEnvelope {
+        EventEnvelope {
+            event: self.event.for_delegation(delegation),
             ..self.clone()
         }
     }

@@ -428,6 +428,19 @@ impl MeetingState {
         s
     }
 
+    /// The state as a participant of `delegation` may see it: as for participants, with
+    /// that delegation's own choices in an open recorded vote (see
+    /// [`crate::Event::for_delegation`]).
+    pub fn for_delegation(&self, delegation: Option<DelegationId>) -> MeetingState {
+        let mut s = self.clone();
+        for v in &mut s.votes {
+            if v.result.is_none() && v.method == VoteMethod::Recorded {
+                v.choices.retain(|m| Some(m.delegation) == delegation);
+            }
+        }
+        s
+    }
+
     /// Rebuild a meeting from its log.
     pub fn replay<'a>(
         meeting_id: MeetingId,

@@ -706,7 +706,7 @@ async fn post_command(
         events: accepted
             .events
             .iter()
-            .map(EventEnvelope::for_participants)
+            .map(|e| e.for_delegation(who.0.delegation))
             .collect(),
         resent: accepted.resent,
         ballot_pending: accepted.ballot_pending,
@@ -731,7 +731,11 @@ async fn get_events(
     let id = MeetingId(*id);
     app.meetings.hub_for(id, &who.0).await?;
     let limit = q.limit.unwrap_or(1000).clamp(1, 10_000);
-    Ok(HttpResponse::Ok().json(app.meetings.events(id, q.since, Some(limit)).await?))
+    Ok(HttpResponse::Ok().json(
+        app.meetings
+            .events(id, q.since, Some(limit), who.0.delegation)
+            .await?,
+    ))
 }
 
 async fn record(app: &AppState, who: &Identity, id: MeetingId) -> Result<MeetingRecord, ApiError> {

@@ -59,6 +59,9 @@ pub struct Delivery {
     pub audience: Option<floor_protocol::document::Distribution>,
     /// When it was broadcast, for the fan-out lag (`metrics.rs`).
     pub broadcast_at: Instant,
+    /// A sealed vote as its own delegation may see it, with the choice: sent instead of
+    /// `frame` to that delegation's connections (`Event::for_delegation`).
+    pub own: Option<(DelegationId, Arc<str>)>,
 }
 
 pub struct MeetingHub {
@@ -274,22 +277,24 @@ impl Meetings {
         self.catch_up(&hub, &mut state).await?;
         let mut meeting = hub.meeting.clone();
         meeting.status = state.status;
-        Ok((meeting, state.for_participants()))
+        Ok((meeting, state.for_delegation(who.delegation)))
     }
 
-    /// The meeting's log after `since`, as participants may see it.
+    /// The meeting's log after `since`, as a participant of `delegation` may see it (a
+    /// sealed vote's choice only for the delegation that cast it).
     pub async fn events(
         &self,
         id: MeetingId,
         since: u64,
         limit: Option<u64>,
+        delegation: Option<DelegationId>,
     ) -> anyhow::Result<Vec<EventEnvelope>> {
         Ok(self
             .log
             .since(id, since, limit)
             .await?
             .iter()
-            .map(EventEnvelope::for_participants)
+            .map(|e| e.for_delegation(delegation))
             .collect())
     }
 
@@ -584,14 +589,14 @@ impl Meetings {
             Some(s) if s <= head && head - s <= REPLAY_LIMIT => {
                 drop(state);
                 // Everything up to `head` is in the log; everything after comes on `live`.
-                let missed = self.events(id, s, Some(head - s)).await?;
+                let missed = self.events(id, s, Some(head - s), who.delegation).await?;
                 Ok(Subscription {
                     initial: Initial::Replay(missed),
                     live,
                 })
             }
             _ => Ok(Subscription {
-                initial: Initial::Snapshot(Box::new(state.for_participants())),
+                initial: Initial::Snapshot(Box::new(state.for_delegation(who.delegation))),
                 live,
             }),
         }
@@ -628,12 +633,25 @@ fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> any
     }
     hub.media.route(hub.meeting.id, FloorRoute::of(state));
     let frame: Arc<str> = serde_json::to_string(&ServerFrame::Event(e.for_participants()))?.into();
+    let own = match &e.event {
+        Event::VoteCast {
+            delegation,
+            choice: Some(_),
+            sealed: true,
+            ..
+        } => Some((
+            *delegation,
+            serde_json::to_string(&ServerFrame::Event(e.for_delegation(Some(*delegation))))?.into(),
+        )),
+        _ => None,
+    };
     // No subscriber is not an error: the event is in the log.
     let _ = hub.tx.send(Delivery {
         seq: e.seq,
         frame,
         audience: None,
         broadcast_at: Instant::now(),
+        own,
     });
     Ok(())
 }

@@ -252,6 +252,7 @@ fn deliver(hub: &RegisterHub, register: &mut Register, e: &DocumentEnvelope) -> 
                 delegations: Vec::new(),
             }),
         ),
+        own: None,
     });
     Ok(())
 }

@@ -15,7 +15,7 @@ use actix_ws::{AggregatedMessage, CloseCode, Session};
 use floor_meeting::routing::{FloorRoute, Publisher};
 use floor_protocol::document::Reader;
 use floor_protocol::frames::{ClientFrame, CloseReason, ErrorCode, ServerFrame};
-use floor_protocol::{Command, MeetingId, Millis, Role, SessionId};
+use floor_protocol::{Command, DelegationId, MeetingId, Millis, Role, SessionId};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -404,7 +404,7 @@ impl Connection {
                 }
             }
         }
-        self.follow(Stream::Meeting(meeting), sub.live, None);
+        self.follow(Stream::Meeting(meeting), sub.live, None, who.delegation);
         // Those who run the meeting, and the room's screens, see who is talking.
         if who.role.presides() || who.role == Role::Room {
             let levels = forward_levels(
@@ -463,7 +463,7 @@ impl Connection {
                 }
             }
         }
-        self.follow(Stream::Documents(session), live, Some(reader));
+        self.follow(Stream::Documents(session), live, Some(reader), None);
         Ok(())
     }
 
@@ -574,6 +574,7 @@ impl Connection {
         stream: Stream,
         live: broadcast::Receiver<crate::hub::Delivery>,
         reader: Option<Reader>,
+        delegation: Option<DelegationId>,
     ) {
         let forwarder = forward(
             stream,
@@ -581,6 +582,7 @@ impl Connection {
             self.outbox_tx.clone(),
             self.signal_tx.clone(),
             reader,
+            delegation,
         );
         self.following.insert(stream, tokio::spawn(forwarder));
     }
@@ -733,18 +735,25 @@ impl Connection {
 }
 
 /// Carry one stream's events to a connection until either side ends, skipping those
-/// whose audience does not admit the reader. If the connection has fallen so far behind
-/// that the stream's buffer overran, say so and stop.
+/// whose audience does not admit the reader, and giving the connection of a delegation
+/// its own copy of a sealed vote where there is one. If the connection has fallen so far
+/// behind that the stream's buffer overran, say so and stop.
 async fn forward(
     stream: Stream,
     mut live: broadcast::Receiver<crate::hub::Delivery>,
     outbox: mpsc::Sender<Arc<str>>,
     signal: mpsc::UnboundedSender<Signal>,
     reader: Option<Reader>,
+    delegation: Option<DelegationId>,
 ) {
     loop {
         match live.recv().await {
-            Ok(d) => {
+            Ok(mut d) => {
+                if let Some((own, frame)) = d.own.take() {
+                    if Some(own) == delegation {
+                        d.frame = frame;
+                    }
+                }
                 let admitted = match (&d.audience, &reader) {
                     (None, _) => true,
                     (Some(audience), Some(r)) => audience.admits(r),
@@ -868,6 +877,7 @@ mod tests {
             outbox,
             signal,
             None,
+            None,
         ));
         for seq in 1..=16 {
             // The meeting never waits for the slow reader.
@@ -877,6 +887,7 @@ mod tests {
                     frame: Arc::from("{}"),
                     audience: None,
                     broadcast_at: Instant::now(),
+                    own: None,
                 })
                 .unwrap();
             tokio::task::yield_now().await;

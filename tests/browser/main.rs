@@ -7,6 +7,7 @@ mod chair_console;
 #[path = "../integration/helpers.rs"]
 #[allow(dead_code, unused_imports)]
 mod helpers;
+mod voting;
 mod webdriver;
 
 use floor_protocol::api::*;

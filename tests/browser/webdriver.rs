@@ -312,6 +312,15 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Open a new tab in this browser and give it WebDriver's attention; its handle. A tab
+    /// has its own sessionStorage, so each tab can be signed in as someone else.
+    pub async fn new_tab(&self) -> String {
+        let v = self.ok("/window/new", json!({"type": "tab"})).await;
+        let handle = v["handle"].as_str().unwrap_or_default().to_string();
+        self.switch_to(&handle).await;
+        handle
+    }
+
     /// The window that has WebDriver's attention.
     pub async fn window(&self) -> String {
         self.get("/window").await.as_str().unwrap_or("").to_string()

@@ -105,7 +105,7 @@ async fn a_recorded_vote_is_sealed_until_the_result_which_everyone_gets_at_once(
         Choice::Abstain,
         Choice::Yes,
     ];
-    for (d, c) in fx.delegates.iter().zip(choices) {
+    for ((member, d), c) in fx.members.iter().zip(&fx.delegates).zip(choices) {
         let accepted = d
             .command_ok(
                 fx.meeting,
@@ -115,15 +115,17 @@ async fn a_recorded_vote_is_sealed_until_the_result_which_everyone_gets_at_once(
                 },
             )
             .await;
-        // Even the voter's own echo is sealed: choices come out with the result.
-        assert!(matches!(
+        // The voter's own answer shows its choice (to its own delegation only, see
+        // `a_member_sees_its_own_recorded_vote_before_the_result_and_nobody_elses`).
+        assert_eq!(
             accepted.events[0].event,
             Event::VoteCast {
-                choice: None,
+                vote: vote.id,
+                delegation: member.id,
+                choice: Some(c),
                 sealed: true,
-                ..
             }
-        ));
+        );
     }
     let again = fx.delegates[0]
         .command(
@@ -214,6 +216,119 @@ async fn a_recorded_vote_is_sealed_until_the_result_which_everyone_gets_at_once(
             .contains(&format!("{}: no", fx.members[2].name)),
         "{csv}"
     );
+}
+
+/// The choice a `vote_cast` of `delegation` carries in `events`.
+fn cast_by(events: &[EventEnvelope], delegation: DelegationId) -> Option<Option<Choice>> {
+    events.iter().find_map(|e| match &e.event {
+        Event::VoteCast {
+            delegation: d,
+            choice,
+            ..
+        } if *d == delegation => Some(*choice),
+        _ => None,
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_sees_its_own_recorded_vote_before_the_result_and_nobody_elses() {
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, 3).await;
+    fx.open().await;
+    check_in_all(&fx).await;
+    let proposal = table(&fx, "E/CN.7/2026/L.3").await;
+    let vote = open_vote(&fx, proposal, VoteMethod::Recorded, vec![]).await;
+    let (a, b) = (fx.members[0].id, fx.members[1].id);
+
+    let mut own = Ws::connect(&node, &fx.delegates[0]).await;
+    own.subscribe(fx.meeting).await;
+    let mut other = Ws::connect(&node, &fx.delegates[1]).await;
+    other.subscribe(fx.meeting).await;
+    let mut chair = Ws::connect(&node, &fx.chair).await;
+    chair.subscribe(fx.meeting).await;
+    let before = fx.chair.view(fx.meeting).await.state.seq;
+
+    let seq = fx.delegates[0]
+        .command_ok(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::No,
+            },
+        )
+        .await
+        .seq;
+    // Live: A's connection gets its own choice; B's and the chair's do not.
+    let seen = own.events_through(fx.meeting, seq).await;
+    assert_eq!(cast_by(&seen, a), Some(Some(Choice::No)));
+    for ws in [&mut other, &mut chair] {
+        let seen = ws.events_through(fx.meeting, seq).await;
+        assert_eq!(cast_by(&seen, a), Some(None), "sealed for everyone else");
+    }
+    // B votes: A does not learn how.
+    let seq = fx.delegates[1]
+        .command_ok(
+            fx.meeting,
+            Command::CastVote {
+                vote: vote.id,
+                choice: Choice::Yes,
+            },
+        )
+        .await
+        .seq;
+    let seen = own.events_through(fx.meeting, seq).await;
+    assert_eq!(cast_by(&seen, b), Some(None));
+
+    // A snapshot, a replay and the HTTP views show A its own choice only.
+    let mut again = Ws::connect(&node, &fx.delegates[0]).await;
+    let snapshot = again.subscribe(fx.meeting).await;
+    let open = snapshot.open_vote().unwrap();
+    assert_eq!(
+        open.choices,
+        vec![MemberVote {
+            delegation: a,
+            choice: Choice::No
+        }]
+    );
+    assert_eq!(open.voted, vec![a, b]);
+    again
+        .send(&frames::ClientFrame::Unsubscribe {
+            meeting_id: fx.meeting,
+        })
+        .await;
+    again
+        .send(&frames::ClientFrame::Subscribe {
+            meeting_id: fx.meeting,
+            since: Some(before),
+        })
+        .await;
+    let replay = again.events_through(fx.meeting, seq).await;
+    assert_eq!(cast_by(&replay, a), Some(Some(Choice::No)));
+    assert_eq!(cast_by(&replay, b), Some(None));
+    let view = fx.delegates[0].view(fx.meeting).await;
+    assert_eq!(view.state.open_vote().unwrap().choices.len(), 1);
+    let events: Vec<EventEnvelope> = fx.delegates[0]
+        .get_ok(&format!(
+            "/api/meetings/{}/events?since={before}",
+            fx.meeting
+        ))
+        .await;
+    assert_eq!(cast_by(&events, a), Some(Some(Choice::No)));
+    assert_eq!(cast_by(&events, b), Some(None));
+    // The chair and the secretariat see no choice at all before the result.
+    for who in [&fx.chair, &fx.secretariat] {
+        let view = who.view(fx.meeting).await;
+        assert!(view.state.open_vote().unwrap().choices.is_empty());
+    }
+    let events: Vec<EventEnvelope> = fx
+        .secretariat
+        .get_ok(&format!(
+            "/api/meetings/{}/events?since={before}",
+            fx.meeting
+        ))
+        .await;
+    assert_eq!(cast_by(&events, a), Some(None));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

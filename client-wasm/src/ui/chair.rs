@@ -35,6 +35,7 @@ pub fn ChairView() -> impl IntoView {
                     <SpeakersList chair=true/>
                 </div>
                 <div class="column">
+                    <super::votes::ChairDecisions/>
                     <InscribeByName/>
                     <SpeakerVideo/>
                     <Levels/>

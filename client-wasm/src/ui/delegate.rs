@@ -41,6 +41,7 @@ pub fn DelegateView() -> impl IntoView {
             </p>
             <div class="columns">
                 <div class="column">
+                    <super::votes::VotingPanel/>
                     <CurrentItem/>
                     <FloorPanel/>
                     <section class="ask" aria-label=tr(T::AskFloor)>

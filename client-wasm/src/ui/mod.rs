@@ -7,6 +7,7 @@ mod delegate;
 mod interpreter;
 mod room;
 mod secretariat;
+mod votes;
 
 use crate::i18n::{Lang, T};
 use crate::net;
