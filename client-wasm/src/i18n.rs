@@ -452,6 +452,9 @@ catalogue! {
     VtMotionAdjourn { en: "adjournment of the meeting", fr: "levée de la séance", es: "levantamiento de la sesión" }
     VtMotionAdjournDebate { en: "adjournment of the debate", fr: "ajournement du débat", es: "aplazamiento del debate" }
     VtMotionCloseDebate { en: "closure of the debate", fr: "clôture du débat", es: "cierre del debate" }
+    VtMotionReconsider { en: "reconsideration of a proposal", fr: "reconsidération d'une proposition", es: "reconsideración de una propuesta" }
+    VtMotionDivision { en: "division of a proposal", fr: "division d'une proposition", es: "división de una propuesta" }
+    VtRejectedInParts { en: "Rejected: every part was rejected", fr: "Rejetée : toutes les parties ont été rejetées", es: "Rechazada: se rechazaron todas las partes" }
     VtSubjectMotion { en: "Motion for the {0}", fr: "Motion : {0}", es: "Moción de {0}" }
     VtSubjectAppeal { en: "Appeal against the ruling of the Chair", fr: "Appel de la décision du Président", es: "Apelación de la decisión del Presidente" }
     VtMotionBy { en: "{0}: motion for the {1}", fr: "{0} : motion ({1})", es: "{0}: moción de {1}" }
@@ -852,6 +855,9 @@ fn ar(key: T) -> &'static str {
         T::VtMotionAdjourn => "رفع الجلسة",
         T::VtMotionAdjournDebate => "تأجيل المناقشة",
         T::VtMotionCloseDebate => "إقفال باب المناقشة",
+        T::VtMotionReconsider => "إعادة النظر في مقترح",
+        T::VtMotionDivision => "تجزئة مقترح",
+        T::VtRejectedInParts => "مرفوض: رُفضت جميع الأجزاء",
         T::VtSubjectMotion => "اقتراح بشأن {0}",
         T::VtSubjectAppeal => "الطعن في قرار الرئيس",
         T::VtMotionBy => "{0}: اقتراح بشأن {1}",
@@ -1256,6 +1262,9 @@ fn zh(key: T) -> &'static str {
         T::VtMotionAdjourn => "休会",
         T::VtMotionAdjournDebate => "暂停辩论",
         T::VtMotionCloseDebate => "结束辩论",
+        T::VtMotionReconsider => "复议提案",
+        T::VtMotionDivision => "分开表决提案",
+        T::VtRejectedInParts => "被否决：各部分均被否决",
         T::VtSubjectMotion => "关于{0}的动议",
         T::VtSubjectAppeal => "对主席的裁决提出异议",
         T::VtMotionBy => "{0}：关于{1}的动议",
@@ -1654,6 +1663,9 @@ fn ru(key: T) -> &'static str {
         T::VtMotionAdjourn => "закрыть заседание",
         T::VtMotionAdjournDebate => "отложить прения",
         T::VtMotionCloseDebate => "прекратить прения",
+        T::VtMotionReconsider => "пересмотр предложения",
+        T::VtMotionDivision => "раздельное голосование по предложению",
+        T::VtRejectedInParts => "Отклонено: все части отклонены",
         T::VtSubjectMotion => "Предложение {0}",
         T::VtSubjectAppeal => "Опротестование постановления Председателя",
         T::VtMotionBy => "{0}: предложение {1}",

@@ -133,6 +133,8 @@ fn motion_label(lang: Lang, motion: MotionKind) -> &'static str {
         MotionKind::AdjournMeeting => T::VtMotionAdjourn,
         MotionKind::AdjournDebate => T::VtMotionAdjournDebate,
         MotionKind::CloseDebate => T::VtMotionCloseDebate,
+        MotionKind::Reconsider => T::VtMotionReconsider,
+        MotionKind::Division => T::VtMotionDivision,
     })
 }
 
@@ -380,7 +382,7 @@ fn AwaitingDecision(answer: PanelAnswer) -> impl IntoView {
                 .iter()
                 .chain(s.interventions.iter())
                 .filter_map(|e| match e.kind {
-                    EntryKind::Motion { motion } => Some((
+                    EntryKind::Motion { motion, .. } => Some((
                         e.id,
                         lang.fill(
                             T::VtMotionBy,
@@ -430,6 +432,7 @@ fn decision_line(lang: Lang, state: &MeetingState, p: &Proposal) -> String {
     match &p.decision {
         None => lang.t(T::VtUndecided).into(),
         Some(Decision::AdoptedWithoutVote { .. }) => lang.t(T::VtAdoptedWithoutVote).into(),
+        Some(Decision::RejectedInParts { .. }) => lang.t(T::VtRejectedInParts).into(),
         Some(Decision::Voted { vote }) => state
             .vote(*vote)
             .and_then(|v| {
@@ -641,6 +644,9 @@ fn TableProposalForm(answer: PanelAnswer) -> impl IntoView {
                 reference: reference.get_untracked(),
                 title: title.get_untracked(),
                 sponsors: sponsors.get_untracked(),
+                amends: None,
+                text: String::new(),
+                budget_implications: false,
             },
             T::CmdTableProposal,
         );
