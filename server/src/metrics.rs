@@ -284,13 +284,18 @@ pub fn parse_network(text: &str) -> Result<IpNet, String> {
 }
 
 impl MetricsAccess {
-    /// Whether a request from `address` bearing `bearer` may read the figures.
-    pub fn admits(&self, address: IpAddr, bearer: Option<&str>) -> bool {
-        let address = match address {
-            IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
-            v4 => v4,
+    /// Whether a request that came through `addresses` (the TCP peer, and the client a
+    /// trusted proxy names) bearing `bearer` may read the figures: every one of the
+    /// addresses in the operator's networks, or the token.
+    pub fn admits(&self, addresses: &[IpAddr], bearer: Option<&str>) -> bool {
+        let allowed = |address: IpAddr| {
+            let address = match address {
+                IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(address, IpAddr::V4),
+                v4 => v4,
+            };
+            self.allow.iter().any(|n| n.contains(&address))
         };
-        let by_network = self.allow.iter().any(|n| n.contains(&address));
+        let by_network = !addresses.is_empty() && addresses.iter().all(|a| allowed(*a));
         let by_token = match (&self.token, bearer) {
             (Some(expected), Some(given)) => same_secret(expected, given),
             _ => false,
@@ -306,20 +311,27 @@ fn same_secret(a: &str, b: &str) -> bool {
     Sha256::digest(a.as_bytes()) == Sha256::digest(b.as_bytes())
 }
 
-/// The client's address for the metrics' restriction: the TCP peer, or, behind a proxy
-/// trusted with `FLOOR_TRUST_FORWARDED_FOR`, the address the proxy saw last, so that a
-/// proxy on this machine does not make every outside client look local.
-fn client_address(req: &HttpRequest, trust_forwarded_for: bool) -> Option<IpAddr> {
-    let forwarded = || {
-        req.headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
+/// The addresses a request for the figures came through, each of which must be allowed:
+/// the TCP peer and, behind a proxy trusted with `FLOOR_TRUST_FORWARDED_FOR`, the client
+/// the proxy names last in `X-Forwarded-For` (so a proxy on this machine does not make
+/// every outside client look local, and a client that reaches the node directly cannot
+/// name itself local). A forwarded address that does not parse leaves nothing to allow.
+fn client_addresses(req: &HttpRequest, trust_forwarded_for: bool) -> Vec<IpAddr> {
+    let Some(peer) = req.peer_addr().map(|a| a.ip()) else {
+        return Vec::new();
+    };
+    let header = req.headers().get("x-forwarded-for");
+    match header.filter(|_| trust_forwarded_for) {
+        None => vec![peer],
+        Some(value) => match value
+            .to_str()
+            .ok()
             .and_then(|v| v.rsplit(',').next())
             .and_then(|v| v.trim().parse::<IpAddr>().ok())
-    };
-    match trust_forwarded_for.then(forwarded).flatten() {
-        Some(ip) => Some(ip),
-        None => req.peer_addr().map(|a| a.ip()),
+        {
+            Some(client) => vec![peer, client],
+            None => Vec::new(),
+        },
     }
 }
 
@@ -335,8 +347,8 @@ async fn scrape(
         .get(actix_web::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    let address = client_address(&req, app.limits.settings.trust_forwarded_for);
-    if !address.is_some_and(|a| access.admits(a, bearer)) {
+    let addresses = client_addresses(&req, app.limits.settings.trust_forwarded_for);
+    if !access.admits(&addresses, bearer) {
         return Err(ApiError::Forbidden(
             "The metrics are served only to the operator's network (FLOOR_METRICS_ALLOW) or with the metrics token (FLOOR_METRICS_TOKEN)."
                 .into(),
@@ -364,10 +376,13 @@ mod tests {
     fn the_default_admits_this_machine_only() {
         let access = MetricsAccess::default();
         for local in ["127.0.0.1", "127.8.9.1", "::1", "::ffff:127.0.0.1"] {
-            assert!(access.admits(local.parse().unwrap(), None), "{local}");
+            assert!(access.admits(&[local.parse().unwrap()], None), "{local}");
         }
         for outside in ["10.0.0.1", "192.0.2.7", "2001:db8::1", "::ffff:10.0.0.1"] {
-            assert!(!access.admits(outside.parse().unwrap(), None), "{outside}");
+            assert!(
+                !access.admits(&[outside.parse().unwrap()], None),
+                "{outside}"
+            );
         }
     }
 
@@ -378,17 +393,17 @@ mod tests {
             token: Some("scrape-secret".into()),
         };
         let outside: IpAddr = "192.0.2.7".parse().unwrap();
-        assert!(access.admits(outside, Some("scrape-secret")));
-        assert!(!access.admits(outside, Some("scrape-secreT")));
-        assert!(!access.admits(outside, None));
-        assert!(access.admits("10.1.200.3".parse().unwrap(), None));
-        assert!(!access.admits("127.0.0.1".parse().unwrap(), None));
+        assert!(access.admits(&[outside], Some("scrape-secret")));
+        assert!(!access.admits(&[outside], Some("scrape-secreT")));
+        assert!(!access.admits(&[outside], None));
+        assert!(access.admits(&["10.1.200.3".parse().unwrap()], None));
+        assert!(!access.admits(&["127.0.0.1".parse().unwrap()], None));
         // Without a token set, no bearer opens it.
         let no_token = MetricsAccess {
             token: None,
             ..access
         };
-        assert!(!no_token.admits(outside, Some("")));
+        assert!(!no_token.admits(&[outside], Some("")));
     }
 
     #[test]

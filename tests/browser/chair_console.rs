@@ -219,6 +219,15 @@ async fn the_chair_runs_a_list_of_sixty_and_a_delegate_knows_its_place() {
         serde_json::json!("Atlantis"),
         "the typed name kept"
     );
+    // Neither attempt reached the server: the list is as it was.
+    let statements_now = fx
+        .secretariat
+        .view(fx.meeting)
+        .await
+        .state
+        .item(fx.item)
+        .map(|i| i.statements.len());
+    assert_eq!(statements_now, Some(26), "a refused name inscribed nobody");
     chair
         .js(&format!("{}.value = ''; return true;", q(field)))
         .await;

@@ -1042,12 +1042,26 @@ async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
         })
         .await;
     second_peer.close().await;
-    // (the delegation's other microphone)
     next_heard(&mut heard, "speaker", |h| h.marker == FIRST).await;
     fx.chair.command_ok(fx.meeting, Command::EndSpeech).await;
 
-    // Inscribed by the secretariat (nobody in particular asked): the delegation's
-    // microphone is heard.
+    // Both devices connect again, the first one first, each with a new marker so that
+    // nothing said before counts, and the secretariat inscribes the delegation: nobody in
+    // particular asked, so the delegation's first microphone is heard and the other not.
+    const FIRST_AGAIN: u32 = 0xF2;
+    const SECOND_AGAIN: u32 = 0x5ED;
+    ws_first
+        .send(&ClientFrame::MediaLeave {
+            meeting_id: fx.meeting,
+        })
+        .await;
+    first_peer.close().await;
+    let mut first_again = MediaPeer::new(true, false, false).await;
+    first_again.join(&mut ws_first, fx.meeting).await;
+    let _f2 = first_again.speak(FIRST_AGAIN).await;
+    let mut second_again = MediaPeer::new(true, false, false).await;
+    second_again.join(&mut ws_second, fx.meeting).await;
+    let _s2 = second_again.speak(SECOND_AGAIN).await;
     fx.secretariat
         .command_ok(
             fx.meeting,
@@ -1060,10 +1074,17 @@ async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
         )
         .await;
     fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
-    let _ = heard_during(&mut heard, Duration::from_millis(100)).await;
-    // (the delegation, inscribed on its behalf)
-    next_heard(&mut heard, "speaker", |h| h.marker == FIRST).await;
-    for p in [&first_peer, &listener] {
+    next_heard(&mut heard, "speaker", |h| h.marker == FIRST_AGAIN).await;
+    let window = heard_during(&mut heard, Duration::from_millis(400)).await;
+    assert!(
+        window
+            .iter()
+            .filter(|h| h.slot == "speaker")
+            .all(|h| h.marker == FIRST_AGAIN),
+        "one microphone of the delegation, the first: {:x?}",
+        window.iter().map(|h| h.marker).collect::<Vec<_>>()
+    );
+    for p in [&first_again, &second_again, &listener] {
         p.close().await;
     }
 }

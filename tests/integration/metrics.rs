@@ -192,10 +192,12 @@ async fn a_scrape_during_a_meeting_shows_connections_commands_events_and_media_m
         appended >= events,
         "{appended} events appended, {events} received"
     );
-    assert!(
-        during.value("floor_fanout_lag_seconds_count", &[]) >= 2.0 * events,
-        "each of the {events} events fanned out to both followers"
-    );
+    // A frame is counted once queued for its connection, which its follower may read
+    // before the forwarding task has recorded it: wait for the count, with a deadline.
+    scrape_until(&node, "each event fanned out to both followers", |s| {
+        s.value("floor_fanout_lag_seconds_count", &[]) >= 2.0 * events
+    })
+    .await;
     assert_eq!(during.value("floor_slow_consumers_dropped_total", &[]), 0.0);
 
     // Media: the chair speaks, the delegate hears; the SFU's figures follow.
@@ -324,6 +326,27 @@ async fn metrics_are_refused_outside_the_operators_network_without_the_token() {
     assert_eq!(status, 200, "the proxy vouches for the last address");
     let (status, _) = get_metrics(&proxied, None, None).await;
     assert_eq!(status, 200, "this machine, without a proxy");
+    let (status, _) = get_metrics(&proxied, None, Some("not an address")).await;
+    assert_eq!(status, 403, "a forwarded address that does not parse");
+
+    // A client that reaches the node directly cannot name itself an allowed address: the
+    // TCP peer must be allowed too.
+    let direct_db = TestDb::new(Backend::Sqlite);
+    let direct = Node::start_with(
+        &direct_db,
+        &NodeOptions {
+            env: vec![
+                ("FLOOR_TRUST_FORWARDED_FOR", "true".into()),
+                ("FLOOR_METRICS_ALLOW", "192.0.2.0/24".into()),
+            ],
+            ..Default::default()
+        },
+    );
+    let (status, _) = get_metrics(&direct, None, Some("192.0.2.1")).await;
+    assert_eq!(
+        status, 403,
+        "a forwarded address chosen by the client itself"
+    );
 
     // No network at all: only the token would do.
     let closed_db = TestDb::new(Backend::Sqlite);

@@ -70,18 +70,25 @@ impl Inbound {
     /// Packets lost just before this one: the sequence numbers it skips. A duplicate or a
     /// late packet skips none (one that arrives late was counted lost when skipped, as a
     /// receiver report would until it came).
+    /// A jump of more than [`RESYNC_GAP`] either way is the sender starting its sequence
+    /// anew (a restarted encoder, a replaced track), not loss: counting resumes from it.
     fn lost_before(&mut self, seq: u16) -> u64 {
         let lost = match self.highest_seq {
             None => 0,
             Some(highest) => match seq.wrapping_sub(highest) {
-                ahead @ 1..0x8000 => u64::from(ahead - 1),
-                _ => return 0,
+                ahead @ 1..=RESYNC_GAP => u64::from(ahead - 1),
+                behind if behind == 0 || behind > u16::MAX - RESYNC_GAP => return 0,
+                _ => 0,
             },
         };
         self.highest_seq = Some(seq);
         lost
     }
 }
+
+/// The largest jump in a publisher's sequence numbers still read as packets lost (about
+/// 20 s of audio, 2 s of video at its busiest); beyond it the sequence restarted.
+const RESYNC_GAP: u16 = 1000;
 
 /// A publisher's bitrate limit on one track, enforced as a bucket of bytes: it fills at the
 /// limit and holds one second's worth, so a keyframe's burst passes and a sender that keeps
@@ -910,6 +917,12 @@ impl Server {
             .map(|(id, p)| (*id, p.publisher, p.inbound.iter().map(|i| i.kind).collect()))
             .collect();
         publishers.sort_by_key(|(id, _, _)| *id);
+        if publishers.is_empty() {
+            // The meeting's last peer left: nothing to route until one joins again (the
+            // meeting's own route, `routes`, stays for that one).
+            self.applied_routes.remove(&meeting);
+            return;
+        }
         let connected: Vec<Publisher> = publishers
             .iter()
             .filter(|(_, _, kinds)| kinds.contains(&MediaKind::Audio))
@@ -1218,6 +1231,13 @@ mod tests {
             .collect();
         // 65535 and 0 skipped across the wrap, then 2; 2 late and 3 again lose nothing.
         assert_eq!(lost, [0, 0, 2, 1, 0, 0, 0]);
+        // A sender that starts its sequence anew, ahead or behind, loses nothing by it,
+        // and counting goes on from there.
+        let lost: Vec<u64> = [30_000, 30_002, 12, 14]
+            .into_iter()
+            .map(|seq| track.lost_before(seq))
+            .collect();
+        assert_eq!(lost, [0, 1, 0, 1]);
     }
 
     #[test]
