@@ -5,7 +5,7 @@ mod directory;
 pub mod entities;
 mod event_log;
 
-pub use directory::{Directory, RedeemError};
+pub use directory::{DelegationEdit, Directory, RedeemError};
 pub use event_log::{AppendError, DocumentLog, EventLog, RequestKey};
 
 use anyhow::Context;
