@@ -1,366 +1,224 @@
-//! The secretariat's screen: choose or create a meeting; set up its session (delegations,
-//! participants and their invitations, agenda items); inscribe speakers on a
-//! delegation's behalf; and run the meeting as the chair can.
+//! The secretariat's console: sessions and their rules, the roster of delegations,
+//! participants and their invitations, meetings and their agenda, the interpretation
+//! booths and the document register; then the meeting itself, run as the chair can.
+//! One file per panel. Everything goes to the server, which decides; a panel shows the
+//! server's answer, and a refused form keeps what was typed with the reason beside the
+//! field, in the reader's language.
+
+mod booths;
+mod delegations;
+mod documents;
+mod meetings;
+mod participants;
+mod sessions;
 
 use super::chair::ChairView;
 use super::tr;
-use crate::conn::command;
-use crate::i18n::T;
+use crate::i18n::{Lang, T};
 use crate::net;
-use crate::state::{app, role_label, status_label, NoticeKind};
+use crate::state::app;
 use floor_protocol::api::*;
-use floor_protocol::command::Capacity;
 use floor_protocol::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-fn token() -> String {
+/// What every panel of the console shares: the session being set up and its roster and
+/// participants as the server last listed them.
+#[derive(Clone, Copy)]
+pub struct Console {
+    pub sessions: RwSignal<Vec<Session>>,
+    pub session: RwSignal<Option<SessionId>>,
+    pub delegations: RwSignal<Vec<Delegation>>,
+    pub participants: RwSignal<Vec<Participant>>,
+}
+
+impl Console {
+    fn current(&self) -> Option<Session> {
+        let id = self.session.get()?;
+        self.sessions
+            .with(|s| s.iter().find(|s| s.id == id).cloned())
+    }
+
+    /// Read the sessions again (after one was created or its rules changed).
+    pub fn reload_sessions(self) {
+        spawn_local(async move {
+            if let Ok(s) = net::get::<Vec<Session>>("/api/sessions", &token()).await {
+                if self.session.get_untracked().is_none() {
+                    self.session.set(s.last().map(|s| s.id));
+                }
+                self.sessions.set(s);
+            }
+        });
+    }
+
+    /// Read the roster and the participants of the current session again.
+    pub fn reload_roster(self) {
+        let Some(sid) = self.session.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(d) =
+                net::get::<Vec<Delegation>>(&format!("/api/sessions/{sid}/delegations"), &token())
+                    .await
+            {
+                self.delegations.set(d);
+            }
+            if let Ok(p) =
+                net::get::<Vec<Participant>>(&format!("/api/sessions/{sid}/participants"), &token())
+                    .await
+            {
+                self.participants.set(p);
+            }
+            // The meeting followed shows the new names too.
+            super::refresh_info().await;
+        });
+    }
+
+    pub fn delegation_name(&self, id: DelegationId) -> String {
+        self.delegations
+            .with(|ds| ds.iter().find(|d| d.id == id).map(|d| d.name.clone()))
+            .unwrap_or_else(|| app().lang.get().fill(T::Delegation0, &[&id.to_string()]))
+    }
+
+    pub fn participant_name(&self, id: ParticipantId) -> String {
+        self.participants
+            .with(|ps| {
+                ps.iter()
+                    .find(|p| p.id == id)
+                    .map(|p| p.display_name.clone())
+            })
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+}
+
+pub fn console() -> Console {
+    expect_context::<Console>()
+}
+
+pub fn token() -> String {
     app()
         .auth
         .with_untracked(|a| a.as_ref().map(|a| a.token.clone()))
         .unwrap_or_default()
 }
 
-fn failed(e: net::HttpError) {
-    let app = app();
-    let lang = app.lang.get_untracked();
-    app.notify(NoticeKind::Refused, lang.fill(T::Failed, &[&e.text()]));
+/// Why the server refused, in the reader's language: a typed refusal is worded by the
+/// client; the console's own HTTP errors by their code; anything else as the server
+/// said it.
+pub fn refusal(lang: Lang, e: &net::HttpError) -> String {
+    if e.rejection.is_some() {
+        return e.text();
+    }
+    let key = match e.code.as_str() {
+        "delegation_exists" => Some(T::ConsoleNameTaken),
+        "invalid_field" => Some(T::ConsoleFieldLength),
+        "delegation_required" => Some(T::ConsoleDelegationRequired),
+        "unknown_delegation" => Some(T::ConsoleUnknownDelegation),
+        "forbidden" => Some(T::ConsoleForbidden),
+        "control_character" => Some(T::ConsoleControlCharacter),
+        "empty_file"
+        | "unrecognised_file_type"
+        | "file_type_not_allowed"
+        | "file_type_mismatch" => Some(T::ConsoleFileType),
+        "file_too_large" => Some(T::ConsoleFileTooLarge),
+        _ => None,
+    };
+    match key {
+        Some(k) => lang.t(k).to_string(),
+        None => lang.fill(T::Failed, &[&e.message]),
+    }
+}
+
+/// A form's refusal, shown beside the field it is about (or the form's button).
+#[component]
+pub fn FieldError(id: &'static str, error: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="field-error" id=id role="alert" hidden=move || error.with(|e| e.is_none())>
+            {move || error.get()}
+        </p>
+    }
+}
+
+/// A command to the meeting followed, over HTTP so that the form that sent it hears the
+/// answer (the event itself reaches every page over the WebSocket).
+pub async fn meeting_command(command: Command) -> Result<CommandAccepted, net::HttpError> {
+    let Some(meeting) = app().meeting_id() else {
+        return Err(net::HttpError {
+            status: 0,
+            code: "no_meeting".into(),
+            message: app().t(T::ConsoleOpenMeetingFirst).into(),
+            rejection: None,
+        });
+    };
+    net::post(
+        &format!("/api/meetings/{meeting}/commands"),
+        Some(&token()),
+        &CommandRequest {
+            command,
+            request_id: None,
+        },
+    )
+    .await
 }
 
 #[component]
 pub fn SecretariatView() -> impl IntoView {
     let app = app();
+    let console = Console {
+        sessions: RwSignal::new(Vec::new()),
+        session: RwSignal::new(None),
+        delegations: RwSignal::new(Vec::new()),
+        participants: RwSignal::new(Vec::new()),
+    };
+    provide_context(console);
+    console.reload_sessions();
+    // The session follows the meeting opened.
+    Effect::new(move |_| {
+        if let Some(sid) = app.info.with(|i| i.as_ref().map(|i| i.meeting.session_id)) {
+            if console.session.get_untracked() != Some(sid) {
+                console.session.set(Some(sid));
+            }
+        }
+    });
+    Effect::new(move |_| {
+        console.session.track();
+        console.reload_roster();
+    });
+    let has_session = move || console.session.with(|s| s.is_some());
     let has_meeting = move || app.info.with(|i| i.is_some());
     view! {
         <div class="screen secretariat">
-            <MeetingsPanel/>
-            <Show when=has_meeting>
-                <p><a href="#room" data-action="room-display">{tr(T::RoleRoom)}</a></p>
+            <nav class="console-nav" aria-label=tr(T::ConsoleTitle)>
+                <a href="#console-sessions">{tr(T::Sessions)}</a>
+                <a href="#console-delegations">{tr(T::Delegations)}</a>
+                <a href="#console-participants">{tr(T::Participants)}</a>
+                <a href="#console-meetings">{tr(T::Meetings)}</a>
+                <a href="#console-booths">{tr(T::ConsoleBooths)}</a>
+                <a href="#console-documents">{tr(T::Documents)}</a>
+                <a href="#room" data-action="room-display">{tr(T::RoleRoom)}</a>
+            </nav>
+            <sessions::SessionsPanel/>
+            <Show when=has_session>
                 <div class="columns">
-                    <div class="column"><Inscribe/><AgendaForm/></div>
-                    <div class="column"><DelegationsPanel/><ParticipantsPanel/></div>
+                    <div class="column">
+                        <delegations::DelegationsPanel/>
+                        <participants::ParticipantsPanel/>
+                    </div>
+                    <div class="column">
+                        <meetings::MeetingsPanel/>
+                        <Show when=has_meeting>
+                            <meetings::AgendaPanel/>
+                            <meetings::Inscribe/>
+                        </Show>
+                    </div>
                 </div>
-                <Show when=move || app.state.with(|s| s.is_some())>
+                <Show when=has_meeting><booths::BoothsPanel/></Show>
+                <documents::DocumentsPanel/>
+                <Show when=move || has_meeting() && app.state.with(|s| s.is_some())>
                     <h2>{tr(T::RunMeeting)}</h2>
                     <ChairView/>
                 </Show>
             </Show>
         </div>
-    }
-}
-
-#[component]
-fn MeetingsPanel() -> impl IntoView {
-    let app = app();
-    let sessions = RwSignal::new(Vec::<Session>::new());
-    let load = move || {
-        spawn_local(async move {
-            if let Ok(s) = net::get::<Vec<Session>>("/api/sessions", &token()).await {
-                sessions.set(s);
-            }
-        })
-    };
-    load();
-    let title = RwSignal::new(String::new());
-    let session = RwSignal::new(String::new());
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Ok(sid) = session.get_untracked().parse::<i64>().or_else(|_| {
-            sessions
-                .with_untracked(|s| s.first().map(|s| s.id.0))
-                .ok_or(())
-        }) else {
-            return;
-        };
-        let body = NewMeeting {
-            title: title.get_untracked(),
-            format: MeetingFormat::Hybrid,
-        };
-        spawn_local(async move {
-            match net::post::<_, Meeting>(
-                &format!("/api/sessions/{sid}/meetings"),
-                Some(&token()),
-                &body,
-            )
-            .await
-            {
-                Ok(m) => {
-                    app.meetings.update(|ms| ms.push(m.clone()));
-                    title.set(String::new());
-                    super::open_meeting(m.id).await;
-                }
-                Err(e) => failed(e),
-            }
-        });
-    };
-    view! {
-        <section class="meetings-panel" aria-labelledby="meetings-title">
-            <h2 id="meetings-title">{tr(T::Meetings)}</h2>
-            <ul class="meetings">
-                {move || app.meetings.get().into_iter().map(|m| {
-                    let id = m.id;
-                    let current = app.meeting_id() == Some(id);
-                    view! { <li class:current=current>
-                        <button type="button" data-action="open-meeting" data-meeting=id.to_string() aria-pressed=current.to_string()
-                            on:click=move |_| spawn_local(super::open_meeting(id))>
-                            {m.title.clone()}" · "{move || status_label(app.lang.get(), m.status)}
-                        </button>
-                    </li> }
-                }).collect_view()}
-            </ul>
-            <form class="inline" on:submit=create>
-                <h3>{tr(T::NewMeeting)}</h3>
-                <label for="new-meeting-session">{tr(T::Sessions)}</label>
-                <select id="new-meeting-session" on:change=move |ev| session.set(event_target_value(&ev))>
-                    {move || sessions.get().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.title.clone()}</option> }).collect_view()}
-                </select>
-                <label for="new-meeting-title">{tr(T::Title)}</label>
-                <input id="new-meeting-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                <button type="submit">{tr(T::Create)}</button>
-            </form>
-        </section>
-    }
-}
-
-fn session_id() -> Option<SessionId> {
-    app()
-        .info
-        .with(|i| i.as_ref().map(|i| i.meeting.session_id))
-}
-
-#[component]
-fn Inscribe() -> impl IntoView {
-    let app = app();
-    let chosen = RwSignal::new(String::new());
-    let inscribe = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if let Ok(d) = chosen.get_untracked().parse::<i64>() {
-            command(
-                Command::InscribeSpeaker {
-                    delegation: DelegationId(d),
-                    item: None,
-                    capacity: Capacity::National,
-                    allow_additional: false,
-                },
-                T::Inscribe,
-            );
-        }
-    };
-    view! {
-        <form class="card" on:submit=inscribe aria-labelledby="inscribe-title">
-            <h2 id="inscribe-title">{tr(T::Inscribe)}</h2>
-            <label for="inscribe-delegation">{tr(T::Delegation)}</label>
-            <select id="inscribe-delegation" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                <option value="">"—"</option>
-                {move || app.info.with(|i| i.as_ref().map(|i| i.delegations.clone()).unwrap_or_default()).into_iter().map(|d| {
-                    view! { <option value=d.id.to_string()>{d.name.clone()}</option> }
-                }).collect_view()}
-            </select>
-            <button type="submit" data-action="inscribe">{tr(T::Inscribe)}</button>
-        </form>
-    }
-}
-
-#[component]
-fn AgendaForm() -> impl IntoView {
-    let number = RwSignal::new(String::new());
-    let title = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        command(
-            Command::AddAgendaItem {
-                number: number.get_untracked(),
-                title: title.get_untracked(),
-                parent: None,
-            },
-            T::AddAgendaItem,
-        );
-        number.set(String::new());
-        title.set(String::new());
-    };
-    view! {
-        <form class="card" on:submit=add aria-labelledby="agenda-form-title">
-            <h2 id="agenda-form-title">{tr(T::AddAgendaItem)}</h2>
-            <label for="agenda-number">{tr(T::AgendaNumber)}</label>
-            <input id="agenda-number" prop:value=move || number.get() on:input=move |ev| number.set(event_target_value(&ev))/>
-            <label for="agenda-title">{tr(T::Title)}</label>
-            <input id="agenda-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-            <button type="submit">{tr(T::AddAgendaItem)}</button>
-        </form>
-    }
-}
-
-#[component]
-fn DelegationsPanel() -> impl IntoView {
-    let app = app();
-    let name = RwSignal::new(String::new());
-    let kind = RwSignal::new(DelegationKind::Member);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(sid) = session_id() else { return };
-        let body = NewDelegation {
-            name: name.get_untracked(),
-            kind: kind.get_untracked(),
-        };
-        spawn_local(async move {
-            match net::post::<_, Delegation>(
-                &format!("/api/sessions/{sid}/delegations"),
-                Some(&token()),
-                &body,
-            )
-            .await
-            {
-                Ok(_) => {
-                    name.set(String::new());
-                    super::refresh_info().await;
-                }
-                Err(e) => failed(e),
-            }
-        });
-    };
-    let kinds = [
-        DelegationKind::Member,
-        DelegationKind::ObserverState,
-        DelegationKind::Igo,
-        DelegationKind::UnEntity,
-        DelegationKind::Ngo,
-    ];
-    view! {
-        <section class="card" aria-labelledby="delegations-title">
-            <h2 id="delegations-title">{tr(T::Delegations)}</h2>
-            <p>{move || app.info.with(|i| i.as_ref().map(|i| i.delegations.len())).unwrap_or(0)}" · "{tr(T::Delegations)}</p>
-            <form on:submit=add>
-                <h3>{tr(T::NewDelegation)}</h3>
-                <label for="delegation-name">{tr(T::Name)}</label>
-                <input id="delegation-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <label for="delegation-kind">{tr(T::Kind)}</label>
-                <select id="delegation-kind" on:change=move |ev| {
-                    if let Some(k) = DelegationKind::parse(&event_target_value(&ev)) { kind.set(k) }
-                }>
-                    {kinds.into_iter().map(|k| view! { <option value=k.as_str()>{move || crate::state::delegation_kind_label(app.lang.get(), k)}</option> }).collect_view()}
-                </select>
-                <button type="submit">{tr(T::Create)}</button>
-            </form>
-        </section>
-    }
-}
-
-#[component]
-fn ParticipantsPanel() -> impl IntoView {
-    let app = app();
-    let people = RwSignal::new(Vec::<Participant>::new());
-    let invitation = RwSignal::new(None::<String>);
-    let reload = move || {
-        let Some(sid) = session_id() else { return };
-        spawn_local(async move {
-            if let Ok(p) =
-                net::get::<Vec<Participant>>(&format!("/api/sessions/{sid}/participants"), &token())
-                    .await
-            {
-                people.set(p);
-            }
-        });
-    };
-    reload();
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(Role::Delegate);
-    let delegation = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(sid) = session_id() else { return };
-        let body = NewParticipant {
-            display_name: name.get_untracked(),
-            role: role.get_untracked(),
-            delegation_id: delegation
-                .get_untracked()
-                .parse::<i64>()
-                .ok()
-                .map(DelegationId),
-        };
-        spawn_local(async move {
-            match net::post::<_, Participant>(
-                &format!("/api/sessions/{sid}/participants"),
-                Some(&token()),
-                &body,
-            )
-            .await
-            {
-                Ok(_) => {
-                    name.set(String::new());
-                    reload();
-                }
-                Err(e) => failed(e),
-            }
-        });
-    };
-    let invite = move |p: Participant| {
-        spawn_local(async move {
-            let body = NewInvitation {
-                meeting_id: None,
-                valid_for_hours: None,
-            };
-            match net::post::<_, Invitation>(
-                &format!("/api/participants/{}/invitations", p.id),
-                Some(&token()),
-                &body,
-            )
-            .await
-            {
-                Ok(inv) => {
-                    let origin = web_sys::window()
-                        .and_then(|w| w.location().origin().ok())
-                        .unwrap_or_default();
-                    let link = format!("{origin}/join/{}", inv.code);
-                    invitation.set(Some(
-                        app.lang
-                            .get_untracked()
-                            .fill(T::InvitationFor, &[&p.display_name, &inv.code, &link]),
-                    ));
-                }
-                Err(e) => failed(e),
-            }
-        });
-    };
-    let roles = [
-        Role::Delegate,
-        Role::Chair,
-        Role::Interpreter,
-        Role::Room,
-        Role::Viewer,
-        Role::Secretariat,
-    ];
-    view! {
-        <section class="card" aria-labelledby="participants-title">
-            <h2 id="participants-title">{tr(T::Participants)}</h2>
-            <p id="invitation" role="status" aria-live="polite" class="invitation">{move || invitation.get()}</p>
-            <ul class="participants">
-                {move || people.get().into_iter().map(|p| {
-                    let lang = app.lang.get();
-                    let label = format!("{} ({})", p.display_name, role_label(lang, p.role));
-                    let p2 = p.clone();
-                    view! { <li>{label.clone()}" "
-                        <button type="button" data-action="invite" aria-label=format!("{} {}", lang.t(T::Invite), p.display_name)
-                            on:click=move |_| invite(p2.clone())>{tr(T::Invite)}</button>
-                    </li> }
-                }).collect_view()}
-            </ul>
-            <form on:submit=add>
-                <h3>{tr(T::NewParticipant)}</h3>
-                <label for="participant-name">{tr(T::Name)}</label>
-                <input id="participant-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                <label for="participant-role">{tr(T::Role)}</label>
-                <select id="participant-role" on:change=move |ev| { if let Some(r) = Role::parse(&event_target_value(&ev)) { role.set(r) } }>
-                    {roles.into_iter().map(|r| view! { <option value=r.as_str()>{move || role_label(app.lang.get(), r)}</option> }).collect_view()}
-                </select>
-                <label for="participant-delegation">{tr(T::Delegation)}</label>
-                <select id="participant-delegation" on:change=move |ev| delegation.set(event_target_value(&ev))>
-                    <option value="">{tr(T::NoDelegation)}</option>
-                    {move || app.info.with(|i| i.as_ref().map(|i| i.delegations.clone()).unwrap_or_default()).into_iter().map(|d| {
-                        view! { <option value=d.id.to_string()>{d.name.clone()}</option> }
-                    }).collect_view()}
-                </select>
-                <button type="submit">{tr(T::Create)}</button>
-            </form>
-        </section>
     }
 }
