@@ -498,6 +498,7 @@ catalogue! {
     ConsoleRevise { en: "Revise", fr: "Réviser", es: "Revisar" }
     ConsoleCorrigendum { en: "Corrigendum", fr: "Rectificatif", es: "Corrección" }
     ConsoleAddendum { en: "Addendum", fr: "Additif", es: "Adición" }
+    ConsoleNoParent { en: "(none: a main item)", fr: "(aucun : point principal)", es: "(ninguno: tema principal)" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -906,6 +907,7 @@ fn ar(key: T) -> &'static str {
         T::ConsoleRevise => "تنقيح",
         T::ConsoleCorrigendum => "تصويب",
         T::ConsoleAddendum => "إضافة",
+        T::ConsoleNoParent => "(لا يوجد: بند رئيسي)",
     }
 }
 
@@ -1316,6 +1318,7 @@ fn zh(key: T) -> &'static str {
         T::ConsoleRevise => "订正",
         T::ConsoleCorrigendum => "更正",
         T::ConsoleAddendum => "增编",
+        T::ConsoleNoParent => "（无：主要项目）",
     }
 }
 
@@ -1722,6 +1725,7 @@ fn ru(key: T) -> &'static str {
         T::ConsoleRevise => "Пересмотреть",
         T::ConsoleCorrigendum => "Исправление",
         T::ConsoleAddendum => "Добавление",
+        T::ConsoleNoParent => "(нет: основной пункт)",
     }
 }
 

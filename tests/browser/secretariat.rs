@@ -298,6 +298,20 @@ async fn the_secretariat_sets_up_a_session_and_publishes_a_draft_and_its_revisio
             .collect::<Vec<_>>(),
         [(symbol.to_string(), false), (revision.to_string(), true)]
     );
+    // A corrigendum to the revision: the console proposes its symbol, and says what it is.
+    sec.click(&format!(
+        "#register li.revision[data-symbol=\"{revision}\"] button[data-action=corrigendum]"
+    ))
+    .await;
+    sec.wait_for(
+        "the corrigendum's symbol explained",
+        &format!(
+            "document.querySelector('#doc-symbol').value === {} && document.querySelector('#doc-symbol-note[data-valid=true]')?.innerText.includes({})",
+            serde_json::to_string(&format!("{revision}/Corr.1")).unwrap(),
+            serde_json::to_string(revision).unwrap()
+        ),
+    )
+    .await;
     sec.js("document.querySelector('#console-documents').scrollIntoView()")
         .await;
     sec.screenshot("secretariat-documents").await;

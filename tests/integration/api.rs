@@ -355,6 +355,14 @@ on_both_databases!(
         );
         let blank = put(&fx.secretariat, first.id, "   ", DelegationKind::Member).await;
         assert_eq!((blank.status, blank.code()), (400, "invalid_field"));
+        let nul = put(
+            &fx.secretariat,
+            first.id,
+            "Chile\u{0}",
+            DelegationKind::Member,
+        )
+        .await;
+        assert_eq!((nul.status, nul.code()), (400, "control_character"));
         let missing = put(
             &fx.secretariat,
             DelegationId(9_999),

@@ -183,7 +183,7 @@ pub fn AgendaPanel() -> impl IntoView {
                 <input id="agenda-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
                 <label for="agenda-parent">{tr(T::ConsoleSubItemOf)}</label>
                 <select id="agenda-parent" on:change=move |ev| parent.set(event_target_value(&ev))>
-                    <option value="">{tr(T::NoDelegation)}</option>
+                    <option value="">{tr(T::ConsoleNoParent)}</option>
                     {move || items().into_iter().filter(|i| i.3.is_none()).map(|(id, n, t, _)| {
                         view! { <option value=id.to_string()>{format!("{n} {t}")}</option> }
                     }).collect_view()}
