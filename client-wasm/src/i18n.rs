@@ -493,6 +493,130 @@ catalogue! {
     VtExplainBefore { en: "Explanation of vote before the vote on {0}", fr: "Explication de vote avant le vote sur {0}", es: "Explicación de voto antes de la votación sobre {0}" }
     VtExplainAfter { en: "Explanation of vote after the vote on {0}", fr: "Explication de vote après le vote sur {0}", es: "Explicación de voto después de la votación sobre {0}" }
     VtAppeal { en: "Appeal the ruling of the Chair", fr: "Faire appel de la décision du Président", es: "Apelar de la decisión del Presidente" }
+    // secretariat's console (issue 11, item 2)
+    ConsoleTitle { en: "Secretariat console", fr: "Console du secrétariat", es: "Consola de la secretaría" }
+    ConsoleBooths { en: "Interpretation booths", fr: "Cabines d'interprétation", es: "Cabinas de interpretación" }
+    ConsoleNameTaken { en: "Another delegation of this session already has that name.", fr: "Une autre délégation de cette session porte déjà ce nom.", es: "Otra delegación de este período de sesiones ya tiene ese nombre." }
+    ConsoleFieldLength { en: "This field must not be empty, nor too long.", fr: "Ce champ ne doit être ni vide ni trop long.", es: "Este campo no puede estar vacío ni ser demasiado largo." }
+    ConsoleDelegationRequired { en: "A delegate belongs to a delegation: choose one.", fr: "Un délégué appartient à une délégation : choisissez-en une.", es: "Un delegado pertenece a una delegación: elija una." }
+    ConsoleUnknownDelegation { en: "That delegation is not on this session's roster.", fr: "Cette délégation ne figure pas sur la liste de cette session.", es: "Esa delegación no figura en la lista de este período de sesiones." }
+    ConsoleForbidden { en: "Your sign-in does not allow this.", fr: "Votre connexion ne le permet pas.", es: "Su sesión no lo permite." }
+    ConsoleControlCharacter { en: "The text holds an invisible control character; retype it.", fr: "Le texte contient un caractère de contrôle invisible ; saisissez-le à nouveau.", es: "El texto contiene un carácter de control invisible; vuelva a escribirlo." }
+    ConsoleFileType { en: "This file is not a PDF, Word, Excel or plain text document, or it is empty.", fr: "Ce fichier n'est pas un document PDF, Word, Excel ou texte, ou il est vide.", es: "Este archivo no es un documento PDF, Word, Excel o de texto, o está vacío." }
+    ConsoleFileTooLarge { en: "This file is too large.", fr: "Ce fichier est trop volumineux.", es: "Este archivo es demasiado grande." }
+    ConsoleOpenMeetingFirst { en: "Open a meeting first.", fr: "Ouvrez d'abord une séance.", es: "Abra primero una sesión." }
+    ConsoleWholeNumber { en: "Type a whole number.", fr: "Saisissez un nombre entier.", es: "Escriba un número entero." }
+    ConsoleRuleTimeLimit { en: "{0} s is not possible: a time limit is between {1} s and {2} s.", fr: "{0} s n'est pas possible : une limite du temps de parole est comprise entre {1} s et {2} s.", es: "{0} s no es posible: un límite de tiempo está entre {1} s y {2} s." }
+    ConsoleRuleWaiting { en: "A delegation may have between 1 and 20 statements waiting.", fr: "Une délégation peut avoir de 1 à 20 déclarations en attente.", es: "Una delegación puede tener entre 1 y 20 declaraciones en espera." }
+    ConsoleRuleReplies { en: "At most 10 rights of reply per delegation and item.", fr: "Au plus 10 droits de réponse par délégation et par point.", es: "Como máximo 10 derechos de respuesta por delegación y tema." }
+    ConsoleRuleMotionSpeakers { en: "At most 10 speakers on each side of a motion.", fr: "Au plus 10 orateurs de chaque côté d'une motion.", es: "Como máximo 10 oradores a cada lado de una moción." }
+    ConsoleRuleZeroQuorum { en: "A quorum of zero would let nobody decide for everyone.", fr: "Un quorum de zéro laisserait n'importe qui décider pour tous.", es: "Un quórum de cero permitiría que nadie decidiera por todos." }
+    ConsoleLimitState { en: "A State (national capacity), seconds", fr: "Un État (à titre national), secondes", es: "Un Estado (a título nacional), segundos" }
+    ConsoleLimitGroup { en: "On behalf of a group, seconds", fr: "Au nom d'un groupe, secondes", es: "En nombre de un grupo, segundos" }
+    ConsoleLimitOrganization { en: "An organization or United Nations entity, seconds", fr: "Une organisation ou entité des Nations Unies, secondes", es: "Una organización o entidad de las Naciones Unidas, segundos" }
+    ConsoleLimitNgo { en: "A non-governmental organization, seconds", fr: "Une organisation non gouvernementale, secondes", es: "Una organización no gubernamental, segundos" }
+    ConsoleLimitFirstReply { en: "First right of reply, seconds", fr: "Premier droit de réponse, secondes", es: "Primer derecho de respuesta, segundos" }
+    ConsoleLimitSecondReply { en: "Second right of reply, seconds", fr: "Second droit de réponse, secondes", es: "Segundo derecho de respuesta, segundos" }
+    ConsoleTimeLimits { en: "Time limits per kind of speaker", fr: "Limites du temps de parole par catégorie d'orateur", es: "Límites de tiempo por tipo de orador" }
+    ConsoleRulesOther { en: "Quorum and the speakers list", fr: "Quorum et liste des orateurs", es: "Quórum y lista de oradores" }
+    ConsoleQuorum { en: "Quorum, members present (empty: a majority of the members)", fr: "Quorum, membres présents (vide : la majorité des membres)", es: "Quórum, miembros presentes (vacío: la mayoría de los miembros)" }
+    ConsoleWaitingStatements { en: "Statements a delegation may have waiting on an item", fr: "Déclarations qu'une délégation peut avoir en attente sur un point", es: "Declaraciones que una delegación puede tener en espera en un tema" }
+    ConsoleRepliesPerItem { en: "Rights of reply per delegation and item", fr: "Droits de réponse par délégation et par point", es: "Derechos de respuesta por delegación y tema" }
+    ConsoleRepliesTaken { en: "Rights of reply are taken", fr: "Les droits de réponse sont exercés", es: "Los derechos de respuesta se ejercen" }
+    ConsoleEndOfItem { en: "at the end of the item", fr: "à la fin de l'examen du point", es: "al final del tema" }
+    ConsoleEndOfDay { en: "at the end of the day", fr: "à la fin de la journée", es: "al final del día" }
+    ConsoleReplyFor { en: "Who may exercise a right of reply", fr: "Qui peut exercer un droit de réponse", es: "Quién puede ejercer el derecho de respuesta" }
+    ConsoleReplyStates { en: "States", fr: "Les États", es: "Los Estados" }
+    ConsoleReplyAll { en: "Every delegation", fr: "Toutes les délégations", es: "Todas las delegaciones" }
+    ConsoleAdjournSpeakers { en: "Speakers for and against adjourning the debate", fr: "Orateurs pour et contre l'ajournement du débat", es: "Oradores a favor y en contra del aplazamiento del debate" }
+    ConsoleClosureSpeakers { en: "Speakers against the closure of the debate", fr: "Orateurs contre la clôture du débat", es: "Oradores en contra del cierre del debate" }
+    ConsoleNgoSelf { en: "Non-governmental organizations may inscribe themselves", fr: "Les organisations non gouvernementales peuvent s'inscrire elles-mêmes", es: "Las organizaciones no gubernamentales pueden inscribirse por sí mismas" }
+    ConsoleChannels { en: "Interpretation channels (language codes)", fr: "Canaux d'interprétation (codes de langue)", es: "Canales de interpretación (códigos de idioma)" }
+    ConsoleNoSession { en: "There is no session yet: create the first one.", fr: "Il n'y a pas encore de session : créez la première.", es: "Todavía no hay ningún período de sesiones: cree el primero." }
+    ConsoleCurrentSession { en: "Session being prepared", fr: "Session en préparation", es: "Período de sesiones en preparación" }
+    ConsoleNewSession { en: "New session", fr: "Nouvelle session", es: "Nuevo período de sesiones" }
+    ConsoleBodySymbol { en: "Symbol of the body (E/CN.7 or E/CN.15)", fr: "Cote de l'organe (E/CN.7 ou E/CN.15)", es: "Signatura del órgano (E/CN.7 o E/CN.15)" }
+    ConsoleCreateSession { en: "Create the session", fr: "Créer la session", es: "Crear el período de sesiones" }
+    ConsoleSessionRules { en: "Rules of the session", fr: "Règles de la session", es: "Normas del período de sesiones" }
+    ConsoleSaveRules { en: "Save the rules", fr: "Enregistrer les règles", es: "Guardar las normas" }
+    ConsoleSaved { en: "Saved.", fr: "Enregistré.", es: "Guardado." }
+    ConsoleDelegationCount { en: "{0} delegations on the roster", fr: "{0} délégations sur la liste", es: "{0} delegaciones en la lista" }
+    ConsoleEdit { en: "Edit", fr: "Modifier", es: "Editar" }
+    ConsoleSave { en: "Save", fr: "Enregistrer", es: "Guardar" }
+    ConsoleCancel { en: "Cancel", fr: "Annuler", es: "Cancelar" }
+    ConsoleCopyCode { en: "Copy the code", fr: "Copier le code", es: "Copiar el código" }
+    ConsoleCopyLink { en: "Copy the link", fr: "Copier le lien", es: "Copiar el enlace" }
+    ConsoleCopied { en: "Copied.", fr: "Copié.", es: "Copiado." }
+    ConsoleNotCopied { en: "Could not copy; select the text instead.", fr: "Copie impossible ; sélectionnez le texte.", es: "No se pudo copiar; seleccione el texto." }
+    ConsoleRevoke { en: "Revoke", fr: "Révoquer", es: "Revocar" }
+    ConsoleConfirmRevoke { en: "Yes, revoke", fr: "Oui, révoquer", es: "Sí, revocar" }
+    ConsoleRevoked { en: "Revoked", fr: "Révoqué", es: "Revocado" }
+    ConsoleFormat { en: "Format", fr: "Modalité", es: "Formato" }
+    ConsoleFormatHybrid { en: "Hybrid", fr: "Hybride", es: "Híbrida" }
+    ConsoleFormatInPerson { en: "In person", fr: "En présentiel", es: "Presencial" }
+    ConsoleFormatOnline { en: "Online", fr: "En ligne", es: "En línea" }
+    ConsoleFormatPodium { en: "Podium only in the room", fr: "Seul le podium dans la salle", es: "Solo la tribuna en la sala" }
+    ConsoleSubItemOf { en: "Sub-item of", fr: "Alinéa du point", es: "Subtema del tema" }
+    ConsoleChooseDelegation { en: "Choose a delegation.", fr: "Choisissez une délégation.", es: "Elija una delegación." }
+    ConsoleChooseInterpreter { en: "Choose an interpreter.", fr: "Choisissez un interprète.", es: "Elija un intérprete." }
+    ConsoleInterpreters { en: "Interpreters", fr: "Interprètes", es: "Intérpretes" }
+    ConsoleLiveMic { en: "Live microphone", fr: "Micro ouvert", es: "Micrófono abierto" }
+    ConsoleNobodyAssigned { en: "Nobody assigned", fr: "Personne n'est affecté", es: "Nadie asignado" }
+    ConsoleAssign { en: "Assign to the booth", fr: "Affecter à la cabine", es: "Asignar a la cabina" }
+    SymPartBody { en: "the commission (E/CN.7 for CND, E/CN.15 for CCPCJ)", fr: "la commission (E/CN.7 pour la CND, E/CN.15 pour la CCPCJ)", es: "la comisión (E/CN.7 para la CND, E/CN.15 para la CCPCJ)" }
+    SymPartYear { en: "the year", fr: "l'année", es: "el año" }
+    SymPartDocNumber { en: "the document number", fr: "le numéro du document", es: "el número del documento" }
+    SymPartNumberAfter { en: "the number after “{0}”", fr: "le numéro après « {0} »", es: "el número después de “{0}”" }
+    SymEmpty { en: "Type the document's symbol.", fr: "Saisissez la cote du document.", es: "Escriba la signatura del documento." }
+    SymTooLong { en: "Too long for a symbol (at most {0} characters).", fr: "Trop long pour une cote (au plus {0} caractères).", es: "Demasiado larga para una signatura (como máximo {0} caracteres)." }
+    SymSpace { en: "There is a space at character {0}; a symbol has none.", fr: "Il y a une espace au caractère {0} ; une cote n'en contient pas.", es: "Hay un espacio en el carácter {0}; una signatura no lleva espacios." }
+    SymCharacter { en: "“{0}” (character {1}) has no place in a symbol: Latin letters, digits, “.”, “/” and a final “*” only.", fr: "« {0} » (caractère {1}) n'a pas sa place dans une cote : lettres latines, chiffres, « . », « / » et « * » final seulement.", es: "“{0}” (carácter {1}) no cabe en una signatura: solo letras latinas, cifras, “.”, “/” y un “*” final." }
+    SymReissue { en: "The reissue mark “*” comes only at the very end, at most twice.", fr: "La marque de nouveau tirage « * » ne vient qu'à la fin, deux fois au plus.", es: "La marca de reedición “*” solo va al final, como máximo dos veces." }
+    SymSlash { en: "A “/” is misplaced: at the start, at the end, or twice in a row.", fr: "Une « / » est mal placée : au début, à la fin ou deux fois de suite.", es: "Una “/” está mal colocada: al principio, al final o dos veces seguidas." }
+    SymBody { en: "“{0}” is not an ECOSOC functional commission: a symbol starts “E/CN.7/” or “E/CN.15/”.", fr: "« {0} » n'est pas une commission technique de l'ECOSOC : une cote commence par « E/CN.7/ » ou « E/CN.15/ ».", es: "“{0}” no es una comisión orgánica del ECOSOC: una signatura empieza por “E/CN.7/” o “E/CN.15/”." }
+    SymWrite { en: "“{0}” is written “{1}”.", fr: "« {0} » s'écrit « {1} ».", es: "“{0}” se escribe “{1}”." }
+    SymMissing { en: "Missing: {0}.", fr: "Il manque {0}.", es: "Falta {0}." }
+    SymNumber { en: "{0} should be a number; it is “{1}”.", fr: "{0} doit être un nombre ; c'est « {1} ».", es: "{0} debe ser un número; es “{1}”." }
+    SymZero { en: "{0} cannot be 0; numbering starts at 1.", fr: "{0} ne peut être 0 ; la numérotation commence à 1.", es: "{0} no puede ser 0; la numeración empieza en 1." }
+    SymTooLarge { en: "{0}, “{1}”, is too large.", fr: "{0}, « {1} », est trop grand.", es: "{0}, “{1}”, es demasiado grande." }
+    SymYear { en: "The year “{0}” is not possible: four digits, from 1978 to 2100.", fr: "L'année « {0} » n'est pas possible : quatre chiffres, de 1978 à 2100.", es: "El año “{0}” no es posible: cuatro cifras, de 1978 a 2100." }
+    SymSeries { en: "After the year comes a number, “L.n”, “CRP.n”, “INF/n” or “NGO/n”, not “{0}”.", fr: "Après l'année vient un numéro, « L.n », « CRP.n », « INF/n » ou « NGO/n », et non « {0} ».", es: "Después del año va un número, “L.n”, “CRP.n”, “INF/n” o “NGO/n”, no “{0}”." }
+    SymSuffix { en: "Only “/Rev.n”, “/Add.n” and “/Corr.n” may follow the number, not “{0}”.", fr: "Seuls « /Rev.n », « /Add.n » et « /Corr.n » peuvent suivre le numéro, et non « {0} ».", es: "Solo “/Rev.n”, “/Add.n” y “/Corr.n” pueden seguir al número, no “{0}”." }
+    SymDuplicate { en: "“{0}” and “{1}” cannot both be there: write only “{1}”.", fr: "« {0} » et « {1} » ne peuvent coexister : n'écrivez que « {1} ».", es: "“{0}” y “{1}” no pueden figurar juntos: escriba solo “{1}”." }
+    SymAfterCorr { en: "“{0}” cannot follow a corrigendum: “/Corr.n” always comes last.", fr: "« {0} » ne peut suivre un rectificatif : « /Corr.n » vient toujours en dernier.", es: "“{0}” no puede seguir a una corrección: “/Corr.n” va siempre al final." }
+    SymRevises { en: "A valid symbol: a revision of {0}.", fr: "Cote valide : révision de {0}.", es: "Signatura válida: revisión de {0}." }
+    SymCorrects { en: "A valid symbol: a corrigendum to {0}.", fr: "Cote valide : rectificatif de {0}.", es: "Signatura válida: corrección de {0}." }
+    SymAddsTo { en: "A valid symbol: an addendum to {0}.", fr: "Cote valide : additif à {0}.", es: "Signatura válida: adición a {0}." }
+    SymNewDocument { en: "A valid symbol: a new document.", fr: "Cote valide : nouveau document.", es: "Signatura válida: documento nuevo." }
+    DocDraftResolution { en: "Draft resolution", fr: "Projet de résolution", es: "Proyecto de resolución" }
+    DocConferenceRoomPaper { en: "Conference room paper", fr: "Document de séance", es: "Documento de sesión" }
+    DocInformation { en: "Information paper", fr: "Document d'information", es: "Documento de información" }
+    DocNgoStatement { en: "Statement by a non-governmental organization", fr: "Déclaration d'une organisation non gouvernementale", es: "Declaración de una organización no gubernamental" }
+    DocReport { en: "Report", fr: "Rapport", es: "Informe" }
+    DocOther { en: "Other document", fr: "Autre document", es: "Otro documento" }
+    DocAdvanceUnedited { en: "Advance unedited version", fr: "Version préliminaire non éditée", es: "Versión anticipada no editada" }
+    DocFinal { en: "Final (edited) version", fr: "Version définitive (éditée)", es: "Versión definitiva (editada)" }
+    DistGeneral { en: "General: everyone, the webcast included", fr: "Générale : tous, y compris la diffusion sur le Web", es: "General: todos, incluida la transmisión web" }
+    DistLimited { en: "Limited: everyone taking part in the session", fr: "Limitée : tous les participants à la session", es: "Limitada: todos los participantes en el período de sesiones" }
+    DistMembers { en: "Members of the Commission only", fr: "Membres de la Commission seulement", es: "Solo los miembros de la Comisión" }
+    DistDelegations { en: "The delegations named below", fr: "Les délégations désignées ci-dessous", es: "Las delegaciones indicadas a continuación" }
+    ConsoleStillUploading { en: "A file is still uploading; publish when it is done.", fr: "Un fichier est en cours de téléversement ; publiez une fois terminé.", es: "Todavía se está cargando un archivo; publique cuando termine." }
+    ConsolePublishTitle { en: "Publish a document", fr: "Publier un document", es: "Publicar un documento" }
+    ConsoleSymbol { en: "Symbol", fr: "Cote", es: "Signatura" }
+    ConsoleDocStatus { en: "Version", fr: "Version du texte", es: "Versión" }
+    ConsoleDistribution { en: "Distribution (who may see it)", fr: "Distribution (qui peut le consulter)", es: "Distribución (quién puede verlo)" }
+    ConsoleDocAgenda { en: "Agenda items (e.g. 5, 5 (a))", fr: "Points de l'ordre du jour (par ex. 5, 5 a))", es: "Temas del programa (p. ej. 5, 5 a))" }
+    ConsoleMainSponsor { en: "Main sponsor", fr: "Auteur principal", es: "Patrocinador principal" }
+    ConsoleFiles { en: "A file per language", fr: "Un fichier par langue", es: "Un archivo por idioma" }
+    ConsoleUploading { en: "Uploading…", fr: "Téléversement…", es: "Cargando…" }
+    ConsoleUploaded { en: "Uploaded ({0} KB)", fr: "Téléversé ({0} Ko)", es: "Cargado ({0} KB)" }
+    ConsolePublish { en: "Publish", fr: "Publier", es: "Publicar" }
+    ConsoleRegister { en: "Register of documents and history of each symbol", fr: "Registre des documents et historique de chaque cote", es: "Registro de documentos e historial de cada signatura" }
+    ConsoleReplacedBy { en: "replaced by {0}", fr: "remplacé par {0}", es: "sustituido por {0}" }
+    ConsoleRevise { en: "Revise", fr: "Réviser", es: "Revisar" }
+    ConsoleCorrigendum { en: "Corrigendum", fr: "Rectificatif", es: "Corrección" }
+    ConsoleAddendum { en: "Addendum", fr: "Additif", es: "Adición" }
+    ConsoleNoParent { en: "(none: a main item)", fr: "(aucun : point principal)", es: "(ninguno: tema principal)" }
 }
 
 /// Arabic, written right to left ([`Lang::dir`]). The user is addressed in the plural of
@@ -896,6 +1020,130 @@ fn ar(key: T) -> &'static str {
         T::VtExplainBefore => "تعليل التصويت قبل التصويت على {0}",
         T::VtExplainAfter => "تعليل التصويت بعد التصويت على {0}",
         T::VtAppeal => "الطعن في قرار الرئيس",
+        // secretariat's console (issue 11, item 2)
+        T::ConsoleTitle => "وحدة التحكم الخاصة بالأمانة",
+        T::ConsoleBooths => "مقصورات الترجمة الشفوية",
+        T::ConsoleNameTaken => "يوجد بالفعل وفد آخر في هذه الدورة يحمل هذا الاسم.",
+        T::ConsoleFieldLength => "يجب ألا يكون هذا الحقل فارغًا ولا طويلًا أكثر من اللازم.",
+        T::ConsoleDelegationRequired => "المندوب ينتمي إلى وفد: يُرجى اختيار وفد.",
+        T::ConsoleUnknownDelegation => "هذا الوفد غير مدرج في قائمة هذه الدورة.",
+        T::ConsoleForbidden => "لا يتيح لكم تسجيل دخولكم القيام بذلك.",
+        T::ConsoleControlCharacter => "يحتوي النص على حرف تحكم غير مرئي؛ يُرجى إعادة كتابته.",
+        T::ConsoleFileType => "هذا الملف ليس مستند PDF أو Word أو Excel أو نصًا عاديًا، أو أنه فارغ.",
+        T::ConsoleFileTooLarge => "هذا الملف كبير الحجم أكثر من اللازم.",
+        T::ConsoleOpenMeetingFirst => "يُرجى فتح جلسة أولًا.",
+        T::ConsoleWholeNumber => "يُرجى كتابة عدد صحيح.",
+        T::ConsoleRuleTimeLimit => "{0} ث غير ممكن: يتراوح الحد الزمني بين {1} ث و{2} ث.",
+        T::ConsoleRuleWaiting => "يجوز أن يكون للوفد ما بين 1 و20 بيانًا في الانتظار.",
+        T::ConsoleRuleReplies => "10 ردود على الأكثر لكل وفد ولكل بند.",
+        T::ConsoleRuleMotionSpeakers => "10 متكلمين على الأكثر في كل جانب من الاقتراح.",
+        T::ConsoleRuleZeroQuorum => "النصاب القانوني البالغ صفرًا يتيح لأي أحد أن يقرر نيابة عن الجميع.",
+        T::ConsoleLimitState => "دولة (بصفتها الوطنية)، بالثواني",
+        T::ConsoleLimitGroup => "باسم مجموعة، بالثواني",
+        T::ConsoleLimitOrganization => "منظمة أو كيان تابع للأمم المتحدة، بالثواني",
+        T::ConsoleLimitNgo => "منظمة غير حكومية، بالثواني",
+        T::ConsoleLimitFirstReply => "حق الرد الأول، بالثواني",
+        T::ConsoleLimitSecondReply => "حق الرد الثاني، بالثواني",
+        T::ConsoleTimeLimits => "الحدود الزمنية حسب فئة المتكلم",
+        T::ConsoleRulesOther => "النصاب القانوني وقائمة المتكلمين",
+        T::ConsoleQuorum => "النصاب القانوني، الأعضاء الحاضرون (فارغ: أغلبية الأعضاء)",
+        T::ConsoleWaitingStatements => "البيانات التي يجوز أن تكون للوفد في الانتظار بشأن بند",
+        T::ConsoleRepliesPerItem => "حقوق الرد لكل وفد ولكل بند",
+        T::ConsoleRepliesTaken => "تُمارَس حقوق الرد",
+        T::ConsoleEndOfItem => "في نهاية البند",
+        T::ConsoleEndOfDay => "في نهاية اليوم",
+        T::ConsoleReplyFor => "من يجوز له ممارسة حق الرد",
+        T::ConsoleReplyStates => "الدول",
+        T::ConsoleReplyAll => "جميع الوفود",
+        T::ConsoleAdjournSpeakers => "المتكلمون المؤيدون والمعارضون لتأجيل المناقشة",
+        T::ConsoleClosureSpeakers => "المتكلمون المعارضون لإقفال باب المناقشة",
+        T::ConsoleNgoSelf => "يجوز للمنظمات غير الحكومية أن تسجل نفسها",
+        T::ConsoleChannels => "قنوات الترجمة الشفوية (رموز اللغات)",
+        T::ConsoleNoSession => "لا توجد دورة بعد: يُرجى إنشاء الدورة الأولى.",
+        T::ConsoleCurrentSession => "الدورة قيد الإعداد",
+        T::ConsoleNewSession => "دورة جديدة",
+        T::ConsoleBodySymbol => "رمز الهيئة (E/CN.7 أو E/CN.15)",
+        T::ConsoleCreateSession => "إنشاء الدورة",
+        T::ConsoleSessionRules => "قواعد الدورة",
+        T::ConsoleSaveRules => "حفظ القواعد",
+        T::ConsoleSaved => "تم الحفظ.",
+        T::ConsoleDelegationCount => "{0} وفدًا في القائمة",
+        T::ConsoleEdit => "تعديل",
+        T::ConsoleSave => "حفظ",
+        T::ConsoleCancel => "إلغاء الأمر",
+        T::ConsoleCopyCode => "نسخ الرمز",
+        T::ConsoleCopyLink => "نسخ الرابط",
+        T::ConsoleCopied => "تم النسخ.",
+        T::ConsoleNotCopied => "تعذّر النسخ؛ يُرجى تحديد النص.",
+        T::ConsoleRevoke => "إبطال",
+        T::ConsoleConfirmRevoke => "نعم، إبطال",
+        T::ConsoleRevoked => "أُبطل",
+        T::ConsoleFormat => "الشكل",
+        T::ConsoleFormatHybrid => "مختلطة",
+        T::ConsoleFormatInPerson => "حضورية",
+        T::ConsoleFormatOnline => "عبر الإنترنت",
+        T::ConsoleFormatPodium => "المنصة وحدها في القاعة",
+        T::ConsoleSubItemOf => "بند فرعي من",
+        T::ConsoleChooseDelegation => "يُرجى اختيار وفد.",
+        T::ConsoleChooseInterpreter => "يُرجى اختيار مترجم شفوي.",
+        T::ConsoleInterpreters => "المترجمون الشفويون",
+        T::ConsoleLiveMic => "الميكروفون المفتوح",
+        T::ConsoleNobodyAssigned => "لم يُعيَّن أحد",
+        T::ConsoleAssign => "التعيين في المقصورة",
+        T::SymPartBody => "اللجنة (E/CN.7 للجنة المخدرات، E/CN.15 للجنة منع الجريمة)",
+        T::SymPartYear => "السنة",
+        T::SymPartDocNumber => "رقم الوثيقة",
+        T::SymPartNumberAfter => "الرقم الوارد بعد ”{0}“",
+        T::SymEmpty => "يُرجى كتابة رمز الوثيقة.",
+        T::SymTooLong => "أطول من أن يكون رمزًا (لا يتجاوز {0} حرفًا).",
+        T::SymSpace => "توجد مسافة عند الحرف {0}؛ لا يتضمن الرمز مسافات.",
+        T::SymCharacter => "”{0}“ (الحرف {1}) غير مسموح به في الرمز: الحروف اللاتينية والأرقام و”.“ و”/“ و”*“ في النهاية فقط.",
+        T::SymReissue => "علامة إعادة الإصدار ”*“ تأتي في النهاية فقط، مرتين على الأكثر.",
+        T::SymSlash => "علامة ”/“ في غير موضعها: في البداية أو النهاية أو مكررة.",
+        T::SymBody => "”{0}“ ليست لجنة فنية تابعة للمجلس الاقتصادي والاجتماعي: يبدأ الرمز بـ”E/CN.7/“ أو ”E/CN.15/“.",
+        T::SymWrite => "”{0}“ تُكتب ”{1}“.",
+        T::SymMissing => "ينقص: {0}.",
+        T::SymNumber => "يجب أن يكون {0} رقمًا؛ وهو ”{1}“.",
+        T::SymZero => "لا يمكن أن يكون {0} صفرًا؛ يبدأ الترقيم من 1.",
+        T::SymTooLarge => "{0}، ”{1}“، كبير أكثر من اللازم.",
+        T::SymYear => "السنة ”{0}“ غير ممكنة: أربعة أرقام، من 1978 إلى 2100.",
+        T::SymSeries => "بعد السنة يأتي رقم أو ”L.n“ أو ”CRP.n“ أو ”INF/n“ أو ”NGO/n“، وليس ”{0}“.",
+        T::SymSuffix => "لا يجوز أن يلي الرقمَ إلا ”/Rev.n“ و”/Add.n“ و”/Corr.n“، وليس ”{0}“.",
+        T::SymDuplicate => "لا يمكن أن يرد ”{0}“ و”{1}“ معًا: اكتبوا ”{1}“ فقط.",
+        T::SymAfterCorr => "لا يجوز أن يلي ”{0}“ التصويب: ”/Corr.n“ يأتي دائمًا في النهاية.",
+        T::SymRevises => "رمز صحيح: تنقيح للوثيقة {0}.",
+        T::SymCorrects => "رمز صحيح: تصويب للوثيقة {0}.",
+        T::SymAddsTo => "رمز صحيح: إضافة إلى الوثيقة {0}.",
+        T::SymNewDocument => "رمز صحيح: وثيقة جديدة.",
+        T::DocDraftResolution => "مشروع قرار",
+        T::DocConferenceRoomPaper => "ورقة اجتماع",
+        T::DocInformation => "ورقة معلومات",
+        T::DocNgoStatement => "بيان مقدم من منظمة غير حكومية",
+        T::DocReport => "تقرير",
+        T::DocOther => "وثيقة أخرى",
+        T::DocAdvanceUnedited => "نسخة مسبقة غير محررة",
+        T::DocFinal => "النسخة النهائية (المحررة)",
+        T::DistGeneral => "عام: الجميع، بما في ذلك البث الشبكي",
+        T::DistLimited => "محدود: جميع المشاركين في الدورة",
+        T::DistMembers => "أعضاء اللجنة فقط",
+        T::DistDelegations => "الوفود المذكورة أدناه",
+        T::ConsoleStillUploading => "لا يزال ملف قيد التحميل؛ يُرجى النشر عند اكتماله.",
+        T::ConsolePublishTitle => "نشر وثيقة",
+        T::ConsoleSymbol => "الرمز",
+        T::ConsoleDocStatus => "النسخة",
+        T::ConsoleDistribution => "التوزيع (من يجوز له الاطلاع عليها)",
+        T::ConsoleDocAgenda => "بنود جدول الأعمال (مثل 5، 5 (أ))",
+        T::ConsoleMainSponsor => "المقدم الرئيسي",
+        T::ConsoleFiles => "ملف لكل لغة",
+        T::ConsoleUploading => "جارٍ التحميل…",
+        T::ConsoleUploaded => "تم التحميل ({0} كيلوبايت)",
+        T::ConsolePublish => "نشر",
+        T::ConsoleRegister => "سجل الوثائق وتاريخ كل رمز",
+        T::ConsoleReplacedBy => "حلت محلها {0}",
+        T::ConsoleRevise => "تنقيح",
+        T::ConsoleCorrigendum => "تصويب",
+        T::ConsoleAddendum => "إضافة",
+        T::ConsoleNoParent => "(لا يوجد: بند رئيسي)",
     }
 }
 
@@ -1303,6 +1551,132 @@ fn zh(key: T) -> &'static str {
         T::VtExplainBefore => "在就{0}进行表决前解释投票",
         T::VtExplainAfter => "在就{0}进行表决后解释投票",
         T::VtAppeal => "对主席的裁决提出异议",
+        // secretariat's console (issue 11, item 2)
+        T::ConsoleTitle => "秘书处控制台",
+        T::ConsoleBooths => "口译箱",
+        T::ConsoleNameTaken => "本届会已有另一个代表团使用该名称。",
+        T::ConsoleFieldLength => "此栏不得为空，也不得过长。",
+        T::ConsoleDelegationRequired => "代表须属于某一代表团：请选择代表团。",
+        T::ConsoleUnknownDelegation => "该代表团不在本届会名单上。",
+        T::ConsoleForbidden => "您的登录权限不允许此操作。",
+        T::ConsoleControlCharacter => "文本含有不可见的控制字符，请重新输入。",
+        T::ConsoleFileType => "此文件不是PDF、Word、Excel或纯文本文件，或为空文件。",
+        T::ConsoleFileTooLarge => "此文件过大。",
+        T::ConsoleOpenMeetingFirst => "请先打开一次会议。",
+        T::ConsoleWholeNumber => "请输入整数。",
+        T::ConsoleRuleTimeLimit => "{0}秒不可行：发言时限须在{1}秒至{2}秒之间。",
+        T::ConsoleRuleWaiting => "一个代表团可有1至20个待发言。",
+        T::ConsoleRuleReplies => "每个代表团每个项目最多行使10次答辩权。",
+        T::ConsoleRuleMotionSpeakers => "对一项动议，每一方最多10名发言者。",
+        T::ConsoleRuleZeroQuorum => "法定人数为零意味着任何人都可代表全体作出决定。",
+        T::ConsoleLimitState => "国家（以本国身份），秒",
+        T::ConsoleLimitGroup => "代表一个集团，秒",
+        T::ConsoleLimitOrganization => "组织或联合国实体，秒",
+        T::ConsoleLimitNgo => "非政府组织，秒",
+        T::ConsoleLimitFirstReply => "第一次答辩，秒",
+        T::ConsoleLimitSecondReply => "第二次答辩，秒",
+        T::ConsoleTimeLimits => "按发言者类别划分的发言时限",
+        T::ConsoleRulesOther => "法定人数和发言名单",
+        T::ConsoleQuorum => "法定人数，出席成员数（留空：成员过半数）",
+        T::ConsoleWaitingStatements => "一个代表团在一个项目下可等待的发言数",
+        T::ConsoleRepliesPerItem => "每个代表团每个项目的答辩次数",
+        T::ConsoleRepliesTaken => "答辩权的行使时间",
+        T::ConsoleEndOfItem => "在项目结束时",
+        T::ConsoleEndOfDay => "在当天结束时",
+        T::ConsoleReplyFor => "谁可行使答辩权",
+        T::ConsoleReplyStates => "国家",
+        T::ConsoleReplyAll => "所有代表团",
+        T::ConsoleAdjournSpeakers => "赞成和反对暂停辩论的发言者人数",
+        T::ConsoleClosureSpeakers => "反对结束辩论的发言者人数",
+        T::ConsoleNgoSelf => "非政府组织可自行登记发言",
+        T::ConsoleChannels => "口译频道（语言代码）",
+        T::ConsoleNoSession => "尚无届会：请创建第一届会议。",
+        T::ConsoleCurrentSession => "正在筹备的届会",
+        T::ConsoleNewSession => "新届会",
+        T::ConsoleBodySymbol => "机构文号（E/CN.7或E/CN.15）",
+        T::ConsoleCreateSession => "创建届会",
+        T::ConsoleSessionRules => "届会规则",
+        T::ConsoleSaveRules => "保存规则",
+        T::ConsoleSaved => "已保存。",
+        T::ConsoleDelegationCount => "名单上有{0}个代表团",
+        T::ConsoleEdit => "编辑",
+        T::ConsoleSave => "保存",
+        T::ConsoleCancel => "取消",
+        T::ConsoleCopyCode => "复制邀请码",
+        T::ConsoleCopyLink => "复制链接",
+        T::ConsoleCopied => "已复制。",
+        T::ConsoleNotCopied => "无法复制，请直接选择文本。",
+        T::ConsoleRevoke => "撤销",
+        T::ConsoleConfirmRevoke => "是，撤销",
+        T::ConsoleRevoked => "已撤销",
+        T::ConsoleFormat => "形式",
+        T::ConsoleFormatHybrid => "混合",
+        T::ConsoleFormatInPerson => "现场",
+        T::ConsoleFormatOnline => "在线",
+        T::ConsoleFormatPodium => "仅主席台在会场",
+        T::ConsoleSubItemOf => "以下项目的分项",
+        T::ConsoleChooseDelegation => "请选择代表团。",
+        T::ConsoleChooseInterpreter => "请选择口译员。",
+        T::ConsoleInterpreters => "口译员",
+        T::ConsoleLiveMic => "开启的话筒",
+        T::ConsoleNobodyAssigned => "未分配人员",
+        T::ConsoleAssign => "分配到译员箱",
+        T::SymPartBody => "委员会（麻委会为E/CN.7，预防犯罪委员会为E/CN.15）",
+        T::SymPartYear => "年份",
+        T::SymPartDocNumber => "文件编号",
+        T::SymPartNumberAfter => "“{0}”之后的编号",
+        T::SymEmpty => "请输入文件文号。",
+        T::SymTooLong => "文号过长（最多{0}个字符）。",
+        T::SymSpace => "第{0}个字符是空格；文号中不含空格。",
+        T::SymCharacter => {
+            "“{0}”（第{1}个字符）不能用于文号：只能使用拉丁字母、数字、“.”、“/”和末尾的“*”。"
+        }
+        T::SymReissue => "重印标记“*”只能位于末尾，最多两个。",
+        T::SymSlash => "“/”位置有误：位于开头、末尾或连续出现两次。",
+        T::SymBody => "“{0}”不是经社理事会职司委员会：文号应以“E/CN.7/”或“E/CN.15/”开头。",
+        T::SymWrite => "“{0}”应写作“{1}”。",
+        T::SymMissing => "缺少{0}。",
+        T::SymNumber => "{0}应为数字，现为“{1}”。",
+        T::SymZero => "{0}不能为0，编号从1开始。",
+        T::SymTooLarge => "{0}“{1}”过大。",
+        T::SymYear => "年份“{0}”不可行：应为1978至2100年之间的四位数。",
+        T::SymSeries => "年份之后应为编号、“L.n”、“CRP.n”、“INF/n”或“NGO/n”，而不是“{0}”。",
+        T::SymSuffix => "编号之后只能是“/Rev.n”、“/Add.n”或“/Corr.n”，而不是“{0}”。",
+        T::SymDuplicate => "“{0}”和“{1}”不能同时出现：只写“{1}”。",
+        T::SymAfterCorr => "“{0}”不能位于更正之后：“/Corr.n”总是位于最后。",
+        T::SymRevises => "文号有效：{0}的订正本。",
+        T::SymCorrects => "文号有效：{0}的更正。",
+        T::SymAddsTo => "文号有效：{0}的增编。",
+        T::SymNewDocument => "文号有效：新文件。",
+        T::DocDraftResolution => "决议草案",
+        T::DocConferenceRoomPaper => "会议室文件",
+        T::DocInformation => "资料文件",
+        T::DocNgoStatement => "非政府组织的声明",
+        T::DocReport => "报告",
+        T::DocOther => "其他文件",
+        T::DocAdvanceUnedited => "未经编辑的预发本",
+        T::DocFinal => "最终（经编辑）版本",
+        T::DistGeneral => "普遍：所有人，包括网播观众",
+        T::DistLimited => "限制：本届会的所有与会者",
+        T::DistMembers => "仅限委员会成员",
+        T::DistDelegations => "以下所列代表团",
+        T::ConsoleStillUploading => "仍有文件正在上传，请在上传完成后发布。",
+        T::ConsolePublishTitle => "发布文件",
+        T::ConsoleSymbol => "文号",
+        T::ConsoleDocStatus => "版本",
+        T::ConsoleDistribution => "分发（谁可查看）",
+        T::ConsoleDocAgenda => "议程项目（例如5、5(a)）",
+        T::ConsoleMainSponsor => "主要提案国",
+        T::ConsoleFiles => "每种语文一个文件",
+        T::ConsoleUploading => "正在上传…",
+        T::ConsoleUploaded => "已上传（{0} KB）",
+        T::ConsolePublish => "发布",
+        T::ConsoleRegister => "文件登记册及各文号的历史",
+        T::ConsoleReplacedBy => "已由{0}取代",
+        T::ConsoleRevise => "订正",
+        T::ConsoleCorrigendum => "更正",
+        T::ConsoleAddendum => "增编",
+        T::ConsoleNoParent => "（无：主要项目）",
     }
 }
 
@@ -1704,6 +2078,130 @@ fn ru(key: T) -> &'static str {
         T::VtExplainBefore => "Выступление по мотивам голосования до голосования по {0}",
         T::VtExplainAfter => "Выступление по мотивам голосования после голосования по {0}",
         T::VtAppeal => "Опротестовать постановление Председателя",
+        // secretariat's console (issue 11, item 2)
+        T::ConsoleTitle => "Пульт секретариата",
+        T::ConsoleBooths => "Кабины устного перевода",
+        T::ConsoleNameTaken => "Другая делегация этой сессии уже носит это название.",
+        T::ConsoleFieldLength => "Это поле не должно быть пустым или слишком длинным.",
+        T::ConsoleDelegationRequired => "Делегат входит в делегацию: выберите её.",
+        T::ConsoleUnknownDelegation => "Этой делегации нет в списке данной сессии.",
+        T::ConsoleForbidden => "Ваш вход в систему этого не позволяет.",
+        T::ConsoleControlCharacter => "Текст содержит невидимый управляющий символ; введите его заново.",
+        T::ConsoleFileType => "Этот файл не является документом PDF, Word, Excel или текстом либо пуст.",
+        T::ConsoleFileTooLarge => "Этот файл слишком велик.",
+        T::ConsoleOpenMeetingFirst => "Сначала откройте заседание.",
+        T::ConsoleWholeNumber => "Введите целое число.",
+        T::ConsoleRuleTimeLimit => "{0} с невозможно: регламент составляет от {1} до {2} с.",
+        T::ConsoleRuleWaiting => "У делегации может быть от 1 до 20 ожидающих выступлений.",
+        T::ConsoleRuleReplies => "Не более 10 прав на ответ на делегацию и пункт.",
+        T::ConsoleRuleMotionSpeakers => "Не более 10 ораторов с каждой стороны по предложению.",
+        T::ConsoleRuleZeroQuorum => "Кворум, равный нулю, позволил бы решать за всех без участников.",
+        T::ConsoleLimitState => "Государство (в национальном качестве), секунды",
+        T::ConsoleLimitGroup => "От имени группы, секунды",
+        T::ConsoleLimitOrganization => "Организация или подразделение ООН, секунды",
+        T::ConsoleLimitNgo => "Неправительственная организация, секунды",
+        T::ConsoleLimitFirstReply => "Первое право на ответ, секунды",
+        T::ConsoleLimitSecondReply => "Второе право на ответ, секунды",
+        T::ConsoleTimeLimits => "Регламент по категориям ораторов",
+        T::ConsoleRulesOther => "Кворум и список ораторов",
+        T::ConsoleQuorum => "Кворум, присутствующие члены (пусто: большинство членов)",
+        T::ConsoleWaitingStatements => "Число ожидающих выступлений делегации по пункту",
+        T::ConsoleRepliesPerItem => "Права на ответ на делегацию и пункт",
+        T::ConsoleRepliesTaken => "Право на ответ предоставляется",
+        T::ConsoleEndOfItem => "в конце рассмотрения пункта",
+        T::ConsoleEndOfDay => "в конце дня",
+        T::ConsoleReplyFor => "Кто может воспользоваться правом на ответ",
+        T::ConsoleReplyStates => "Государства",
+        T::ConsoleReplyAll => "Все делегации",
+        T::ConsoleAdjournSpeakers => "Ораторы за и против отсрочки прений",
+        T::ConsoleClosureSpeakers => "Ораторы против прекращения прений",
+        T::ConsoleNgoSelf => "Неправительственные организации могут записываться сами",
+        T::ConsoleChannels => "Каналы устного перевода (коды языков)",
+        T::ConsoleNoSession => "Сессий пока нет: создайте первую.",
+        T::ConsoleCurrentSession => "Готовящаяся сессия",
+        T::ConsoleNewSession => "Новая сессия",
+        T::ConsoleBodySymbol => "Условное обозначение органа (E/CN.7 или E/CN.15)",
+        T::ConsoleCreateSession => "Создать сессию",
+        T::ConsoleSessionRules => "Правила сессии",
+        T::ConsoleSaveRules => "Сохранить правила",
+        T::ConsoleSaved => "Сохранено.",
+        T::ConsoleDelegationCount => "Делегаций в списке: {0}",
+        T::ConsoleEdit => "Изменить",
+        T::ConsoleSave => "Сохранить",
+        T::ConsoleCancel => "Отмена",
+        T::ConsoleCopyCode => "Копировать код",
+        T::ConsoleCopyLink => "Копировать ссылку",
+        T::ConsoleCopied => "Скопировано.",
+        T::ConsoleNotCopied => "Не удалось скопировать; выделите текст.",
+        T::ConsoleRevoke => "Отозвать",
+        T::ConsoleConfirmRevoke => "Да, отозвать",
+        T::ConsoleRevoked => "Доступ отозван",
+        T::ConsoleFormat => "Формат",
+        T::ConsoleFormatHybrid => "Гибридное",
+        T::ConsoleFormatInPerson => "Очное",
+        T::ConsoleFormatOnline => "Онлайн",
+        T::ConsoleFormatPodium => "В зале только президиум",
+        T::ConsoleSubItemOf => "Подпункт пункта",
+        T::ConsoleChooseDelegation => "Выберите делегацию.",
+        T::ConsoleChooseInterpreter => "Выберите переводчика.",
+        T::ConsoleInterpreters => "Переводчики",
+        T::ConsoleLiveMic => "Включённый микрофон",
+        T::ConsoleNobodyAssigned => "Никто не назначен",
+        T::ConsoleAssign => "Назначить в кабину",
+        T::SymPartBody => "комиссия (E/CN.7 для КНД, E/CN.15 для КПУП)",
+        T::SymPartYear => "год",
+        T::SymPartDocNumber => "номер документа",
+        T::SymPartNumberAfter => "номер после «{0}»",
+        T::SymEmpty => "Введите условное обозначение документа.",
+        T::SymTooLong => "Слишком длинно для условного обозначения (не более {0} знаков).",
+        T::SymSpace => "В знаке {0} пробел; в условном обозначении пробелов нет.",
+        T::SymCharacter => "«{0}» (знак {1}) недопустим: только латинские буквы, цифры, «.», «/» и «*» в конце.",
+        T::SymReissue => "Знак переиздания «*» ставится только в конце, не более двух раз.",
+        T::SymSlash => "Знак «/» не на месте: в начале, в конце или дважды подряд.",
+        T::SymBody => "«{0}» не функциональная комиссия ЭКОСОС: обозначение начинается с «E/CN.7/» или «E/CN.15/».",
+        T::SymWrite => "«{0}» пишется «{1}».",
+        T::SymMissing => "Не хватает: {0}.",
+        T::SymNumber => "{0} должен быть числом; указано «{1}».",
+        T::SymZero => "{0} не может быть 0; нумерация начинается с 1.",
+        T::SymTooLarge => "{0} «{1}» слишком велик.",
+        T::SymYear => "Год «{0}» невозможен: четыре цифры, от 1978 до 2100.",
+        T::SymSeries => "После года идёт номер, «L.n», «CRP.n», «INF/n» или «NGO/n», а не «{0}».",
+        T::SymSuffix => "После номера допускаются только «/Rev.n», «/Add.n» и «/Corr.n», а не «{0}».",
+        T::SymDuplicate => "«{0}» и «{1}» не могут стоять вместе: напишите только «{1}».",
+        T::SymAfterCorr => "«{0}» не может следовать за исправлением: «/Corr.n» всегда в конце.",
+        T::SymRevises => "Правильное обозначение: пересмотренный вариант {0}.",
+        T::SymCorrects => "Правильное обозначение: исправление к {0}.",
+        T::SymAddsTo => "Правильное обозначение: добавление к {0}.",
+        T::SymNewDocument => "Правильное обозначение: новый документ.",
+        T::DocDraftResolution => "Проект резолюции",
+        T::DocConferenceRoomPaper => "Документ зала заседаний",
+        T::DocInformation => "Информационный документ",
+        T::DocNgoStatement => "Заявление неправительственной организации",
+        T::DocReport => "Доклад",
+        T::DocOther => "Другой документ",
+        T::DocAdvanceUnedited => "Предварительный неотредактированный вариант",
+        T::DocFinal => "Окончательный (отредактированный) вариант",
+        T::DistGeneral => "Общее: все, включая веб-трансляцию",
+        T::DistLimited => "Ограниченное: все участники сессии",
+        T::DistMembers => "Только члены Комиссии",
+        T::DistDelegations => "Делегации, указанные ниже",
+        T::ConsoleStillUploading => "Файл ещё загружается; опубликуйте после завершения.",
+        T::ConsolePublishTitle => "Опубликовать документ",
+        T::ConsoleSymbol => "Условное обозначение",
+        T::ConsoleDocStatus => "Вариант",
+        T::ConsoleDistribution => "Распространение (кто может видеть)",
+        T::ConsoleDocAgenda => "Пункты повестки дня (напр. 5, 5 a))",
+        T::ConsoleMainSponsor => "Основной автор",
+        T::ConsoleFiles => "По файлу на каждый язык",
+        T::ConsoleUploading => "Загрузка…",
+        T::ConsoleUploaded => "Загружено ({0} КБ)",
+        T::ConsolePublish => "Опубликовать",
+        T::ConsoleRegister => "Реестр документов и история каждого обозначения",
+        T::ConsoleReplacedBy => "заменён документом {0}",
+        T::ConsoleRevise => "Пересмотреть",
+        T::ConsoleCorrigendum => "Исправление",
+        T::ConsoleAddendum => "Добавление",
+        T::ConsoleNoParent => "(нет: основной пункт)",
     }
 }
 

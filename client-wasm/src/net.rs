@@ -137,6 +137,78 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
     decode(&text)
 }
 
+/// POST without a body, for an answer without one (`204 No Content`).
+pub async fn post_empty(path: &str, token: &str) -> Result<(), HttpError> {
+    request("POST", path, Some(token), None).await.map(|_| ())
+}
+
+pub async fn put_json<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    token: Option<&str>,
+    body: &B,
+) -> Result<T, HttpError> {
+    let body = serde_json::to_string(body).expect("serialisable");
+    let (_, text) = request("PUT", path, token, Some(body)).await?;
+    decode(&text)
+}
+
+/// POST a file chosen in the page as the request's body, with its declared type.
+pub async fn upload<T: DeserializeOwned>(
+    path: &str,
+    token: &str,
+    file: &web_sys::File,
+) -> Result<T, HttpError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    let headers = web_sys::Headers::new().map_err(js_error)?;
+    headers
+        .set("authorization", &format!("Bearer {token}"))
+        .map_err(js_error)?;
+    let declared = file.type_();
+    headers
+        .set(
+            "content-type",
+            if declared.is_empty() {
+                "application/octet-stream"
+            } else {
+                &declared
+            },
+        )
+        .map_err(js_error)?;
+    init.set_headers(&headers);
+    init.set_body(file);
+    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(js_error)?;
+    let window = web_sys::window().expect("a window");
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(js_error)?;
+    let text = JsFuture::from(resp.text().map_err(js_error)?)
+        .await
+        .map_err(js_error)?
+        .as_string()
+        .unwrap_or_default();
+    if !resp.ok() {
+        let status = resp.status();
+        return Err(match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(b) => HttpError {
+                status,
+                code: b.code,
+                message: b.message,
+                rejection: b.rejection,
+            },
+            Err(_) => HttpError {
+                status,
+                code: "http".into(),
+                message: format!("HTTP {status}"),
+                rejection: None,
+            },
+        });
+    }
+    decode(&text)
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }

@@ -310,43 +310,160 @@ impl Default for SessionRules {
     }
 }
 
+/// One of the time limits of [`TimeLimits`], to name it in a form or a refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeLimitKind {
+    State,
+    Group,
+    Organization,
+    Ngo,
+    PointOfOrder,
+    Motion,
+    FirstReply,
+    SecondReply,
+    ExplanationOfVote,
+}
+
+impl TimeLimitKind {
+    pub const ALL: [TimeLimitKind; 9] = [
+        TimeLimitKind::State,
+        TimeLimitKind::Group,
+        TimeLimitKind::Organization,
+        TimeLimitKind::Ngo,
+        TimeLimitKind::PointOfOrder,
+        TimeLimitKind::Motion,
+        TimeLimitKind::FirstReply,
+        TimeLimitKind::SecondReply,
+        TimeLimitKind::ExplanationOfVote,
+    ];
+
+    /// The field's name in `TimeLimits` without `_secs` ("point_of_order").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeLimitKind::State => "state",
+            TimeLimitKind::Group => "group",
+            TimeLimitKind::Organization => "organization",
+            TimeLimitKind::Ngo => "ngo",
+            TimeLimitKind::PointOfOrder => "point_of_order",
+            TimeLimitKind::Motion => "motion",
+            TimeLimitKind::FirstReply => "first_reply",
+            TimeLimitKind::SecondReply => "second_reply",
+            TimeLimitKind::ExplanationOfVote => "explanation_of_vote",
+        }
+    }
+
+    fn english(self) -> &'static str {
+        match self {
+            TimeLimitKind::State => "state",
+            TimeLimitKind::Group => "group",
+            TimeLimitKind::Organization => "organization",
+            TimeLimitKind::Ngo => "NGO",
+            TimeLimitKind::PointOfOrder => "point of order",
+            TimeLimitKind::Motion => "motion",
+            TimeLimitKind::FirstReply => "first reply",
+            TimeLimitKind::SecondReply => "second reply",
+            TimeLimitKind::ExplanationOfVote => "explanation of vote",
+        }
+    }
+
+    /// This limit in `limits`, in seconds.
+    pub fn of(self, limits: &TimeLimits) -> u32 {
+        *self.field(&mut limits.clone())
+    }
+
+    /// Set this limit in `limits`.
+    pub fn set(self, limits: &mut TimeLimits, secs: u32) {
+        *self.field(limits) = secs;
+    }
+
+    fn field(self, t: &mut TimeLimits) -> &mut u32 {
+        match self {
+            TimeLimitKind::State => &mut t.state_secs,
+            TimeLimitKind::Group => &mut t.group_secs,
+            TimeLimitKind::Organization => &mut t.organization_secs,
+            TimeLimitKind::Ngo => &mut t.ngo_secs,
+            TimeLimitKind::PointOfOrder => &mut t.point_of_order_secs,
+            TimeLimitKind::Motion => &mut t.motion_secs,
+            TimeLimitKind::FirstReply => &mut t.first_reply_secs,
+            TimeLimitKind::SecondReply => &mut t.second_reply_secs,
+            TimeLimitKind::ExplanationOfVote => &mut t.explanation_of_vote_secs,
+        }
+    }
+}
+
+/// The shortest and the longest time limit a session may set, in seconds.
+pub const TIME_LIMIT_SECS: std::ops::RangeInclusive<u32> = 10..=3600;
+
+/// Why a session's rules cannot be used: typed, so that a client can say it in its
+/// reader's language and beside the field concerned. `Display` is the server's English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RulesError {
+    /// A time limit outside [`TIME_LIMIT_SECS`].
+    TimeLimit { kind: TimeLimitKind, secs: u32 },
+    /// `max_waiting_statements` outside 1 to 20.
+    WaitingStatements,
+    /// `max_replies_per_item` over 10.
+    RepliesPerItem,
+    /// A number of speakers on a motion (adjournment or closure of the debate,
+    /// reconsideration, division) over 10.
+    MotionSpeakers,
+    /// A quorum of zero.
+    ZeroQuorum,
+}
+
+impl std::fmt::Display for RulesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RulesError::TimeLimit { kind, secs } => write!(
+                f,
+                "The {} time limit must be between 10 seconds and one hour; it is {secs} s.",
+                kind.english()
+            ),
+            RulesError::WaitingStatements => {
+                f.write_str("A delegation may have between 1 and 20 statements waiting.")
+            }
+            RulesError::RepliesPerItem => {
+                f.write_str("At most 10 rights of reply per delegation and item.")
+            }
+            RulesError::MotionSpeakers => {
+                f.write_str("At most 10 speakers on each side of a motion.")
+            }
+            RulesError::ZeroQuorum => {
+                f.write_str("A quorum of zero members would let nobody decide for everyone.")
+            }
+        }
+    }
+}
+
 impl SessionRules {
     /// Refuse settings no meeting could run under, with a sentence saying which.
     pub fn validate(&self) -> Result<(), String> {
-        let t = &self.time_limits;
-        let limits = [
-            ("state", t.state_secs),
-            ("group", t.group_secs),
-            ("organization", t.organization_secs),
-            ("NGO", t.ngo_secs),
-            ("point of order", t.point_of_order_secs),
-            ("motion", t.motion_secs),
-            ("first reply", t.first_reply_secs),
-            ("second reply", t.second_reply_secs),
-            ("explanation of vote", t.explanation_of_vote_secs),
-        ];
-        for (name, secs) in limits {
-            if !(10..=3600).contains(&secs) {
-                return Err(format!(
-                    "The {name} time limit must be between 10 seconds and one hour; it is {secs} s."
-                ));
+        self.check().map_err(|e| e.to_string())
+    }
+
+    /// Refuse settings no meeting could run under, saying which setting is wrong.
+    pub fn check(&self) -> Result<(), RulesError> {
+        for kind in TimeLimitKind::ALL {
+            let secs = kind.of(&self.time_limits);
+            if !TIME_LIMIT_SECS.contains(&secs) {
+                return Err(RulesError::TimeLimit { kind, secs });
             }
         }
         if !(1..=20).contains(&self.max_waiting_statements) {
-            return Err("A delegation may have between 1 and 20 statements waiting.".into());
+            return Err(RulesError::WaitingStatements);
         }
         if self.max_replies_per_item > 10 {
-            return Err("At most 10 rights of reply per delegation and item.".into());
+            return Err(RulesError::RepliesPerItem);
         }
         if self.adjourn_debate_speakers > 10
             || self.closure_speakers_against > 10
             || self.reconsideration_speakers_against > 10
             || self.division_speakers > 10
         {
-            return Err("At most 10 speakers on each side of a motion.".into());
+            return Err(RulesError::MotionSpeakers);
         }
         if self.quorum == Some(0) {
-            return Err("A quorum of zero members would let nobody decide for everyone.".into());
+            return Err(RulesError::ZeroQuorum);
         }
         Ok(())
     }

@@ -26,6 +26,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(set_rules)
         .service(list_delegations)
         .service(add_delegation)
+        .service(edit_delegation)
         .service(list_participants)
         .service(add_participant)
         .service(invite)
@@ -494,6 +495,39 @@ async fn add_delegation(
     match app.meetings.directory.add_delegation(id, &body).await? {
         Some(d) => Ok(HttpResponse::Created().json(d)),
         None => Err(ApiError::Conflict {
+            code: "delegation_exists",
+            message: format!(
+                "The session already has a delegation named {:?}.",
+                body.name.trim()
+            ),
+        }),
+    }
+}
+
+/// Correct a delegation of the roster: its name or its kind. The body is a
+/// `NewDelegation`, checked as when adding one.
+#[put("/api/delegations/{id}")]
+async fn edit_delegation(
+    app: web::Data<AppState>,
+    who: Bearer,
+    id: web::Path<i64>,
+    body: web::Json<NewDelegation>,
+) -> Result<HttpResponse, ApiError> {
+    use crate::db::DelegationEdit;
+    who.secretariat()?;
+    let d = app
+        .meetings
+        .directory
+        .delegation(DelegationId(*id))
+        .await?
+        .ok_or(ApiError::NotFound("delegation"))?;
+    who.secretariat_of(d.session_id)?;
+    ApiError::plain_text(&*body)?;
+    non_empty("name", &body.name, 200)?;
+    match app.meetings.directory.edit_delegation(d.id, &body).await? {
+        DelegationEdit::Edited(d) => Ok(HttpResponse::Ok().json(d)),
+        DelegationEdit::NoSuchDelegation => Err(ApiError::NotFound("delegation")),
+        DelegationEdit::NameTaken => Err(ApiError::Conflict {
             code: "delegation_exists",
             message: format!(
                 "The session already has a delegation named {:?}.",

@@ -153,6 +153,14 @@ const OPERATIONS: &[Operation] = &[
         (201, "Delegation"),
     ),
     op(
+        "put",
+        "/api/delegations/{id}",
+        "Correct a delegation of the roster: its name or its kind (409 delegation_exists if another delegation of the session has that name).",
+        SECRETARIAT,
+        Some("NewDelegation"),
+        (200, "Delegation"),
+    ),
+    op(
         "get",
         "/api/sessions/{id}/participants",
         "The session's participants.",

@@ -8,6 +8,7 @@ mod chair_console;
 #[allow(dead_code, unused_imports)]
 mod helpers;
 mod voting;
+mod secretariat;
 mod webdriver;
 
 use floor_protocol::api::*;
@@ -953,105 +954,6 @@ async fn the_delegate_and_chair_views_are_usable_at_200_percent_zoom_and_by_keyb
     assert_legible(&page, "button[data-action=end-speech]").await;
     page.screenshot("chair-200-floor").await;
     page.quit().await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_secretariat_adds_a_delegation_and_a_participant_whose_invitation_works() {
-    let _one = ONE_AT_A_TIME.lock().await;
-    build_client();
-    let db = TestDb::new(Backend::Sqlite);
-    let node = Node::start(&db);
-    let fx = Fixture::new(&node, 1).await;
-    let driver = Driver::start().await;
-    let sec = driver.browser("secretariat-forms").await;
-    sign_in_secretariat(&sec, &node, fx.meeting).await;
-
-    // A new delegation, of the kind chosen.
-    let delegation = "Sovereign Order of Malta";
-    sec.type_into("#delegation-name", delegation).await;
-    sec.click("#delegation-kind option[value=igo]").await;
-    sec.click("form:has(#delegation-name) button[type=submit]")
-        .await;
-    let option = format!(
-        "[...document.querySelectorAll('#participant-delegation option')].find(o => o.textContent === {})?.value",
-        serde_json::to_string(delegation).unwrap()
-    );
-    let delegation_id = sec
-        .wait_for("the new delegation offered for participants", &option)
-        .await;
-    let delegation_id = delegation_id.as_str().unwrap().to_string();
-    let roster = fx.secretariat.view(fx.meeting).await.delegations;
-    let added = roster
-        .iter()
-        .find(|d| d.name == delegation)
-        .unwrap_or_else(|| panic!("the server has no {delegation}: {roster:?}"));
-    assert_eq!(
-        (added.id.to_string(), added.kind),
-        (delegation_id.clone(), DelegationKind::Igo)
-    );
-
-    // A new participant of that delegation.
-    let person = "Ms. Marguerite Observer";
-    sec.type_into("#participant-name", person).await;
-    sec.click("#participant-role option[value=delegate]").await;
-    sec.click(&format!(
-        "#participant-delegation option[value='{delegation_id}']"
-    ))
-    .await;
-    sec.click("form:has(#participant-name) button[type=submit]")
-        .await;
-    let row = sec
-        .wait_for(
-            "the participant listed",
-            &format!(
-                "[...document.querySelectorAll('.participants > li')].findIndex(li => li.textContent.includes({})) + 1",
-                serde_json::to_string(person).unwrap()
-            ),
-        )
-        .await;
-
-    // Its invitation: the code is read from the page.
-    sec.click(&format!(
-        ".participants > li:nth-child({row}) button[data-action=invite]"
-    ))
-    .await;
-    let code = sec
-        .wait_for(
-            "the invitation's code",
-            "(document.querySelector('#invitation').innerText.match(/code ([A-Z0-9]{4}(?:-[A-Z0-9]{4})+)/) || [])[1]",
-        )
-        .await;
-    let code = code.as_str().unwrap().to_string();
-    sec.screenshot("secretariat-forms").await;
-
-    // Someone else types the code into the sign-in page of their own browser.
-    let guest = driver.browser("invited").await;
-    guest.goto(&node.base).await;
-    guest.type_into("#code", &code).await;
-    guest.click("button[data-action=redeem]").await;
-    in_the_meeting(&guest).await;
-    guest
-        .wait_for(
-            "the participant's name and role",
-            &format!(
-                "document.querySelector('.who').innerText === {}",
-                serde_json::to_string(&format!("Signed in as {person} (Delegate)")).unwrap()
-            ),
-        )
-        .await;
-    guest
-        .wait_for(
-            "the delegation",
-            &format!(
-                "document.querySelector('.screen.delegate .delegation').innerText === {}",
-                serde_json::to_string(&format!("Your delegation: {delegation}")).unwrap()
-            ),
-        )
-        .await;
-    guest.screenshot("invited-delegate").await;
-    for b in [sec, guest] {
-        b.quit().await;
-    }
 }
 
 /// A small, well-formed PDF, with some bytes of every value so that a download that

@@ -239,6 +239,12 @@ impl Browser {
             .await;
     }
 
+    /// Empty a text field, as selecting its text and deleting it would.
+    pub async fn clear(&self, css: &str) {
+        let id = self.element(css).await;
+        self.ok(&format!("/element/{id}/clear"), json!({})).await;
+    }
+
     /// Press keys, one after the other, on whatever has the focus, as a keyboard does:
     /// each goes down and comes up. Plain characters, or [`TAB`] and [`ENTER`].
     pub async fn press(&self, keys: &[&str]) {

@@ -303,3 +303,96 @@ async fn the_secretariat_sets_the_time_limits_of_the_session() {
         }
     ));
 }
+
+on_both_databases!(
+    the_secretariat_corrects_a_delegation_and_a_clash_of_names_changes_nothing,
+    |backend| async move {
+        let db = TestDb::new(backend);
+        let node = Node::start(&db);
+        let fx = Fixture::new(&node, 2).await;
+        let (first, second) = (&fx.members[0], &fx.members[1]);
+        let put = |who: &Client, id: DelegationId, name: &str, kind: DelegationKind| {
+            let who = who.clone();
+            let body = serde_json::to_value(NewDelegation {
+                name: name.into(),
+                kind,
+            })
+            .unwrap();
+            async move {
+                who.send(
+                    reqwest::Method::PUT,
+                    &format!("/api/delegations/{id}"),
+                    Some(&body),
+                )
+                .await
+            }
+        };
+        let roster = |fx: &Fixture| {
+            let sec = fx.secretariat.clone();
+            let session = fx.session;
+            async move {
+                sec.get_ok::<Vec<Delegation>>(&format!("/api/sessions/{session}/delegations"))
+                    .await
+            }
+        };
+        let before = roster(&fx).await;
+
+        // Only the secretariat corrects the roster.
+        let chair = put(&fx.chair, first.id, "Renamed", DelegationKind::Member).await;
+        assert_eq!(chair.status, 403, "{chair:?}");
+        // Another delegation's name is taken: refused, nothing changes.
+        let clash = put(
+            &fx.secretariat,
+            first.id,
+            &second.name,
+            DelegationKind::Member,
+        )
+        .await;
+        assert_eq!(
+            (clash.status, clash.code()),
+            (409, "delegation_exists"),
+            "{clash:?}"
+        );
+        let blank = put(&fx.secretariat, first.id, "   ", DelegationKind::Member).await;
+        assert_eq!((blank.status, blank.code()), (400, "invalid_field"));
+        let nul = put(
+            &fx.secretariat,
+            first.id,
+            "Chile\u{0}",
+            DelegationKind::Member,
+        )
+        .await;
+        assert_eq!((nul.status, nul.code()), (400, "control_character"));
+        let missing = put(
+            &fx.secretariat,
+            DelegationId(9_999),
+            "X",
+            DelegationKind::Member,
+        )
+        .await;
+        assert_eq!(missing.status, 404, "{missing:?}");
+        assert_eq!(roster(&fx).await, before);
+
+        // A correction keeps the id: the meeting's roster shows the new name and kind.
+        let edited = put(
+            &fx.secretariat,
+            first.id,
+            "  Bolivia (Plurinational State of) ",
+            DelegationKind::ObserverState,
+        )
+        .await;
+        assert_eq!(edited.status, 200, "{edited:?}");
+        let edited: Delegation = serde_json::from_value(edited.body).unwrap();
+        assert_eq!(
+            (edited.id, edited.name.as_str(), edited.kind),
+            (
+                first.id,
+                "Bolivia (Plurinational State of)",
+                DelegationKind::ObserverState
+            )
+        );
+        let view = fx.secretariat.view(fx.meeting).await;
+        assert!(view.delegations.contains(&edited), "{:?}", view.delegations);
+        assert_eq!(view.quorum.members, 1, "an observer State is not a member");
+    }
+);

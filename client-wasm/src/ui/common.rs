@@ -495,10 +495,14 @@ pub fn Documents() -> impl IntoView {
             <h2 id="documents-title">{tr(T::Documents)}</h2>
             <Show when=move || !docs.with(|d| d.is_empty()) fallback=|| view! { <p>{tr(T::NoDocuments)}</p> }>
                 <ul>
-                    {move || docs.get().into_iter().filter(|d| d.superseded_by.is_none()).map(|d| {
+                    {move || docs.get().into_iter().map(|d| {
                         let id = d.id;
-                        view! { <li>
+                        // A revised text stays listed, marked with what replaced it.
+                        let replaced = d.superseded_by.and_then(|r| docs.with(|all| all.iter().find(|x| x.id == r).map(|x| x.symbol.to_string())));
+                        let superseded = replaced.is_some();
+                        view! { <li class:superseded=superseded>
                             <span class="symbol">{d.symbol.to_string()}</span>" "{d.title.clone()}" "
+                            {replaced.map(|r| view! { <em class="replaced">{move || app.lang.get().fill(T::ConsoleReplacedBy, &[&r])}</em>" " })}
                             {d.files.iter().map(|f| {
                                 let lang = f.language.code();
                                 view! { <button type="button" class="link" on:click=move |_| if let Some(s) = session { download(s, id, lang) }>{lang.to_uppercase()}</button> }

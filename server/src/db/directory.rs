@@ -34,6 +34,15 @@ pub enum RedeemError {
     Other(#[from] anyhow::Error),
 }
 
+/// What came of editing a delegation.
+#[derive(Debug)]
+pub enum DelegationEdit {
+    Edited(Delegation),
+    NoSuchDelegation,
+    /// Another delegation of the session has that name.
+    NameTaken,
+}
+
 impl Directory {
     pub fn new(db: DatabaseConnection) -> Self {
         Directory { db }
@@ -174,6 +183,27 @@ impl Directory {
         match r {
             Ok(m) => Ok(Some(delegation_of(m)?)),
             Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Rename a delegation or change its kind (a correction of the roster).
+    pub async fn edit_delegation(
+        &self,
+        id: DelegationId,
+        edit: &NewDelegation,
+    ) -> anyhow::Result<DelegationEdit> {
+        let Some(m) = delegation::Entity::find_by_id(id.0).one(&self.db).await? else {
+            return Ok(DelegationEdit::NoSuchDelegation);
+        };
+        let mut am: delegation::ActiveModel = m.into();
+        am.name = Set(edit.name.trim().to_string());
+        am.kind = Set(edit.kind.as_str().to_string());
+        match am.update(&self.db).await {
+            Ok(m) => Ok(DelegationEdit::Edited(delegation_of(m)?)),
+            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                Ok(DelegationEdit::NameTaken)
+            }
             Err(e) => Err(e.into()),
         }
     }

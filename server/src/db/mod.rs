@@ -7,7 +7,7 @@ pub mod entities;
 mod event_log;
 mod file_store;
 
-pub use directory::{Directory, RedeemError};
+pub use directory::{DelegationEdit, Directory, RedeemError};
 pub use event_log::{AppendError, DocumentLog, EventLog, RequestKey};
 pub use file_store::{DatabaseStore, CHUNK_LEN};
 
