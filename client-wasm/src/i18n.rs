@@ -530,6 +530,8 @@ catalogue! {
     ConsoleReplyAll { en: "Every delegation", fr: "Toutes les délégations", es: "Todas las delegaciones" }
     ConsoleAdjournSpeakers { en: "Speakers for and against adjourning the debate", fr: "Orateurs pour et contre l'ajournement du débat", es: "Oradores a favor y en contra del aplazamiento del debate" }
     ConsoleClosureSpeakers { en: "Speakers against the closure of the debate", fr: "Orateurs contre la clôture du débat", es: "Oradores en contra del cierre del debate" }
+    ConsoleReconsiderationSpeakers { en: "Speakers against the reconsideration of a proposal", fr: "Orateurs contre la reconsidération d'une proposition", es: "Oradores en contra de la reconsideración de una propuesta" }
+    ConsoleDivisionSpeakers { en: "Speakers for and against the division of a proposal", fr: "Orateurs pour et contre la division d'une proposition", es: "Oradores a favor y en contra de la división de una propuesta" }
     ConsoleNgoSelf { en: "Non-governmental organizations may inscribe themselves", fr: "Les organisations non gouvernementales peuvent s'inscrire elles-mêmes", es: "Las organizaciones no gubernamentales pueden inscribirse por sí mismas" }
     ConsoleChannels { en: "Interpretation channels (language codes)", fr: "Canaux d'interprétation (codes de langue)", es: "Canales de interpretación (códigos de idioma)" }
     ConsoleNoSession { en: "There is no session yet: create the first one.", fr: "Il n'y a pas encore de session : créez la première.", es: "Todavía no hay ningún período de sesiones: cree el primero." }
@@ -1057,6 +1059,8 @@ fn ar(key: T) -> &'static str {
         T::ConsoleReplyAll => "جميع الوفود",
         T::ConsoleAdjournSpeakers => "المتكلمون المؤيدون والمعارضون لتأجيل المناقشة",
         T::ConsoleClosureSpeakers => "المتكلمون المعارضون لإقفال باب المناقشة",
+        T::ConsoleReconsiderationSpeakers => "المتكلمون المعارضون لإعادة النظر في مقترح",
+        T::ConsoleDivisionSpeakers => "المتكلمون المؤيدون والمعارضون لتجزئة مقترح",
         T::ConsoleNgoSelf => "يجوز للمنظمات غير الحكومية أن تسجل نفسها",
         T::ConsoleChannels => "قنوات الترجمة الشفوية (رموز اللغات)",
         T::ConsoleNoSession => "لا توجد دورة بعد: يُرجى إنشاء الدورة الأولى.",
@@ -1588,6 +1592,8 @@ fn zh(key: T) -> &'static str {
         T::ConsoleReplyAll => "所有代表团",
         T::ConsoleAdjournSpeakers => "赞成和反对暂停辩论的发言者人数",
         T::ConsoleClosureSpeakers => "反对结束辩论的发言者人数",
+        T::ConsoleReconsiderationSpeakers => "反对复议提案的发言者人数",
+        T::ConsoleDivisionSpeakers => "赞成和反对分开表决提案的发言者人数",
         T::ConsoleNgoSelf => "非政府组织可自行登记发言",
         T::ConsoleChannels => "口译频道（语言代码）",
         T::ConsoleNoSession => "尚无届会：请创建第一届会议。",
@@ -2115,6 +2121,8 @@ fn ru(key: T) -> &'static str {
         T::ConsoleReplyAll => "Все делегации",
         T::ConsoleAdjournSpeakers => "Ораторы за и против отсрочки прений",
         T::ConsoleClosureSpeakers => "Ораторы против прекращения прений",
+        T::ConsoleReconsiderationSpeakers => "Ораторы против пересмотра предложения",
+        T::ConsoleDivisionSpeakers => "Ораторы за и против раздельного голосования по предложению",
         T::ConsoleNgoSelf => "Неправительственные организации могут записываться сами",
         T::ConsoleChannels => "Каналы устного перевода (коды языков)",
         T::ConsoleNoSession => "Сессий пока нет: создайте первую.",

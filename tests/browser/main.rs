@@ -7,8 +7,8 @@ mod chair_console;
 #[path = "../integration/helpers.rs"]
 #[allow(dead_code, unused_imports)]
 mod helpers;
-mod voting;
 mod secretariat;
+mod voting;
 mod webdriver;
 
 use floor_protocol::api::*;

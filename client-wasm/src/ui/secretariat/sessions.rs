@@ -25,6 +25,8 @@ struct RulesDraft {
     right_of_reply: RwSignal<RightOfReplyFor>,
     adjourn_speakers: RwSignal<String>,
     closure_against: RwSignal<String>,
+    reconsideration_against: RwSignal<String>,
+    division_speakers: RwSignal<String>,
     /// A refusal, and the field it is about (`None`: the whole form).
     error: RwSignal<Option<String>>,
     error_field: RwSignal<Option<&'static str>>,
@@ -43,6 +45,8 @@ impl RulesDraft {
             right_of_reply: RwSignal::new(RightOfReplyFor::States),
             adjourn_speakers: RwSignal::new(String::new()),
             closure_against: RwSignal::new(String::new()),
+            reconsideration_against: RwSignal::new(String::new()),
+            division_speakers: RwSignal::new(String::new()),
             error: RwSignal::new(None),
             error_field: RwSignal::new(None),
         };
@@ -66,6 +70,9 @@ impl RulesDraft {
             .set(r.adjourn_debate_speakers.to_string());
         self.closure_against
             .set(r.closure_speakers_against.to_string());
+        self.reconsideration_against
+            .set(r.reconsideration_speakers_against.to_string());
+        self.division_speakers.set(r.division_speakers.to_string());
         self.clear_error();
     }
 
@@ -113,6 +120,11 @@ impl RulesDraft {
             right_of_reply: self.right_of_reply.get_untracked(),
             adjourn_debate_speakers: number("adjourn", self.adjourn_speakers)?,
             closure_speakers_against: number("closure", self.closure_against)?,
+            reconsideration_speakers_against: number(
+                "reconsideration",
+                self.reconsideration_against,
+            )?,
+            division_speakers: number("division", self.division_speakers)?,
         })
     }
 }
@@ -144,7 +156,17 @@ fn rules_refusal(
         }
         Err(RulesError::RepliesPerItem) => (Some("replies"), lang.t(T::ConsoleRuleReplies).into()),
         Err(RulesError::MotionSpeakers) => {
-            (Some("adjourn"), lang.t(T::ConsoleRuleMotionSpeakers).into())
+            // The first of the motion fields over the limit.
+            let field = [
+                ("adjourn", rules.adjourn_debate_speakers),
+                ("closure", rules.closure_speakers_against),
+                ("reconsideration", rules.reconsideration_speakers_against),
+                ("division", rules.division_speakers),
+            ]
+            .into_iter()
+            .find(|(_, n)| *n > 10)
+            .map_or("adjourn", |(f, _)| f);
+            (Some(field), lang.t(T::ConsoleRuleMotionSpeakers).into())
         }
         Err(RulesError::ZeroQuorum) => (Some("quorum"), lang.t(T::ConsoleRuleZeroQuorum).into()),
         Ok(()) => (None, lang.fill(T::Failed, &[&e.message])),
@@ -206,6 +228,8 @@ fn RulesFields(draft: RulesDraft, prefix: &'static str) -> impl IntoView {
             </select>
             {number("adjourn", T::ConsoleAdjournSpeakers, draft.adjourn_speakers)}
             {number("closure", T::ConsoleClosureSpeakers, draft.closure_against)}
+            {number("reconsideration", T::ConsoleReconsiderationSpeakers, draft.reconsideration_against)}
+            {number("division", T::ConsoleDivisionSpeakers, draft.division_speakers)}
             <label class="check">
                 <input type="checkbox" id=id("ngo-self") prop:checked=move || draft.ngo_self.get()
                     on:change=move |ev| draft.ngo_self.set(event_target_checked(&ev))/>
