@@ -422,6 +422,9 @@ catalogue! {
     RjInvalidDivision { en: "Proposal {0} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided.", fr: "La proposition {0} ne peut pas être divisée ainsi : indiquez au moins deux parties, de 1 à 300 caractères chacune, d'une proposition qui n'a pas encore été divisée.", es: "La propuesta {0} no puede dividirse así: indique al menos dos partes, de 1 a 300 caracteres cada una, de una propuesta que aún no se haya dividido." }
     RjPartsFirst { en: "Part {0} of proposal {1} must be decided first.", fr: "Il faut d'abord se prononcer sur la partie {0} de la proposition {1}.", es: "Primero debe adoptarse una decisión sobre la parte {0} de la propuesta {1}." }
     CmdMoveDivision { en: "move the division of a proposal", fr: "demander la division d'une proposition", es: "pedir la división de una propuesta" }
+    CmdHearOnMotion { en: "give the floor to a speaker on a motion", fr: "donner la parole à un orateur sur une motion", es: "conceder la palabra a un orador sobre una moción" }
+    CmdPutToVote { en: "put a motion or an appeal to the vote", fr: "mettre aux voix une motion ou un appel", es: "someter a votación una moción o una apelación" }
+    CmdAppealRuling { en: "appeal the ruling of the Chair", fr: "faire appel de la décision du Président", es: "apelar de la decisión del Presidente" }
     // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
     VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
     VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
@@ -951,6 +954,9 @@ fn ar(key: T) -> &'static str {
         T::RjInvalidDivision => "لا يمكن تجزئة المقترح {0} على هذا النحو: يُرجى تحديد جزأين أو أكثر، يتراوح طول كل منهما بين 1 و300 حرف، من مقترح لم يُجزَّأ بعد.",
         T::RjPartsFirst => "يجب البتّ أولًا في الجزء {0} من المقترح {1}.",
         T::CmdMoveDivision => "طلب تجزئة مقترح",
+        T::CmdHearOnMotion => "إعطاء الكلمة لمتكلم بشأن اقتراح",
+        T::CmdPutToVote => "طرح اقتراح أو طعن للتصويت",
+        T::CmdAppealRuling => "الطعن في قرار الرئيس",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "المقررات",
         T::VtProposals => "المقترحات المعروضة على الجلسة",
@@ -1484,6 +1490,9 @@ fn zh(key: T) -> &'static str {
         }
         T::RjPartsFirst => "须先就提案{1}的第{0}部分作出决定。",
         T::CmdMoveDivision => "动议对提案分开表决",
+        T::CmdHearOnMotion => "请一位发言者就动议发言",
+        T::CmdPutToVote => "将动议或异议付诸表决",
+        T::CmdAppealRuling => "对主席的裁决提出异议",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "决定",
         T::VtProposals => "会议面前的提案",
@@ -2013,6 +2022,9 @@ fn ru(key: T) -> &'static str {
         T::RjInvalidDivision => "Предложение {0} нельзя разделить таким образом: укажите не менее двух частей, каждая длиной от 1 до 300 знаков, еще не разделенного предложения.",
         T::RjPartsFirst => "Сначала должно быть принято решение по части {0} предложения {1}.",
         T::CmdMoveDivision => "потребовать раздельного голосования по предложению",
+        T::CmdHearOnMotion => "предоставить слово выступающему по предложению",
+        T::CmdPutToVote => "поставить на голосование предложение или опротестование",
+        T::CmdAppealRuling => "опротестовать постановление Председателя",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "Решения",
         T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",

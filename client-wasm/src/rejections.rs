@@ -217,6 +217,9 @@ fn command_key(name: &str) -> Option<T> {
         "set_voting_order" => T::CmdSetVotingOrder,
         "revise_orally" => T::CmdReviseOrally,
         "move_division" => T::CmdMoveDivision,
+        "hear_on_motion" => T::CmdHearOnMotion,
+        "put_to_vote" => T::CmdPutToVote,
+        "appeal_ruling" => T::CmdAppealRuling,
         _ => return None,
     })
 }
