@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// The largest document file accepted (50 MiB). Callers enforce it with [`check_size`],
 /// ideally before reading the whole upload.
@@ -360,6 +361,46 @@ impl FileStore for DiskStore {
                 Ok(Some((Bytes::from(buf), (file, remaining - n as u64))))
             });
             Ok(Box::pin(chunks) as ByteStream)
+        })
+    }
+}
+
+/// A store that writes to `primary` and reads from `primary`, then from `earlier` for a file
+/// `primary` does not hold. With the database as `primary` and the disk folder as `earlier`,
+/// a node upgraded from disk storage to database storage still serves every file stored
+/// on its disk before, while every new file goes to the database.
+pub struct ReadThroughStore {
+    primary: Arc<dyn FileStore>,
+    earlier: Arc<dyn FileStore>,
+}
+
+impl ReadThroughStore {
+    pub fn new(primary: Arc<dyn FileStore>, earlier: Arc<dyn FileStore>) -> ReadThroughStore {
+        ReadThroughStore { primary, earlier }
+    }
+}
+
+impl FileStore for ReadThroughStore {
+    fn put(&self, bytes: Bytes) -> StoreFuture<'_, ContentId> {
+        self.primary.put(bytes)
+    }
+
+    fn open(&self, id: ContentId) -> StoreFuture<'_, Option<StoredFile>> {
+        Box::pin(async move {
+            match self.primary.open(id).await? {
+                Some(file) => Ok(Some(file)),
+                None => self.earlier.open(id).await,
+            }
+        })
+    }
+
+    fn read_range(&self, id: ContentId, start: u64, len: u64) -> StoreFuture<'_, ByteStream> {
+        Box::pin(async move {
+            if self.primary.open(id).await?.is_some() {
+                self.primary.read_range(id, start, len).await
+            } else {
+                self.earlier.read_range(id, start, len).await
+            }
         })
     }
 }
