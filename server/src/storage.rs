@@ -1274,6 +1274,37 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_read_through_store_writes_to_the_first_and_reads_from_either() {
+        let (first, earlier) = (TempDir::new(), TempDir::new());
+        let before = Bytes::from_static(b"stored before the upgrade");
+        let old = DiskStore::new(&earlier.0)
+            .put(before.clone())
+            .await
+            .unwrap();
+        let store = ReadThroughStore::new(
+            Arc::new(DiskStore::new(&first.0)),
+            Arc::new(DiskStore::new(&earlier.0)),
+        );
+        // A file only the earlier store holds: found, whole and by range.
+        assert_eq!(store.open(old).await.unwrap().map(|f| f.len), Some(25));
+        assert_eq!(store.read_to_vec(old, 7, 6).await.unwrap(), b"before");
+        // A new file goes to the first store only.
+        let new = store
+            .put(Bytes::from_static(b"stored after"))
+            .await
+            .unwrap();
+        assert!(files_under(&earlier.0).len() == 1 && files_under(&first.0).len() == 1);
+        assert_eq!(store.read_to_vec(new, 0, 6).await.unwrap(), b"stored");
+        // Neither holds it: not found.
+        let missing = ContentId::of(b"never stored");
+        assert!(store.open(missing).await.unwrap().is_none());
+        assert!(matches!(
+            store.read_range(missing, 0, 1).await,
+            Err(StorageError::NotFound)
+        ));
+    }
+
+    #[tokio::test]
     async fn writes_leave_only_named_files_and_concurrent_puts_agree() {
         let dir = TempDir::new();
         let store: Arc<dyn FileStore> = Arc::new(DiskStore::new(&dir.0));
