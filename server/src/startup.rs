@@ -52,9 +52,18 @@ impl Application {
             .file_storage
             .unwrap_or_else(|| FileStorage::default_for(&settings.database_url));
         let (files, files_name): (Arc<dyn crate::storage::FileStore>, String) = match file_storage {
+            // New files go to the database; a file it does not hold is read from the disk
+            // folder, where a node kept its files before (FLOOR_FILES=disk, the default with
+            // PostgreSQL until the database store came): an upgrade loses no document.
             FileStorage::Database => (
-                Arc::new(db::DatabaseStore::new(db.clone())),
-                file_storage.describe().into(),
+                Arc::new(crate::storage::ReadThroughStore::new(
+                    Arc::new(db::DatabaseStore::new(db.clone())),
+                    Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),
+                )),
+                format!(
+                    "database (files from before read from {})",
+                    settings.files_dir.display()
+                ),
             ),
             FileStorage::Disk => (
                 Arc::new(crate::storage::DiskStore::new(settings.files_dir.clone())),

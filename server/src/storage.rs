@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// The largest document file accepted (50 MiB). Callers enforce it with [`check_size`],
 /// ideally before reading the whole upload.
@@ -360,6 +361,46 @@ impl FileStore for DiskStore {
                 Ok(Some((Bytes::from(buf), (file, remaining - n as u64))))
             });
             Ok(Box::pin(chunks) as ByteStream)
+        })
+    }
+}
+
+/// A store that writes to `primary` and reads from `primary`, then from `earlier` for a file
+/// `primary` does not hold. With the database as `primary` and the disk folder as `earlier`,
+/// a node upgraded from disk storage to database storage still serves every file stored
+/// on its disk before, while every new file goes to the database.
+pub struct ReadThroughStore {
+    primary: Arc<dyn FileStore>,
+    earlier: Arc<dyn FileStore>,
+}
+
+impl ReadThroughStore {
+    pub fn new(primary: Arc<dyn FileStore>, earlier: Arc<dyn FileStore>) -> ReadThroughStore {
+        ReadThroughStore { primary, earlier }
+    }
+}
+
+impl FileStore for ReadThroughStore {
+    fn put(&self, bytes: Bytes) -> StoreFuture<'_, ContentId> {
+        self.primary.put(bytes)
+    }
+
+    fn open(&self, id: ContentId) -> StoreFuture<'_, Option<StoredFile>> {
+        Box::pin(async move {
+            match self.primary.open(id).await? {
+                Some(file) => Ok(Some(file)),
+                None => self.earlier.open(id).await,
+            }
+        })
+    }
+
+    fn read_range(&self, id: ContentId, start: u64, len: u64) -> StoreFuture<'_, ByteStream> {
+        Box::pin(async move {
+            if self.primary.open(id).await?.is_some() {
+                self.primary.read_range(id, start, len).await
+            } else {
+                self.earlier.read_range(id, start, len).await
+            }
         })
     }
 }
@@ -1226,6 +1267,37 @@ mod tests {
         let missing = ContentId::of(b"never stored");
         assert_eq!(store.open(missing).await.unwrap(), None);
         assert!(!store.exists(missing).await.unwrap());
+        assert!(matches!(
+            store.read_range(missing, 0, 1).await,
+            Err(StorageError::NotFound)
+        ));
+    }
+
+    #[tokio::test]
+    async fn a_read_through_store_writes_to_the_first_and_reads_from_either() {
+        let (first, earlier) = (TempDir::new(), TempDir::new());
+        let before = Bytes::from_static(b"stored before the upgrade");
+        let old = DiskStore::new(&earlier.0)
+            .put(before.clone())
+            .await
+            .unwrap();
+        let store = ReadThroughStore::new(
+            Arc::new(DiskStore::new(&first.0)),
+            Arc::new(DiskStore::new(&earlier.0)),
+        );
+        // A file only the earlier store holds: found, whole and by range.
+        assert_eq!(store.open(old).await.unwrap().map(|f| f.len), Some(25));
+        assert_eq!(store.read_to_vec(old, 7, 6).await.unwrap(), b"before");
+        // A new file goes to the first store only.
+        let new = store
+            .put(Bytes::from_static(b"stored after"))
+            .await
+            .unwrap();
+        assert!(files_under(&earlier.0).len() == 1 && files_under(&first.0).len() == 1);
+        assert_eq!(store.read_to_vec(new, 0, 6).await.unwrap(), b"stored");
+        // Neither holds it: not found.
+        let missing = ContentId::of(b"never stored");
+        assert!(store.open(missing).await.unwrap().is_none());
         assert!(matches!(
             store.read_range(missing, 0, 1).await,
             Err(StorageError::NotFound)

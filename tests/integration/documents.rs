@@ -570,3 +570,84 @@ async fn downloads_resume_and_bad_uploads_change_nothing_with(backend: Backend) 
     .await;
     assert_eq!(delegate_upload.status, 403);
 }
+
+/// A PostgreSQL node that kept its files on disk (`FLOOR_FILES=disk`) and restarts with the
+/// default store, the database: the documents uploaded before are still served (read
+/// through to the disk folder), and a new upload goes to the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_kept_on_disk_are_still_served_after_the_node_moves_to_the_database_store() {
+    let db = TestDb::new(Backend::Postgres);
+    let on_disk = NodeOptions {
+        env: vec![("FLOOR_FILES", "disk".into())],
+        ..Default::default()
+    };
+    let before = Node::start_with(&db, &on_disk);
+    let fx = Fixture::new(&before, 1).await;
+    let content = pdf("uploaded while files were kept on disk");
+    let id = uploaded(&fx.secretariat, fx.session, content.clone()).await;
+    let doc = published(
+        &fx.secretariat,
+        fx.session,
+        publish(
+            "E/CN.7/2026/CRP.9",
+            DocumentKind::ConferenceRoomPaper,
+            Distribution::General,
+            &id,
+        ),
+    )
+    .await;
+    assert!(db.files_dir().join(&id[..2]).join(&id).is_file());
+    assert_eq!(
+        db.count_rows("file_contents"),
+        0,
+        "kept on disk, not in the database"
+    );
+    before.kill();
+
+    // The same node, upgraded: FLOOR_FILES unset, so the database store.
+    let after = Node::start(&db);
+    let on_after = |c: &Client| Client {
+        base: after.base.clone(),
+        ..c.clone()
+    };
+    let delegate = on_after(&fx.delegates[0]);
+    let download = delegate
+        .http
+        .get(format!(
+            "{}/api/sessions/{}/documents/{}/files/en",
+            after.base, fx.session, doc.id
+        ))
+        .bearer_auth(delegate.token.as_ref().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        download.status(),
+        200,
+        "the file uploaded before the upgrade"
+    );
+    assert_eq!(download.bytes().await.unwrap().as_ref(), content.as_slice());
+    let ranged = delegate
+        .http
+        .get(format!(
+            "{}/api/sessions/{}/documents/{}/files/en",
+            after.base, fx.session, doc.id
+        ))
+        .bearer_auth(delegate.token.as_ref().unwrap())
+        .header("range", "bytes=0-7")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ranged.status(), 206);
+    assert_eq!(ranged.bytes().await.unwrap().as_ref(), &content[..8]);
+
+    // A new upload goes to the database.
+    let newer = uploaded(
+        &on_after(&fx.secretariat),
+        fx.session,
+        pdf("uploaded after the upgrade"),
+    )
+    .await;
+    assert_eq!(db.count_rows("file_contents"), 1);
+    assert!(!db.files_dir().join(&newer[..2]).join(&newer).exists());
+}

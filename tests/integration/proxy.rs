@@ -197,6 +197,15 @@ async fn a_meeting_runs_through_nginx_with_the_shipped_configuration() {
     let proxy = Proxy::start(&[&a, &b], &proxy_dir);
     proxy.ready().await;
 
+    // The nodes give their metrics to loopback, which is where nginx connects from: the
+    // proxy's own rule is what keeps /metrics from the public.
+    let direct = reqwest::get(format!("{}/metrics", a.base)).await.unwrap();
+    assert_eq!(direct.status(), 200, "node A answers loopback itself");
+    let through = reqwest::get(format!("{}/metrics", proxy.base))
+        .await
+        .unwrap();
+    assert_eq!(through.status(), 403, "the proxy refuses /metrics");
+
     // The session is set up on node A; from here on, everyone goes through the proxy.
     let fx = Fixture::new(&a, 2).await;
     let via = |c: &Client| Client {

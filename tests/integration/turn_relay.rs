@@ -6,6 +6,10 @@
 //! (nftables, inside the namespace only) drops UDP towards the media port. The SFU and
 //! coturn listen on this side's end of the pair. The delegate's signalling goes over a
 //! WebSocket from this side, as it would through a proxy that still passes TCP.
+//!
+//! coturn writes its log to a file, printed when the test fails; it is started with a
+//! parent-death signal, so a killed test takes it along. A namespace and veth pair left
+//! by a killed run (named after a process that no longer exists) are removed first.
 
 use crate::helpers::*;
 use crate::media_peer::*;
@@ -13,7 +17,9 @@ use floor_protocol::frames::{ClientFrame, ServerFrame};
 use floor_protocol::*;
 use std::net::Ipv4Addr;
 use std::os::fd::AsRawFd;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command as Process, Stdio};
+use std::time::{Duration, Instant};
 
 const TURNSERVER: &str = "/usr/bin/turnserver";
 const RELAYED: u32 = 0x7E1A;
@@ -155,14 +161,86 @@ impl Drop for Namespace {
     }
 }
 
-/// coturn and its folder, stopped and removed when dropped.
-struct Coturn(Child, std::path::PathBuf);
+/// Whether a process with this id is running.
+fn alive(pid: u32) -> bool {
+    std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// Removes the `floorturn-<pid>` namespaces and `ftt<pid>` veth ends of earlier runs whose
+/// process is gone (killed before its `Drop` ran).
+fn remove_stale_namespaces() {
+    let stale = |name: &str, prefix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|pid| pid.parse::<u32>().ok())
+            .is_some_and(|pid| pid != std::process::id() && !alive(pid))
+    };
+    for line in run("ip", &["-o", "link", "show"]).lines() {
+        // "7: ftt1234@if6: <BROADCAST,...": the name, without its peer.
+        let Some(name) = line.split(": ").nth(1) else {
+            continue;
+        };
+        let name = name.split('@').next().unwrap_or(name);
+        if stale(name, "ftt") {
+            let _ = Process::new("ip").args(["link", "del", name]).output();
+        }
+    }
+    for line in run("ip", &["netns", "list"]).lines() {
+        let name = line.split_whitespace().next().unwrap_or("");
+        if stale(name, "floorturn-") {
+            let _ = Process::new("ip").args(["netns", "del", name]).output();
+        }
+    }
+}
+
+/// coturn, its log file and its folder: stopped and removed when dropped, the log printed
+/// first if the test is failing.
+struct Coturn {
+    child: Child,
+    dir: std::path::PathBuf,
+    log: std::path::PathBuf,
+}
+
+impl Coturn {
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// Waits until coturn answers a STUN Binding request on `at`: each request waits
+    /// 200 ms for its answer, and is sent again until the deadline.
+    fn wait_listening(&self, from: Ipv4Addr, at: std::net::SocketAddr) {
+        let socket = std::net::UdpSocket::bind((from, 0)).unwrap();
+        socket
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        // Binding request (RFC 8489): type 0x0001, no attributes, the magic cookie, and a
+        // transaction id of our own.
+        let mut request = vec![0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xA4, 0x42];
+        let transaction = *b"floor-turn-t";
+        request.extend_from_slice(&transaction);
+        let deadline = Instant::now() + DEADLINE;
+        let mut answer = [0u8; 512];
+        while Instant::now() < deadline {
+            socket.send_to(&request, at).unwrap();
+            if let Ok((n, _)) = socket.recv_from(&mut answer) {
+                // A Binding success response (0x0101) to our transaction.
+                if n >= 20 && answer[..2] == [0x01, 0x01] && answer[8..20] == transaction {
+                    return;
+                }
+            }
+        }
+        // Dropping `Coturn` while panicking prints its log.
+        panic!("coturn did not answer a STUN Binding request on {at} within {DEADLINE:?}");
+    }
+}
 
 impl Drop for Coturn {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-        let _ = std::fs::remove_dir_all(&self.1);
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("coturn's log:\n{}", self.log());
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -181,38 +259,54 @@ async fn a_delegate_whose_udp_to_the_media_port_is_dropped_is_heard_through_cotu
         std::path::Path::new(TURNSERVER).exists(),
         "{TURNSERVER} is missing: install Debian's coturn (`cargo xtask test` does, as root)"
     );
+    remove_stale_namespaces();
     let ns = Namespace::create();
     let secret = format!("relay-secret-{}", std::process::id());
     let turn_port = free_udp_port(ns.host);
     let dir = std::env::temp_dir().join(format!("floor-coturn-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let coturn = Coturn(
-        Process::new(TURNSERVER)
-            .args([
-                "-n",
-                "--no-cli",
-                "--no-tls",
-                "--no-dtls",
-                "--use-auth-secret",
-            ])
-            .arg(format!("--static-auth-secret={secret}"))
-            .arg("--realm=floor.test")
-            .arg(format!("--listening-ip={}", ns.host))
-            .arg(format!("--relay-ip={}", ns.host))
-            .arg(format!("--listening-port={turn_port}"))
-            // Relay only towards the SFU's address, as infra/README.md recommends.
-            .arg(format!("--allowed-peer-ip={}", ns.host))
-            .arg(format!(
-                "--pidfile={}",
-                dir.join("turnserver.pid").display()
-            ))
-            .args(["--log-file=stdout", "--simple-log"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start coturn"),
+    let log = dir.join("turnserver.log");
+    let log_file = std::fs::File::create(&log).unwrap();
+    let mut turnserver = Process::new(TURNSERVER);
+    turnserver
+        .args([
+            "-n",
+            "--no-cli",
+            "--no-tls",
+            "--no-dtls",
+            "--use-auth-secret",
+        ])
+        .arg(format!("--static-auth-secret={secret}"))
+        .arg("--realm=floor.test")
+        .arg(format!("--listening-ip={}", ns.host))
+        .arg(format!("--relay-ip={}", ns.host))
+        .arg(format!("--listening-port={turn_port}"))
+        // Relay only towards the SFU's address, as infra/README.md recommends.
+        .arg(format!("--allowed-peer-ip={}", ns.host))
+        .arg(format!(
+            "--pidfile={}",
+            dir.join("turnserver.pid").display()
+        ))
+        .args(["--log-file=stdout", "--simple-log"])
+        .stdout(Stdio::from(log_file.try_clone().unwrap()))
+        .stderr(Stdio::from(log_file));
+    // SAFETY: between fork and exec, only prctl (async-signal-safe) runs. The signal comes
+    // when the thread that spawned coturn ends: this test's, which outlives `Coturn`.
+    unsafe {
+        turnserver.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    let coturn = Coturn {
+        child: turnserver.spawn().expect("start coturn"),
         dir,
-    );
+        log,
+    };
+    coturn.wait_listening(ns.host, (ns.host, turn_port).into());
 
     let db = TestDb::new(Backend::Sqlite);
     let node = Node::start_with(
