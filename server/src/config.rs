@@ -84,11 +84,4 @@ impl FileStorage {
             FileStorage::Disk
         }
     }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            FileStorage::Database => "database",
-            FileStorage::Disk => "disk",
-        }
-    }
 }
