@@ -72,7 +72,15 @@ async fn request(
         init.set_body(&wasm_bindgen::JsValue::from_str(b));
     }
     init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(js_error)?;
+    send(path, &init).await
+}
+
+/// Send a request; its response and body, or the server's refusal as an [`HttpError`].
+async fn send(
+    path: &str,
+    init: &web_sys::RequestInit,
+) -> Result<(web_sys::Response, String), HttpError> {
+    let request = web_sys::Request::new_with_str_and_init(path, init).map_err(js_error)?;
     let window = web_sys::window().expect("a window");
     let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
         .await
@@ -177,35 +185,7 @@ pub async fn upload<T: DeserializeOwned>(
         .map_err(js_error)?;
     init.set_headers(&headers);
     init.set_body(file);
-    let request = web_sys::Request::new_with_str_and_init(path, &init).map_err(js_error)?;
-    let window = web_sys::window().expect("a window");
-    let resp: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(js_error)?
-        .dyn_into()
-        .map_err(js_error)?;
-    let text = JsFuture::from(resp.text().map_err(js_error)?)
-        .await
-        .map_err(js_error)?
-        .as_string()
-        .unwrap_or_default();
-    if !resp.ok() {
-        let status = resp.status();
-        return Err(match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(b) => HttpError {
-                status,
-                code: b.code,
-                message: b.message,
-                rejection: b.rejection,
-            },
-            Err(_) => HttpError {
-                status,
-                code: "http".into(),
-                message: format!("HTTP {status}"),
-                rejection: None,
-            },
-        });
-    }
+    let (_, text) = send(path, &init).await?;
     decode(&text)
 }
 
