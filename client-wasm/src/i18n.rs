@@ -425,6 +425,18 @@ catalogue! {
     CmdHearOnMotion { en: "give the floor to a speaker on a motion", fr: "donner la parole à un orateur sur une motion", es: "conceder la palabra a un orador sobre una moción" }
     CmdPutToVote { en: "put a motion or an appeal to the vote", fr: "mettre aux voix une motion ou un appel", es: "someter a votación una moción o una apelación" }
     CmdAppealRuling { en: "appeal the ruling of the Chair", fr: "faire appel de la décision du Président", es: "apelar de la decisión del Presidente" }
+    // a high-level segment (ui/common.rs, ui/chair.rs)
+    RankHead { en: "Head of State or Government", fr: "Chef d'État ou de gouvernement", es: "Jefe de Estado o de Gobierno" }
+    RankMinister { en: "Minister", fr: "Ministre", es: "Ministro" }
+    RankViceMinister { en: "Vice-minister", fr: "Vice-ministre", es: "Viceministro" }
+    RankOther { en: "Other representative", fr: "Autre représentant", es: "Otro representante" }
+    RankUnset { en: "Rank not given", fr: "Rang non indiqué", es: "Rango no indicado" }
+    RankLabel { en: "Speaker's rank", fr: "Rang de l'orateur", es: "Rango del orador" }
+    HighLevelSegment { en: "High-level segment: speakers in order of rank", fr: "Débat de haut niveau : orateurs par ordre de rang", es: "Serie de sesiones de alto nivel: oradores por orden de rango" }
+    CmdSetItemRules { en: "set an agenda item's rules", fr: "fixer les règles d'un point de l'ordre du jour", es: "fijar las normas de un tema del programa" }
+    CmdSetSpeakerRank { en: "record a speaker's rank", fr: "indiquer le rang d'un orateur", es: "indicar el rango de un orador" }
+    RjNotAStatement { en: "Entry {0} is not a waiting statement; only a statement's speaker has a rank.", fr: "L'inscription {0} n'est pas une déclaration en attente ; seul l'orateur d'une déclaration a un rang.", es: "La inscripción {0} no es una declaración en espera; solo el orador de una declaración tiene rango." }
+    RjInvalidTimeLimit { en: "The time limit “{0}” must be between 10 seconds and one hour; it is {1} s.", fr: "Le temps de parole « {0} » doit être compris entre 10 secondes et une heure ; il est de {1} s.", es: "El tiempo de intervención «{0}» debe estar entre 10 segundos y una hora; es de {1} s." }
     // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
     VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
     VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
@@ -957,6 +969,18 @@ fn ar(key: T) -> &'static str {
         T::CmdHearOnMotion => "إعطاء الكلمة لمتكلم بشأن اقتراح",
         T::CmdPutToVote => "طرح اقتراح أو طعن للتصويت",
         T::CmdAppealRuling => "الطعن في قرار الرئيس",
+        // a high-level segment (ui/common.rs, ui/chair.rs)
+        T::RankHead => "رئيس دولة أو حكومة",
+        T::RankMinister => "وزير",
+        T::RankViceMinister => "نائب وزير",
+        T::RankOther => "ممثل آخر",
+        T::RankUnset => "لم تُحدَّد الرتبة",
+        T::RankLabel => "رتبة المتكلم",
+        T::HighLevelSegment => "الجزء الرفيع المستوى: المتكلمون حسب الرتبة",
+        T::CmdSetItemRules => "تحديد قواعد بند من بنود جدول الأعمال",
+        T::CmdSetSpeakerRank => "تسجيل رتبة متكلم",
+        T::RjNotAStatement => "القيد {0} ليس بيانًا في الانتظار؛ لا رتبة إلا لمتكلم يُدلي ببيان.",
+        T::RjInvalidTimeLimit => "يجب أن يكون الحد الزمني «{0}» بين 10 ثوانٍ وساعة واحدة؛ وهو {1} ث.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "المقررات",
         T::VtProposals => "المقترحات المعروضة على الجلسة",
@@ -1493,6 +1517,18 @@ fn zh(key: T) -> &'static str {
         T::CmdHearOnMotion => "请一位发言者就动议发言",
         T::CmdPutToVote => "将动议或异议付诸表决",
         T::CmdAppealRuling => "对主席的裁决提出异议",
+        // a high-level segment (ui/common.rs, ui/chair.rs)
+        T::RankHead => "国家元首或政府首脑",
+        T::RankMinister => "部长",
+        T::RankViceMinister => "副部长",
+        T::RankOther => "其他代表",
+        T::RankUnset => "未注明级别",
+        T::RankLabel => "发言者级别",
+        T::HighLevelSegment => "高级别会议：发言者按级别排序",
+        T::CmdSetItemRules => "设定议程项目的规则",
+        T::CmdSetSpeakerRank => "登记发言者级别",
+        T::RjNotAStatement => "登记{0}不是等待中的发言；只有发言者才有级别。",
+        T::RjInvalidTimeLimit => "时限“{0}”须在10秒至1小时之间；现为{1}秒。",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "决定",
         T::VtProposals => "会议面前的提案",
@@ -2025,6 +2061,18 @@ fn ru(key: T) -> &'static str {
         T::CmdHearOnMotion => "предоставить слово выступающему по предложению",
         T::CmdPutToVote => "поставить на голосование предложение или опротестование",
         T::CmdAppealRuling => "опротестовать постановление Председателя",
+        // a high-level segment (ui/common.rs, ui/chair.rs)
+        T::RankHead => "Глава государства или правительства",
+        T::RankMinister => "Министр",
+        T::RankViceMinister => "Заместитель министра",
+        T::RankOther => "Другой представитель",
+        T::RankUnset => "Ранг не указан",
+        T::RankLabel => "Ранг выступающего",
+        T::HighLevelSegment => "Этап высокого уровня: выступающие в порядке ранга",
+        T::CmdSetItemRules => "установить правила пункта повестки дня",
+        T::CmdSetSpeakerRank => "указать ранг выступающего",
+        T::RjNotAStatement => "Запись {0} не является ожидающим выступлением; ранг есть только у выступающего с заявлением.",
+        T::RjInvalidTimeLimit => "Регламент «{0}» должен составлять от 10 секунд до одного часа; сейчас {1} с.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "Решения",
         T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",
@@ -2222,6 +2270,33 @@ fn ru(key: T) -> &'static str {
         T::ConsoleCorrigendum => "Исправление",
         T::ConsoleAddendum => "Добавление",
         T::ConsoleNoParent => "(нет: основной пункт)",
+    }
+}
+
+/// The label of one of a session's time limits, as the forms and refusals name it.
+pub fn time_limit_label(kind: floor_protocol::TimeLimitKind) -> T {
+    use floor_protocol::TimeLimitKind::*;
+    match kind {
+        State => T::ConsoleLimitState,
+        Group => T::ConsoleLimitGroup,
+        Organization => T::ConsoleLimitOrganization,
+        Ngo => T::ConsoleLimitNgo,
+        PointOfOrder => T::KindPointOfOrder,
+        Motion => T::KindMotion,
+        FirstReply => T::ConsoleLimitFirstReply,
+        SecondReply => T::ConsoleLimitSecondReply,
+        ExplanationOfVote => T::KindExplanation,
+    }
+}
+
+/// A speaker's protocol rank.
+pub fn rank_label(rank: floor_protocol::ProtocolRank) -> T {
+    use floor_protocol::ProtocolRank::*;
+    match rank {
+        HeadOfStateOrGovernment => T::RankHead,
+        Minister => T::RankMinister,
+        ViceMinister => T::RankViceMinister,
+        Other => T::RankOther,
     }
 }
 

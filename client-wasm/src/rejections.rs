@@ -161,6 +161,17 @@ pub fn describe_with(
         InvalidVotingOrder { proposal } => one(T::RjInvalidVotingOrder, proposal),
         InvalidDivision { proposal } => one(T::RjInvalidDivision, proposal),
         PartsFirst { proposal, part } => two(T::RjPartsFirst, part, proposal),
+        NotAStatement { entry } => one(T::RjNotAStatement, entry),
+        InvalidTimeLimit { limit, secs } => {
+            let label = floor_protocol::TimeLimitKind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == limit)
+                .map_or_else(
+                    || limit.replace('_', " "),
+                    |k| lang.t(crate::i18n::time_limit_label(k)).to_string(),
+                );
+            two(T::RjInvalidTimeLimit, &label, secs)
+        }
     }
 }
 
@@ -220,6 +231,8 @@ fn command_key(name: &str) -> Option<T> {
         "hear_on_motion" => T::CmdHearOnMotion,
         "put_to_vote" => T::CmdPutToVote,
         "appeal_ruling" => T::CmdAppealRuling,
+        "set_item_rules" => T::CmdSetItemRules,
+        "set_speaker_rank" => T::CmdSetSpeakerRank,
         _ => return None,
     })
 }
@@ -481,6 +494,11 @@ mod tests {
                 proposal: ProposalId(36),
                 part: ProposalId(37),
             },
+            NotAStatement { entry: EntryId(89) },
+            InvalidTimeLimit {
+                limit: "point_of_order".into(),
+                secs: 5,
+            },
         ]
     }
 
@@ -720,6 +738,8 @@ mod tests {
             "set_voting_order",
             "revise_orally",
             "move_division",
+            "set_item_rules",
+            "set_speaker_rank",
         ];
         let mut keys: Vec<T> = commands
             .iter()

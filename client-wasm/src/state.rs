@@ -300,7 +300,8 @@ pub fn place_of(state: &MeetingState, delegation: DelegationId) -> Option<Place>
     })
 }
 
-/// How long, at the session's time limits, the floor and everyone waiting would take
+/// How long, at the time limits each entry is timed by (its item's own in a high-level
+/// segment, otherwise the session's), the floor and everyone waiting would take
 /// from `now` (server time, ms): what is left of the current speech (nothing once over
 /// time) and each waiting entry's full limit.
 pub fn time_to_finish_ms(state: &MeetingState, info: &MeetingInfo, now: i64) -> u64 {
@@ -312,7 +313,8 @@ pub fn time_to_finish_ms(state: &MeetingState, info: &MeetingInfo, now: i64) -> 
         .iter()
         .map(|e| {
             let kind = info.delegation(e.delegation).map(|d| d.kind);
-            u64::from(info.rules.time_limits.secs_for(&e.kind, kind)) * 1000
+            let limits = state.time_limits_for(e, &info.rules.time_limits);
+            u64::from(limits.secs_for(&e.kind, kind)) * 1000
         })
         .sum();
     current + waiting
@@ -352,6 +354,7 @@ mod tests {
             item: None,
             requested_by: None,
             inscribed_at: Millis(0),
+            rank: None,
         }
     }
 
@@ -378,6 +381,7 @@ mod tests {
             statements,
             replies: Vec::new(),
             replies_heard: Default::default(),
+            rules: Default::default(),
         });
         s.current_item = Some(AgendaItemId(1));
         s.interventions = interventions;

@@ -30,6 +30,7 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | ResumeMeeting
         | CloseMeeting
         | TakeUpItem { .. }
+        | SetItemRules { .. }
         | InscribeSpeaker { .. }
         | MoveEntry { .. }
         | AnnounceListClosing { .. }
@@ -67,8 +68,10 @@ pub fn permits(role: Role, command: &Command) -> bool {
         // A delegate withdraws its own entries, and withdraws or orally revises its
         // delegation's proposals; the presiding officers any entry, and a proposal on its
         // sponsors' behalf.
-        WithdrawEntry { .. } | WithdrawProposal { .. } | ReviseOrally { .. } => {
-            role == Role::Delegate || role.presides()
-        }
+        // A delegate records its own speaker's rank too (the presiding officers any).
+        WithdrawEntry { .. }
+        | SetSpeakerRank { .. }
+        | WithdrawProposal { .. }
+        | ReviseOrally { .. } => role == Role::Delegate || role.presides(),
     }
 }

@@ -53,10 +53,12 @@ impl MeetingContext {
             .ok_or(Rejection::UnknownDelegation { delegation })
     }
 
-    /// The time limit of an entry, from the session's rules.
-    pub fn limit_ms(&self, entry: &Entry) -> u64 {
+    /// The time limit of an entry: its item's own limits where the item has them (a
+    /// high-level segment), otherwise the session's.
+    pub fn limit_ms(&self, state: &MeetingState, entry: &Entry) -> u64 {
         let delegation = self.delegations.get(&entry.delegation).copied();
-        u64::from(self.rules.time_limits.secs_for(&entry.kind, delegation)) * 1000
+        let limits = state.time_limits_for(entry, &self.rules.time_limits);
+        u64::from(limits.secs_for(&entry.kind, delegation)) * 1000
     }
 }
 
@@ -68,6 +70,51 @@ const MAX_STATEMENT_CHARS: u32 = 2000;
 const MAX_DOCUMENT_CHARS: u32 = 120;
 /// A booth's second "slow down" within this time is refused as a repeat.
 pub const SLOW_DOWN_REPEAT_MS: u64 = 10_000;
+
+/// Where a statement stands in a high-level segment: by protocol rank (highest first),
+/// within a rank by inscription (entry numbers are given in order of inscription).
+fn rank_order(e: &Entry) -> (ProtocolRank, EntryId) {
+    (e.precedence_rank(), e.id)
+}
+
+/// The `entry_moved` events that put an item's waiting statements in the order of a
+/// high-level segment.
+fn order_by_rank(statements: &[Entry]) -> Vec<Event> {
+    let mut ordered: Vec<&Entry> = statements.iter().collect();
+    ordered.sort_by_key(|e| rank_order(e));
+    let mut current: Vec<EntryId> = statements.iter().map(|e| e.id).collect();
+    let mut moves = Vec::new();
+    for (position, entry) in ordered.iter().enumerate() {
+        let Some(at) = current.iter().position(|id| *id == entry.id) else {
+            continue;
+        };
+        if at != position {
+            let id = current.remove(at);
+            current.insert(position, id);
+            moves.push(Event::EntryMoved {
+                entry: entry.id,
+                position: position as u32,
+            });
+        }
+    }
+    moves
+}
+
+/// The `entry_moved` that puts one statement whose rank was just recorded in its place in
+/// a high-level segment: right after the last statement that goes before it. The others
+/// keep their order, so a chair's earlier moves stand.
+fn place_by_rank(statements: &[Entry], ranked: &Entry) -> Option<Event> {
+    let others: Vec<&Entry> = statements.iter().filter(|e| e.id != ranked.id).collect();
+    let position = others
+        .iter()
+        .rposition(|e| rank_order(e) < rank_order(ranked))
+        .map_or(0, |last| last + 1);
+    let now = statements.iter().position(|e| e.id == ranked.id)?;
+    (now != position).then_some(Event::EntryMoved {
+        entry: ranked.id,
+        position: position as u32,
+    })
+}
 
 /// Decide what a command does. Returns the events to append, in order, or why not.
 /// Never changes anything itself: the caller appends the events and folds them in.
@@ -181,6 +228,25 @@ impl Decision<'_> {
                     title,
                     parent: *parent,
                 }])
+            }
+            SetItemRules { item, rules } => {
+                self.not_closed()?;
+                let item = self.item(*item)?;
+                let out_of_range = rules.time_limits.as_ref().and_then(|l| l.out_of_range());
+                if let Some((kind, secs)) = out_of_range {
+                    return Err(Rejection::InvalidTimeLimit {
+                        limit: kind.as_str().to_string(),
+                        secs,
+                    });
+                }
+                let mut events = vec![Event::ItemRulesSet {
+                    item: item.id,
+                    rules: rules.clone(),
+                }];
+                if rules.order_by_rank {
+                    events.extend(order_by_rank(&item.statements));
+                }
+                Ok(events)
             }
             TakeUpItem { item } => {
                 self.not_closed()?;
@@ -357,6 +423,32 @@ impl Decision<'_> {
                     entry: *entry,
                     by_presiding,
                 }])
+            }
+            SetSpeakerRank { entry, rank } => {
+                self.not_closed()?;
+                let (waiting, place) = s
+                    .find_entry(*entry)
+                    .ok_or(Rejection::UnknownEntry { entry: *entry })?;
+                let EntryPlace::Statements(item) = place else {
+                    return Err(Rejection::NotAStatement { entry: *entry });
+                };
+                if !self.actor.role.presides() && self.actor.delegation != Some(waiting.delegation)
+                {
+                    return Err(Rejection::NotYourEntry { entry: *entry });
+                }
+                let item = self.item(item)?;
+                let mut events = vec![Event::SpeakerRanked {
+                    entry: *entry,
+                    rank: *rank,
+                }];
+                if item.rules.order_by_rank {
+                    let ranked = Entry {
+                        rank: Some(*rank),
+                        ..waiting.clone()
+                    };
+                    events.extend(place_by_rank(&item.statements, &ranked));
+                }
+                Ok(events)
             }
             MoveEntry { entry, position } => {
                 self.not_closed()?;
@@ -848,6 +940,7 @@ impl Decision<'_> {
             item: None,
             requested_by: None,
             inscribed_at: self.now,
+            rank: None,
         };
         Ok(vec![self.floor_given(&speaker, interrupts)])
     }
@@ -932,6 +1025,7 @@ impl Decision<'_> {
                 None
             },
             inscribed_at: self.now,
+            rank: None,
         }
     }
 
@@ -1060,7 +1154,7 @@ impl Decision<'_> {
             })
             .or_else(|| self.state.delegation_attendance(entry.delegation));
         Event::FloorGiven {
-            limit_ms: self.ctx.limit_ms(&entry),
+            limit_ms: self.ctx.limit_ms(self.state, &entry),
             entry,
             attendance,
             interrupts,

@@ -2,6 +2,7 @@
 //! actor's role and the meeting's state; it either becomes events or a [`crate::Rejection`].
 
 use crate::ids::*;
+use crate::meeting::{ItemRules, ProtocolRank};
 use crate::roster::AttendanceMode;
 use crate::vote::{Choice, Majority, Tally, VoteMethod};
 use serde::{Deserialize, Serialize};
@@ -325,6 +326,21 @@ pub enum Command {
         proposal: ProposalId,
         parts: Vec<String>,
     },
+
+    // --- a high-level segment
+    /// Chair, secretariat: set an item's own rules (a high-level segment ordered by rank,
+    /// its own time limits).
+    SetItemRules {
+        item: AgendaItemId,
+        rules: ItemRules,
+    },
+    /// Chair, secretariat: record the protocol rank of the person who will make a waiting
+    /// statement (from the delegation's notification); a delegate for its own statement.
+    /// On an item ordered by rank the statement moves to its place.
+    SetSpeakerRank {
+        entry: EntryId,
+        rank: ProtocolRank,
+    },
 }
 
 impl Command {
@@ -336,12 +352,14 @@ impl Command {
             Command::ResumeMeeting => "resume_meeting",
             Command::CloseMeeting => "close_meeting",
             Command::AddAgendaItem { .. } => "add_agenda_item",
+            Command::SetItemRules { .. } => "set_item_rules",
             Command::TakeUpItem { .. } => "take_up_item",
             Command::CheckIn { .. } => "check_in",
             Command::RecordAttendance { .. } => "record_attendance",
             Command::RequestFloor { .. } => "request_floor",
             Command::InscribeSpeaker { .. } => "inscribe_speaker",
             Command::WithdrawEntry { .. } => "withdraw_entry",
+            Command::SetSpeakerRank { .. } => "set_speaker_rank",
             Command::MoveEntry { .. } => "move_entry",
             Command::AnnounceListClosing { .. } => "announce_list_closing",
             Command::CloseList { .. } => "close_list",

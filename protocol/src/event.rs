@@ -3,7 +3,7 @@
 
 use crate::command::Capacity;
 use crate::ids::*;
-use crate::meeting::{Entry, EntryKind};
+use crate::meeting::{Entry, EntryKind, ItemRules, ProtocolRank};
 use crate::roster::{AttendanceMode, Role};
 use crate::vote::{Choice, Proposal, Vote, VoteResult};
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,13 @@ pub enum Event {
         title: String,
         parent: Option<AgendaItemId>,
     },
+    /// An item's own rules were set. When they turn on ordering by rank, the engine
+    /// follows this event with `entry_moved` events that put the waiting statements in
+    /// that order.
+    ItemRulesSet {
+        item: AgendaItemId,
+        rules: ItemRules,
+    },
     ItemTakenUp {
         item: AgendaItemId,
     },
@@ -73,6 +80,12 @@ pub enum Event {
     EntryMoved {
         entry: EntryId,
         position: u32,
+    },
+    /// The protocol rank of a waiting statement's speaker was recorded. On an item ordered
+    /// by rank an `entry_moved` follows when the statement changes place.
+    SpeakerRanked {
+        entry: EntryId,
+        rank: ProtocolRank,
     },
     ListClosingAnnounced {
         item: AgendaItemId,
@@ -232,12 +245,14 @@ impl Event {
             Event::MeetingResumed => "meeting_resumed",
             Event::MeetingClosed => "meeting_closed",
             Event::AgendaItemAdded { .. } => "agenda_item_added",
+            Event::ItemRulesSet { .. } => "item_rules_set",
             Event::ItemTakenUp { .. } => "item_taken_up",
             Event::AttendanceRecorded { .. } => "attendance_recorded",
             Event::SpeakerInscribed { .. } => "speaker_inscribed",
             Event::InterventionRaised { .. } => "intervention_raised",
             Event::EntryWithdrawn { .. } => "entry_withdrawn",
             Event::EntryMoved { .. } => "entry_moved",
+            Event::SpeakerRanked { .. } => "speaker_ranked",
             Event::ListClosingAnnounced { .. } => "list_closing_announced",
             Event::ListClosed { .. } => "list_closed",
             Event::ListReopened { .. } => "list_reopened",

@@ -30,6 +30,6 @@ pub mod vote;
 pub use command::{Command, MotionKind};
 pub use event::{Event, EventEnvelope};
 pub use ids::*;
-pub use meeting::MeetingState;
+pub use meeting::{ItemRules, MeetingState, ProtocolRank};
 pub use rejection::Rejection;
 pub use roster::*;

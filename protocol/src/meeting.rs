@@ -126,6 +126,63 @@ pub struct Entry {
     /// The participant who asked, when a delegate asked in person.
     pub requested_by: Option<ParticipantId>,
     pub inscribed_at: Millis,
+    /// The speaker's protocol rank, when it was recorded (`set_speaker_rank`); a
+    /// high-level segment orders its statements by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<ProtocolRank>,
+}
+
+/// The protocol rank of the person who will speak for a delegation. In a high-level
+/// segment statements are heard in this order (highest first), and within a rank in the
+/// order of inscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProtocolRank {
+    HeadOfStateOrGovernment,
+    Minister,
+    ViceMinister,
+    /// Any other representative; also the rank of an entry inscribed without one.
+    Other,
+}
+
+impl ProtocolRank {
+    pub const ALL: [ProtocolRank; 4] = [
+        ProtocolRank::HeadOfStateOrGovernment,
+        ProtocolRank::Minister,
+        ProtocolRank::ViceMinister,
+        ProtocolRank::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProtocolRank::HeadOfStateOrGovernment => "head_of_state_or_government",
+            ProtocolRank::Minister => "minister",
+            ProtocolRank::ViceMinister => "vice_minister",
+            ProtocolRank::Other => "other",
+        }
+    }
+}
+
+impl Entry {
+    /// The rank an entry is ordered by in a high-level segment: its own, or
+    /// [`ProtocolRank::Other`] when none was given.
+    pub fn precedence_rank(&self) -> ProtocolRank {
+        self.rank.unwrap_or(ProtocolRank::Other)
+    }
+}
+
+/// Rules an agenda item has of its own, set by the chair or the secretariat.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct ItemRules {
+    /// A high-level segment: statements are ordered by the speaker's protocol rank, then
+    /// by inscription. The chair may still move an entry.
+    pub order_by_rank: bool,
+    /// Time limits for this item's speeches instead of the session's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_limits: Option<crate::roster::TimeLimits>,
 }
 
 /// Whether an item's list of statements takes new inscriptions.
@@ -155,6 +212,9 @@ pub struct AgendaItem {
     pub replies: Vec<Entry>,
     /// Rights of reply already heard on this item, per delegation.
     pub replies_heard: BTreeMap<DelegationId, u32>,
+    /// The item's own rules (a high-level segment's order and time limits).
+    #[serde(default)]
+    pub rules: ItemRules,
 }
 
 impl AgendaItem {
@@ -461,6 +521,21 @@ impl MeetingState {
         self.agenda.iter_mut().find(|i| i.id == id)
     }
 
+    /// The time limits an entry is timed by: its item's own (a high-level segment) where
+    /// the item has them, otherwise `session`'s. The engine times the floor with this and
+    /// the client estimates a list's time with it.
+    pub fn time_limits_for<'a>(
+        &'a self,
+        entry: &Entry,
+        session: &'a crate::roster::TimeLimits,
+    ) -> &'a crate::roster::TimeLimits {
+        entry
+            .item
+            .and_then(|id| self.agenda.iter().find(|i| i.id == id))
+            .and_then(|i| i.rules.time_limits.as_ref())
+            .unwrap_or(session)
+    }
+
     /// A waiting entry and where it waits.
     pub fn find_entry(&self, id: EntryId) -> Option<(&Entry, EntryPlace)> {
         if let Some(e) = self.interventions.iter().find(|e| e.id == id) {
@@ -546,6 +621,7 @@ impl MeetingState {
                     statements: Vec::new(),
                     replies: Vec::new(),
                     replies_heard: BTreeMap::new(),
+                    rules: ItemRules::default(),
                 };
                 // Sub-items follow their parent and its earlier sub-items.
                 let at = match parent {
@@ -557,6 +633,11 @@ impl MeetingState {
                     None => self.agenda.len(),
                 };
                 self.agenda.insert(at, new);
+            }
+            Event::ItemRulesSet { item, rules } => {
+                if let Some(item) = self.item_mut(*item) {
+                    item.rules = rules.clone();
+                }
             }
             Event::ItemTakenUp { item } => {
                 self.moved_on();
@@ -605,6 +686,16 @@ impl MeetingState {
             }
             Event::EntryWithdrawn { entry, .. } => {
                 self.take_entry(*entry);
+            }
+            Event::SpeakerRanked { entry, rank } => {
+                let waiting = self
+                    .agenda
+                    .iter_mut()
+                    .flat_map(|i| i.statements.iter_mut())
+                    .find(|e| e.id == *entry);
+                if let Some(e) = waiting {
+                    e.rank = Some(*rank);
+                }
             }
             Event::EntryMoved { entry, position } => {
                 let Some((_, place)) = self.find_entry(*entry) else {

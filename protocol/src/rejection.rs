@@ -310,6 +310,17 @@ pub enum Rejection {
         proposal: ProposalId,
         part: ProposalId,
     },
+    /// Only a waiting statement has a speaker's rank (not a point of order, a motion or a
+    /// right of reply).
+    NotAStatement {
+        entry: EntryId,
+    },
+    /// An item's own time limit outside 10 s to one hour; `limit` names it as
+    /// `TimeLimits` does without `_secs` ("state", "point_of_order").
+    InvalidTimeLimit {
+        limit: String,
+        secs: u32,
+    },
 }
 
 impl Rejection {
@@ -427,6 +438,11 @@ impl Rejection {
             InvalidVotingOrder { proposal } => format!("The order of voting must list each amendment to proposal {proposal} once."),
             InvalidDivision { proposal } => format!("Proposal {proposal} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided."),
             PartsFirst { proposal, part } => format!("Part {part} of proposal {proposal} must be decided first."),
+            NotAStatement { entry } => format!("Entry {entry} is not a waiting statement; only a statement's speaker has a rank."),
+            InvalidTimeLimit { limit, secs } => format!(
+                "The {} time limit must be between 10 seconds and one hour; it is {secs} s.",
+                limit.replace('_', " ")
+            ),
         }
     }
 }

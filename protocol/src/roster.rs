@@ -435,6 +435,16 @@ impl std::fmt::Display for RulesError {
     }
 }
 
+impl TimeLimits {
+    /// The first time limit outside [`TIME_LIMIT_SECS`], if any, and its value.
+    pub fn out_of_range(&self) -> Option<(TimeLimitKind, u32)> {
+        TimeLimitKind::ALL
+            .into_iter()
+            .map(|kind| (kind, kind.of(self)))
+            .find(|(_, secs)| !TIME_LIMIT_SECS.contains(secs))
+    }
+}
+
 impl SessionRules {
     /// Refuse settings no meeting could run under, with a sentence saying which.
     pub fn validate(&self) -> Result<(), String> {
@@ -443,11 +453,8 @@ impl SessionRules {
 
     /// Refuse settings no meeting could run under, saying which setting is wrong.
     pub fn check(&self) -> Result<(), RulesError> {
-        for kind in TimeLimitKind::ALL {
-            let secs = kind.of(&self.time_limits);
-            if !TIME_LIMIT_SECS.contains(&secs) {
-                return Err(RulesError::TimeLimit { kind, secs });
-            }
+        if let Some((kind, secs)) = self.time_limits.out_of_range() {
+            return Err(RulesError::TimeLimit { kind, secs });
         }
         if !(1..=20).contains(&self.max_waiting_statements) {
             return Err(RulesError::WaitingStatements);

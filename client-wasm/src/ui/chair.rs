@@ -148,8 +148,32 @@ fn ListControls() -> impl IntoView {
                 .map(|i| i.list_status)
         })
     };
+    let current = move || {
+        app.state.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.current_item.and_then(|i| s.item(i)))
+                .map(|i| (i.id, i.rules.clone()))
+        })
+    };
+    // A high-level segment orders the item's statements by rank; the engine moves them.
+    let toggle_high_level = move |ev: leptos::ev::Event| {
+        if let Some((item, rules)) = current() {
+            let rules = ItemRules {
+                order_by_rank: event_target_checked(&ev),
+                ..rules
+            };
+            command(Command::SetItemRules { item, rules }, T::CmdSetItemRules);
+        }
+    };
     view! {
         <section class="controls list-controls" aria-label=tr(T::SpeakersList)>
+            <Show when=move || current().is_some()>
+                <label class="check">
+                    <input type="checkbox" data-action="high-level" on:change=toggle_high_level
+                        prop:checked=move || current().is_some_and(|(_, r)| r.order_by_rank)/>
+                    {tr(T::HighLevelSegment)}
+                </label>
+            </Show>
             {move || match list() {
                 Some(ListStatus::Open) => view! {
                     <button type="button" data-action="announce-closing" on:click=move |_| command(Command::AnnounceListClosing { item: None }, T::AnnounceClosing)>{tr(T::AnnounceClosing)}</button>

@@ -3,7 +3,7 @@
 
 use super::tr;
 use crate::conn::command;
-use crate::i18n::T;
+use crate::i18n::{rank_label, T};
 use crate::state::{
     app, countdown, kind_label, queue_number, rough_duration, time_to_finish_ms, MediaStatus,
 };
@@ -164,6 +164,33 @@ fn EntryRow(entry: Entry, chair: bool, movable: bool) -> impl IntoView {
     let name = app.name_of(entry.delegation);
     let kind = entry.kind.clone();
     let index = move || app.state.with(|_| list_of(id)).map(|(l, i)| (l.len(), i));
+    // A statement's speaker's rank, followed from the state: the row is keyed by entry
+    // and is not drawn anew when a rank is recorded.
+    let rank = move || {
+        app.state.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.find_entry(id))
+                .and_then(|(e, _)| e.rank)
+        })
+    };
+    // A high-level segment: its statements are ordered by their speakers' rank.
+    let by_rank = move || {
+        movable
+            && app.state.with(|s| {
+                s.as_ref()
+                    .and_then(|s| s.current_item.and_then(|i| s.item(i)))
+                    .is_some_and(|i| i.rules.order_by_rank)
+            })
+    };
+    let pick_rank = move |ev: leptos::ev::Event| {
+        let picked = event_target_value(&ev);
+        if let Some(rank) = ProtocolRank::ALL.into_iter().find(|r| r.as_str() == picked) {
+            command(
+                Command::SetSpeakerRank { entry: id, rank },
+                T::CmdSetSpeakerRank,
+            );
+        }
+    };
     let up_button = NodeRef::<leptos::html::Button>::new();
     let down_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -212,7 +239,21 @@ fn EntryRow(entry: Entry, chair: bool, movable: bool) -> impl IntoView {
             <span class="place" aria-hidden="true">{move || app.state.with(|s| s.as_ref().and_then(|s| queue_number(s, id))).map(|n| format!("{n}."))}</span>
             <span class="name">{name.clone()}</span>
             <span class="kind">{move || kind_label(app.lang.get(), &kind)}</span>
+            <Show when=move || by_rank() || (movable && rank().is_some())>
+                <span class="rank" data-rank=move || rank().map_or("", |r| r.as_str())>
+                    {move || app.t(rank().map_or(T::RankUnset, rank_label))}
+                </span>
+            </Show>
             <span class="actions">
+                <Show when=move || by_rank() && (chair || mine)>
+                    <select data-action="rank" on:change=pick_rank
+                        aria-label=move || format!("{} — {}", app.t(T::RankLabel), app.name_of(entry.delegation))>
+                        <option value="" disabled=true selected=move || rank().is_none()>{tr(T::RankUnset)}</option>
+                        {ProtocolRank::ALL.into_iter().map(|r| view! {
+                            <option value=r.as_str() selected=move || rank() == Some(r)>{tr(rank_label(r))}</option>
+                        }).collect_view()}
+                    </select>
+                </Show>
                 <Show when=move || chair>
                     <button type="button" data-action="give-floor" aria-label=move || format!("{} — {}", app.t(T::GiveFloor), app.name_of(entry.delegation))
                         on:click=move |_| command(Command::GiveFloor { entry: id }, T::GiveFloor)>{tr(T::GiveFloor)}</button>

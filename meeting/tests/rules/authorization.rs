@@ -63,6 +63,8 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("set_voting_order",        [Y,         Y,    N,       N,          N,   N]),
     ("revise_orally",           [Y,         Y,    Y,       N,          N,   N]),
     ("move_division",           [N,         N,    Y,       N,          N,   N]),
+    ("set_item_rules",          [Y,         Y,    N,       N,          N,   N]),
+    ("set_speaker_rank",        [Y,         Y,    Y,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.

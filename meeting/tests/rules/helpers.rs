@@ -538,11 +538,22 @@ pub fn every_command() -> Vec<Command> {
                 "Operative paragraph 2".into(),
             ],
         },
+        SetItemRules {
+            item: ITEM_1,
+            rules: floor_protocol::ItemRules {
+                order_by_rank: true,
+                time_limits: None,
+            },
+        },
+        SetSpeakerRank {
+            entry: EntryId(1),
+            rank: floor_protocol::ProtocolRank::Minister,
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 47;
+pub const COMMAND_KINDS: usize = 49;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -596,5 +607,7 @@ pub fn variant(command: &Command) -> usize {
         SetVotingOrder { .. } => 44,
         ReviseOrally { .. } => 45,
         MoveDivision { .. } => 46,
+        SetItemRules { .. } => 47,
+        SetSpeakerRank { .. } => 48,
     }
 }

@@ -12,10 +12,12 @@
 //! - [`presence`]: checking in and out; only members present count for the quorum and vote.
 //! - [`proposals`]: proposals withdrawn, a vote asked for, reconsideration, budget implications.
 //! - [`amendments`]: amendments with their text, the order of voting, oral revisions, division.
+//! - [`high_level`]: a high-level segment: speakers in order of protocol rank, its own time limits.
 
 mod amendments;
 mod authorization;
 mod helpers;
+mod high_level;
 mod interpretation;
 mod meeting_status;
 mod motions;

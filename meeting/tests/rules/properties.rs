@@ -262,6 +262,20 @@ fn arb_command() -> impl Strategy<Value = Command> {
                 statement: statement.into(),
                 document,
             }),
+        2 => (arb_item(), any::<bool>(), prop::option::weighted(0.3, (5u32..=600, 5u32..=600)))
+            .prop_map(|(item, order_by_rank, limits)| SetItemRules {
+                item,
+                rules: ItemRules {
+                    order_by_rank,
+                    time_limits: limits.map(|(state_secs, group_secs)| TimeLimits {
+                        state_secs,
+                        group_secs,
+                        ..TimeLimits::default()
+                    }),
+                },
+            }),
+        4 => (arb_entry(), prop::sample::select(ProtocolRank::ALL.to_vec()))
+            .prop_map(|(entry, rank)| SetSpeakerRank { entry, rank }),
     ]
 }
 

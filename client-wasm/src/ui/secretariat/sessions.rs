@@ -2,7 +2,7 @@
 //! (time limits per kind of speaker, quorum, and the other settings of `SessionRules`).
 
 use super::{console, refusal, token, FieldError};
-use crate::i18n::{Lang, T};
+use crate::i18n::{time_limit_label, Lang, T};
 use crate::net;
 use crate::state::app;
 use crate::ui::tr;
@@ -173,20 +173,6 @@ fn rules_refusal(
     }
 }
 
-fn limit_label(kind: TimeLimitKind) -> T {
-    match kind {
-        TimeLimitKind::State => T::ConsoleLimitState,
-        TimeLimitKind::Group => T::ConsoleLimitGroup,
-        TimeLimitKind::Organization => T::ConsoleLimitOrganization,
-        TimeLimitKind::Ngo => T::ConsoleLimitNgo,
-        TimeLimitKind::PointOfOrder => T::KindPointOfOrder,
-        TimeLimitKind::Motion => T::KindMotion,
-        TimeLimitKind::FirstReply => T::ConsoleLimitFirstReply,
-        TimeLimitKind::SecondReply => T::ConsoleLimitSecondReply,
-        TimeLimitKind::ExplanationOfVote => T::KindExplanation,
-    }
-}
-
 /// The fields of the rules; `prefix` keeps the ids of two forms apart.
 #[component]
 fn RulesFields(draft: RulesDraft, prefix: &'static str) -> impl IntoView {
@@ -207,7 +193,7 @@ fn RulesFields(draft: RulesDraft, prefix: &'static str) -> impl IntoView {
     view! {
         <fieldset class="rules">
             <legend>{tr(T::ConsoleTimeLimits)}</legend>
-            {TimeLimitKind::ALL.into_iter().enumerate().map(|(i, kind)| number(kind.as_str(), limit_label(kind), draft.limits[i])).collect_view()}
+            {TimeLimitKind::ALL.into_iter().enumerate().map(|(i, kind)| number(kind.as_str(), time_limit_label(kind), draft.limits[i])).collect_view()}
         </fieldset>
         <fieldset class="rules">
             <legend>{tr(T::ConsoleRulesOther)}</legend>
