@@ -275,7 +275,7 @@ catalogue! {
     RjListClosed { en: "The list of speakers on item {0} is closed; a right of reply is still possible.", fr: "La liste des orateurs sur le point {0} est close ; le droit de réponse reste possible.", es: "La lista de oradores sobre el tema {0} está cerrada; aún es posible ejercer el derecho de respuesta." }
     RjAlreadyInscribed { en: "{0} already has {1} statement(s) waiting on this item; the chair may allow more.", fr: "{0} a déjà {1} déclaration(s) en attente sur ce point ; le président peut en autoriser davantage.", es: "{0} ya tiene {1} declaración(es) pendiente(s) sobre este tema; la presidencia puede autorizar más." }
     RjReplyLimitReached { en: "{0} has used its {1} right(s) of reply on this item.", fr: "{0} a épuisé ses droits de réponse sur ce point ({1}).", es: "{0} ha agotado sus derechos de respuesta sobre este tema ({1})." }
-    RjAlreadyRaised { en: "Your delegation already has this request waiting (entry {0}).", fr: "Votre délégation a déjà une demande de ce type en attente (inscription {0}).", es: "Su delegación ya tiene una solicitud de este tipo pendiente (inscripción {0})." }
+    RjAlreadyRaised { en: "The delegation already has this request waiting (entry {0}).", fr: "La délégation a déjà une demande de ce type en attente (inscription {0}).", es: "La delegación ya tiene una solicitud de este tipo pendiente (inscripción {0})." }
     RjNgoInscribedByChair { en: "Non-governmental organizations speak when the chair allows: ask the secretariat to inscribe you.", fr: "Les organisations non gouvernementales prennent la parole lorsque le président le permet : demandez au secrétariat de vous inscrire.", es: "Las organizaciones no gubernamentales hacen uso de la palabra cuando la presidencia lo permite: pida a la secretaría que le inscriba." }
     RjFloorOccupied { en: "Entry {0} holds the floor; end that speech first.", fr: "L'inscription {0} a la parole ; mettez d'abord fin à cette intervention.", es: "La inscripción {0} tiene la palabra; termine primero esa intervención." }
     RjAlreadyPaused { en: "The speaker's clock is already paused.", fr: "Le chronomètre de l'orateur est déjà arrêté.", es: "El cronómetro del orador ya está en pausa." }
@@ -437,6 +437,17 @@ catalogue! {
     CmdSetSpeakerRank { en: "record a speaker's rank", fr: "indiquer le rang d'un orateur", es: "indicar el rango de un orador" }
     RjNotAStatement { en: "Entry {0} is not a waiting statement; only a statement's speaker has a rank.", fr: "L'inscription {0} n'est pas une déclaration en attente ; seul l'orateur d'une déclaration a un rang.", es: "La inscripción {0} no es una declaración en espera; solo el orador de una declaración tiene rango." }
     RjInvalidTimeLimit { en: "The time limit “{0}” must be between 10 seconds and one hour; it is {1} s.", fr: "Le temps de parole « {0} » doit être compris entre 10 secondes et une heure ; il est de {1} s.", es: "El tiempo de intervención «{0}» debe estar entre 10 segundos y una hora; es de {1} s." }
+    // the room's delegations (ui/secretariat/room.rs) and motions (ui/delegate.rs)
+    RoomTitle { en: "A delegation in the room", fr: "Une délégation dans la salle", es: "Una delegación en la sala" }
+    RoomHint { en: "When a representative in the hall raises the nameplate or answers aloud, give the request here: it is decided as the delegation's own, and the record shows it was made in the room.", fr: "Lorsqu'un représentant présent dans la salle lève sa plaque ou répond à haute voix, saisissez sa demande ici : elle est traitée comme celle de la délégation, et le compte rendu indique qu'elle a été faite dans la salle.", es: "Cuando un representante presente en la sala levanta su placa o responde de viva voz, introduzca aquí su solicitud: se decide como propia de la delegación, y el acta indica que se hizo en la sala." }
+    RoomVote { en: "Its vote: {0}", fr: "Son vote : {0}", es: "Su voto: {0}" }
+    RoomSecretBallot { en: "A secret ballot is cast by each member itself.", fr: "Au scrutin secret, chaque membre vote lui-même.", es: "En votación secreta, cada miembro vota por sí mismo." }
+    RoomDone { en: "Given for {0}: {1}.", fr: "Transmis pour {0} : {1}.", es: "Transmitido en nombre de {0}: {1}." }
+    MotionLabel { en: "Procedural motion", fr: "Motion de procédure", es: "Moción de procedimiento" }
+    MoveMotion { en: "Move the motion", fr: "Présenter la motion", es: "Presentar la moción" }
+    CmdActForDelegation { en: "act for a delegation in the room", fr: "agir pour une délégation présente dans la salle", es: "actuar en nombre de una delegación presente en la sala" }
+    RjNotForTheRoom { en: "The secretariat cannot {0} for a delegation in the room.", fr: "Le secrétariat ne peut pas {0} pour une délégation présente dans la salle.", es: "La secretaría no puede {0} en nombre de una delegación presente en la sala." }
+    RjSecretBallotNotInTheRoom { en: "Vote {0} is a secret ballot: each member casts its own; the secretariat cannot cast it for a delegation.", fr: "Le vote {0} est un scrutin secret : chaque membre vote lui-même ; le secrétariat ne peut pas voter pour une délégation.", es: "La votación {0} es secreta: cada miembro emite su propio voto; la secretaría no puede votar en nombre de una delegación." }
     // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
     VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
     VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
@@ -819,7 +830,7 @@ fn ar(key: T) -> &'static str {
         T::RjListClosed => "أُقفلت قائمة المتكلمين في إطار البند {0}؛ ولا يزال من الممكن ممارسة حق الرد.",
         T::RjAlreadyInscribed => "لدى {0} بالفعل بيانات في الانتظار بشأن هذا البند (العدد: {1})؛ ويجوز للرئيس السماح بالمزيد.",
         T::RjReplyLimitReached => "استنفد {0} عدد المرات المسموح بها لممارسة حق الرد في إطار هذا البند ({1}).",
-        T::RjAlreadyRaised => "لدى وفدكم بالفعل طلب من هذا النوع في الانتظار (القيد {0}).",
+        T::RjAlreadyRaised => "لدى الوفد بالفعل طلب من هذا النوع في الانتظار (القيد {0}).",
         T::RjNgoInscribedByChair => "تتكلم المنظمات غير الحكومية عندما يأذن الرئيس بذلك: يُرجى أن تطلبوا من الأمانة تسجيلكم.",
         T::RjFloorOccupied => "الكلمة الآن لصاحب القيد {0}؛ يُرجى إنهاء تلك الكلمة أولًا.",
         T::RjAlreadyPaused => "توقيت المتكلم متوقف مؤقتًا بالفعل.",
@@ -981,6 +992,16 @@ fn ar(key: T) -> &'static str {
         T::CmdSetSpeakerRank => "تسجيل رتبة متكلم",
         T::RjNotAStatement => "القيد {0} ليس بيانًا في الانتظار؛ لا رتبة إلا لمتكلم يُدلي ببيان.",
         T::RjInvalidTimeLimit => "يجب أن يكون الحد الزمني «{0}» بين 10 ثوانٍ وساعة واحدة؛ وهو {1} ث.",
+        T::RoomTitle => "وفد حاضر في القاعة",
+        T::RoomHint => "عندما يرفع ممثل حاضر في القاعة لافتة بلده أو يجيب شفويًا، أدخل طلبه هنا: يُبتّ فيه كطلب الوفد نفسه، ويبيّن المحضر أنه قُدّم في القاعة.",
+        T::RoomVote => "تصويته: {0}",
+        T::RoomSecretBallot => "في الاقتراع السري يصوّت كل عضو بنفسه.",
+        T::RoomDone => "قُدّم باسم {0}: {1}.",
+        T::MotionLabel => "اقتراح إجرائي",
+        T::MoveMotion => "تقديم الاقتراح",
+        T::CmdActForDelegation => "التصرف باسم وفد حاضر في القاعة",
+        T::RjNotForTheRoom => "لا يمكن للأمانة {0} باسم وفد حاضر في القاعة.",
+        T::RjSecretBallotNotInTheRoom => "التصويت {0} اقتراع سري: يصوّت كل عضو بنفسه؛ ولا يمكن للأمانة التصويت باسم وفد.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "المقررات",
         T::VtProposals => "المقترحات المعروضة على الجلسة",
@@ -1361,7 +1382,7 @@ fn zh(key: T) -> &'static str {
         T::RjListClosed => "项目{0}的发言名单已截止；仍可行使答辩权。",
         T::RjAlreadyInscribed => "{0}在本项目下已有{1}次发言在等候；主席可允许更多发言。",
         T::RjReplyLimitReached => "{0}已在本项目下用完{1}次答辩权。",
-        T::RjAlreadyRaised => "贵代表团已有同类请求在等候（条目{0}）。",
+        T::RjAlreadyRaised => "该代表团已有同类请求在等候（条目{0}）。",
         T::RjNgoInscribedByChair => "非政府组织经主席允许方可发言：请请求秘书处为您登记。",
         T::RjFloorOccupied => "条目{0}正在发言；请先结束该发言。",
         T::RjAlreadyPaused => "发言计时已处于暂停状态。",
@@ -1529,6 +1550,16 @@ fn zh(key: T) -> &'static str {
         T::CmdSetSpeakerRank => "登记发言者级别",
         T::RjNotAStatement => "登记{0}不是等待中的发言；只有发言者才有级别。",
         T::RjInvalidTimeLimit => "时限“{0}”须在10秒至1小时之间；现为{1}秒。",
+        T::RoomTitle => "在会议室内的代表团",
+        T::RoomHint => "会议室内的代表举起国名牌或口头答复时，请在此输入其请求：该请求按代表团本身的请求处理，记录将注明是在会议室内提出的。",
+        T::RoomVote => "其投票：{0}",
+        T::RoomSecretBallot => "无记名投票由每一成员自行投票。",
+        T::RoomDone => "已代表{0}提交：{1}。",
+        T::MotionLabel => "程序动议",
+        T::MoveMotion => "提出动议",
+        T::CmdActForDelegation => "代表会议室内的代表团行事",
+        T::RjNotForTheRoom => "秘书处不能代表会议室内的代表团{0}。",
+        T::RjSecretBallotNotInTheRoom => "表决{0}为无记名投票：每一成员自行投票；秘书处不能代表代表团投票。",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "决定",
         T::VtProposals => "会议面前的提案",
@@ -1911,7 +1942,7 @@ fn ru(key: T) -> &'static str {
         T::RjListClosed => "Список ораторов по пункту {0} закрыт; право на ответ по-прежнему можно осуществить.",
         T::RjAlreadyInscribed => "{0}: число ожидающих выступлений по этому пункту уже достигло предела ({1}); Председатель может разрешить больше.",
         T::RjReplyLimitReached => "{0}: право на ответ по этому пункту уже использовано максимальное число раз ({1}).",
-        T::RjAlreadyRaised => "У вашей делегации уже есть такая ожидающая просьба (запись {0}).",
+        T::RjAlreadyRaised => "У делегации уже есть такая ожидающая просьба (запись {0}).",
         T::RjNgoInscribedByChair => "Неправительственные организации выступают с разрешения Председателя: попросите Секретариат записать вас.",
         T::RjFloorOccupied => "Слово предоставлено по записи {0}; сначала завершите это выступление.",
         T::RjAlreadyPaused => "Отсчет времени оратора уже приостановлен.",
@@ -2073,6 +2104,16 @@ fn ru(key: T) -> &'static str {
         T::CmdSetSpeakerRank => "указать ранг выступающего",
         T::RjNotAStatement => "Запись {0} не является ожидающим выступлением; ранг есть только у выступающего с заявлением.",
         T::RjInvalidTimeLimit => "Регламент «{0}» должен составлять от 10 секунд до одного часа; сейчас {1} с.",
+        T::RoomTitle => "Делегация в зале",
+        T::RoomHint => "Когда представитель в зале поднимает табличку или отвечает устно, введите его просьбу здесь: она рассматривается как просьба самой делегации, а в отчете указывается, что она сделана в зале.",
+        T::RoomVote => "Ее голос: {0}",
+        T::RoomSecretBallot => "При тайном голосовании каждый член голосует сам.",
+        T::RoomDone => "Передано от имени {0}: {1}.",
+        T::MotionLabel => "Процедурное предложение",
+        T::MoveMotion => "Внести предложение",
+        T::CmdActForDelegation => "действовать от имени делегации в зале",
+        T::RjNotForTheRoom => "Секретариат не может {0} от имени делегации в зале.",
+        T::RjSecretBallotNotInTheRoom => "Голосование {0} тайное: каждый член голосует сам; секретариат не может голосовать от имени делегации.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "Решения",
         T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",

@@ -162,6 +162,8 @@ pub fn describe_with(
         InvalidDivision { proposal } => one(T::RjInvalidDivision, proposal),
         PartsFirst { proposal, part } => two(T::RjPartsFirst, part, proposal),
         NotAStatement { entry } => one(T::RjNotAStatement, entry),
+        NotForTheRoom { command } => one(T::RjNotForTheRoom, &command_label(lang, command)),
+        SecretBallotNotInTheRoom { vote } => one(T::RjSecretBallotNotInTheRoom, vote),
         InvalidTimeLimit { limit, secs } => {
             let label = floor_protocol::TimeLimitKind::ALL
                 .into_iter()
@@ -233,6 +235,7 @@ fn command_key(name: &str) -> Option<T> {
         "appeal_ruling" => T::CmdAppealRuling,
         "set_item_rules" => T::CmdSetItemRules,
         "set_speaker_rank" => T::CmdSetSpeakerRank,
+        "act_for_delegation" => T::CmdActForDelegation,
         _ => return None,
     })
 }
@@ -495,6 +498,10 @@ mod tests {
                 part: ProposalId(37),
             },
             NotAStatement { entry: EntryId(89) },
+            NotForTheRoom {
+                command: "check_in".into(),
+            },
+            SecretBallotNotInTheRoom { vote: VoteId(12) },
             InvalidTimeLimit {
                 limit: "point_of_order".into(),
                 secs: 5,
@@ -740,6 +747,7 @@ mod tests {
             "move_division",
             "set_item_rules",
             "set_speaker_rank",
+            "act_for_delegation",
         ];
         let mut keys: Vec<T> = commands
             .iter()

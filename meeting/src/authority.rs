@@ -16,8 +16,9 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | RecordDeparture { .. }
         | AssignInterpreter { .. } => role == Role::Secretariat,
 
-        // The secretariat states what a proposal would cost.
-        StateBudgetImplications { .. } => role == Role::Secretariat,
+        // The secretariat states what a proposal would cost, and gives the commands of a
+        // delegation in the room (which `rules.rs` checks as the delegate's own).
+        StateBudgetImplications { .. } | ActForDelegation { .. } => role == Role::Secretariat,
 
         // The booth's console.
         TakeMicrophone { .. } | ReleaseMicrophone { .. } | AskToSlowDown { .. } => {

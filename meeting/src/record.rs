@@ -25,6 +25,8 @@ pub fn meeting_record(
     let mut proposals: BTreeMap<ProposalId, Proposal> = BTreeMap::new();
     let mut votes: BTreeMap<VoteId, floor_protocol::vote::Vote> = BTreeMap::new();
     let mut decisions: Vec<DecisionRecord> = Vec::new();
+    // Votes the secretariat cast for a delegation in the room.
+    let mut cast_in_room: std::collections::BTreeSet<(VoteId, DelegationId)> = Default::default();
     let decision =
         |p: Option<&Proposal>, id: ProposalId, at: Millis, method: &str| DecisionRecord {
             proposal: id,
@@ -143,6 +145,11 @@ pub fn meeting_record(
             Event::VoteOpened { vote } => {
                 votes.insert(vote.id, (**vote).clone());
             }
+            Event::VoteCast {
+                vote, delegation, ..
+            } if env.actor.role == Role::Secretariat => {
+                cast_in_room.insert((*vote, *delegation));
+            }
             Event::VoteClosed { vote, result } => {
                 let Some(v) = votes.get(vote) else { continue };
                 if let VoteSubject::Appeal { entry } = v.subject {
@@ -181,6 +188,7 @@ pub fn meeting_record(
                     .map(|m| NamedVote {
                         delegation: name(m.delegation),
                         choice: m.choice,
+                        in_room: cast_in_room.contains(&(*vote, m.delegation)),
                     })
                     .collect();
                 d.absent = result.absent.iter().map(|d| name(*d)).collect();
@@ -279,7 +287,8 @@ pub fn decisions_csv(record: &MeetingRecord) -> String {
                     Choice::Abstain => "abstention".into(),
                     Choice::Candidate { index } => format!("candidate {}", index + 1),
                 };
-                format!("{}: {c}", v.delegation)
+                let room = if v.in_room { " (in the room)" } else { "" };
+                format!("{}: {c}{room}", v.delegation)
             })
             .collect();
         let t = d.tally.clone().unwrap_or_default();

@@ -424,6 +424,38 @@ impl Decision<'_> {
                     by_presiding,
                 }])
             }
+            ActForDelegation {
+                delegation,
+                command,
+            } => {
+                self.ctx.kind_of(*delegation)?;
+                let not_for_the_room = matches!(**command, CheckIn { .. } | CheckOut)
+                    || matches!(**command, ActForDelegation { .. })
+                    || !permits(Role::Delegate, command);
+                if not_for_the_room {
+                    return Err(Rejection::NotForTheRoom {
+                        command: command.name().to_string(),
+                    });
+                }
+                if let CastVote { vote, .. } = **command {
+                    if s.vote(vote).map(|v| v.method) == Some(VoteMethod::SecretBallot) {
+                        return Err(Rejection::SecretBallotNotInTheRoom { vote });
+                    }
+                }
+                // The delegation's representative in the room: no participant of its own.
+                let representative = Actor {
+                    role: Role::Delegate,
+                    participant: None,
+                    account: None,
+                    delegation: Some(*delegation),
+                };
+                Decision {
+                    actor: &representative,
+                    command,
+                    ..*self
+                }
+                .decide()
+            }
             SetSpeakerRank { entry, rank } => {
                 self.not_closed()?;
                 let (waiting, place) = s

@@ -247,6 +247,10 @@ pub struct DecisionRecord {
 pub struct NamedVote {
     pub delegation: String,
     pub choice: crate::vote::Choice,
+    /// Cast in the room through the secretariat (`act_for_delegation`), not from the
+    /// delegation's own device.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_room: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

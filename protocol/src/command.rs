@@ -341,6 +341,17 @@ pub enum Command {
         entry: EntryId,
         rank: ProtocolRank,
     },
+
+    // --- the room
+    /// Secretariat: give a delegate's command for a delegation in the room, whose
+    /// representative raised the nameplate or answered orally (a delegation with no device
+    /// takes part through the secretariat). Decided exactly as if the delegation's own
+    /// delegate had given it; the log's actor is the secretariat, which is how the record
+    /// shows it was done in the room.
+    ActForDelegation {
+        delegation: DelegationId,
+        command: Box<Command>,
+    },
 }
 
 impl Command {
@@ -396,6 +407,7 @@ impl Command {
             Command::SetVotingOrder { .. } => "set_voting_order",
             Command::ReviseOrally { .. } => "revise_orally",
             Command::MoveDivision { .. } => "move_division",
+            Command::ActForDelegation { .. } => "act_for_delegation",
         }
     }
 }

@@ -321,6 +321,16 @@ pub enum Rejection {
         limit: String,
         secs: u32,
     },
+    /// `act_for_delegation` carries only what a delegate gives in the room: not checking
+    /// in or out (the secretariat records attendance), nor another `act_for_delegation`.
+    NotForTheRoom {
+        command: String,
+    },
+    /// A secret ballot is cast by each member itself: the secretariat may not cast it, and
+    /// so know it, on a delegation's behalf.
+    SecretBallotNotInTheRoom {
+        vote: VoteId,
+    },
 }
 
 impl Rejection {
@@ -368,7 +378,7 @@ impl Rejection {
             ReplyLimitReached { max_per_item, .. } => {
                 format!("Your delegation has used its {max_per_item} rights of reply on this item.")
             }
-            AlreadyRaised { .. } => "Your delegation already has this request waiting.".into(),
+            AlreadyRaised { .. } => "The delegation already has this request waiting.".into(),
             NgoInscribedByChair => "Non-governmental organizations speak when the chair allows: ask the secretariat to inscribe you.".into(),
             FloorOccupied { entry } => format!("Entry {entry} holds the floor; end that speech first."),
             FloorEmpty => "Nobody holds the floor.".into(),
@@ -439,6 +449,13 @@ impl Rejection {
             InvalidDivision { proposal } => format!("Proposal {proposal} cannot be divided so: name two parts or more, each of 1 to 300 characters, of a proposal not yet divided."),
             PartsFirst { proposal, part } => format!("Part {part} of proposal {proposal} must be decided first."),
             NotAStatement { entry } => format!("Entry {entry} is not a waiting statement; only a statement's speaker has a rank."),
+            NotForTheRoom { command } => format!(
+                "The secretariat cannot {} for a delegation in the room.",
+                command.replace('_', " ")
+            ),
+            SecretBallotNotInTheRoom { vote } => format!(
+                "Vote {vote} is a secret ballot: each member casts its own; the secretariat cannot cast it for a delegation."
+            ),
             InvalidTimeLimit { limit, secs } => format!(
                 "The {} time limit must be between 10 seconds and one hour; it is {secs} s.",
                 limit.replace('_', " ")

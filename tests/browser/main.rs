@@ -7,6 +7,7 @@ mod chair_console;
 #[path = "../integration/helpers.rs"]
 #[allow(dead_code, unused_imports)]
 mod helpers;
+mod room_delegations;
 mod secretariat;
 mod voting;
 mod webdriver;

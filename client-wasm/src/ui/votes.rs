@@ -100,7 +100,19 @@ pub fn choice_label(lang: Lang, vote: &Vote, choice: Choice) -> String {
     }
 }
 
-fn choice_code(choice: Option<Choice>) -> String {
+/// What a member may answer: yes, no or abstain; in an election, a candidate or abstain.
+pub fn ballot_choices(vote: &Vote) -> Vec<Choice> {
+    if vote.candidates.is_empty() {
+        vec![Choice::Yes, Choice::No, Choice::Abstain]
+    } else {
+        (0..vote.candidates.len() as u32)
+            .map(|index| Choice::Candidate { index })
+            .chain([Choice::Abstain])
+            .collect()
+    }
+}
+
+pub fn choice_code(choice: Option<Choice>) -> String {
     match choice {
         Some(Choice::Yes) => "yes".into(),
         Some(Choice::No) => "no".into(),
@@ -127,7 +139,16 @@ pub fn majority_label(lang: Lang, majority: Majority) -> &'static str {
     })
 }
 
-fn motion_label(lang: Lang, motion: MotionKind) -> &'static str {
+/// The motions moved by name alone; reconsideration and division name a proposal and
+/// are moved from the decisions panel.
+pub const PLAIN_MOTIONS: [MotionKind; 4] = [
+    MotionKind::SuspendMeeting,
+    MotionKind::AdjournMeeting,
+    MotionKind::AdjournDebate,
+    MotionKind::CloseDebate,
+];
+
+pub fn motion_label(lang: Lang, motion: MotionKind) -> &'static str {
     lang.t(match motion {
         MotionKind::SuspendMeeting => T::VtMotionSuspend,
         MotionKind::AdjournMeeting => T::VtMotionAdjourn,
@@ -770,14 +791,7 @@ fn Ballot(vote: Vote, member: bool, answer: PanelAnswer) -> impl IntoView {
         None => true,
         Some(c) => c.is_some() && c == mine,
     };
-    let choices: Vec<Choice> = if vote.candidates.is_empty() {
-        vec![Choice::Yes, Choice::No, Choice::Abstain]
-    } else {
-        (0..vote.candidates.len() as u32)
-            .map(|index| Choice::Candidate { index })
-            .chain([Choice::Abstain])
-            .collect()
-    };
+    let choices = ballot_choices(&vote);
     let secret = vote.method == VoteMethod::SecretBallot;
     let v = vote.clone();
     let subject = vote.clone();

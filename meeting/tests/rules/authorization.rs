@@ -65,6 +65,7 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("move_division",           [N,         N,    Y,       N,          N,   N]),
     ("set_item_rules",          [Y,         Y,    N,       N,          N,   N]),
     ("set_speaker_rank",        [Y,         Y,    Y,       N,          N,   N]),
+    ("act_for_delegation",      [Y,         N,    N,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.

@@ -549,11 +549,15 @@ pub fn every_command() -> Vec<Command> {
             entry: EntryId(1),
             rank: floor_protocol::ProtocolRank::Minister,
         },
+        ActForDelegation {
+            delegation: CHILE,
+            command: Box::new(request_floor()),
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 49;
+pub const COMMAND_KINDS: usize = 50;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -609,5 +613,6 @@ pub fn variant(command: &Command) -> usize {
         MoveDivision { .. } => 46,
         SetItemRules { .. } => 47,
         SetSpeakerRank { .. } => 48,
+        ActForDelegation { .. } => 49,
     }
 }

@@ -12,6 +12,7 @@
 //! - [`presence`]: checking in and out; only members present count for the quorum and vote.
 //! - [`proposals`]: proposals withdrawn, a vote asked for, reconsideration, budget implications.
 //! - [`amendments`]: amendments with their text, the order of voting, oral revisions, division.
+//! - [`room`]: a delegation with no device acting through the secretariat, in the record as in the room.
 //! - [`high_level`]: a high-level segment: speakers in order of protocol rank, its own time limits.
 
 mod amendments;
@@ -25,5 +26,6 @@ mod presence;
 mod properties;
 mod proposals;
 mod record;
+mod room;
 mod speakers_list;
 mod voting;

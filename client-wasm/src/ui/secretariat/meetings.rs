@@ -1,5 +1,5 @@
 //! Meetings of the session: create one, open one; its agenda (items and sub-items, as
-//! `add_agenda_item` allows); inscribing a delegation on its behalf.
+//! `add_agenda_item` allows).
 
 use super::{console, meeting_command, refusal, token, FieldError};
 use crate::i18n::T;
@@ -7,7 +7,6 @@ use crate::net;
 use crate::state::{app, status_label};
 use crate::ui::tr;
 use floor_protocol::api::*;
-use floor_protocol::command::Capacity;
 use floor_protocol::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -192,48 +191,5 @@ pub fn AgendaPanel() -> impl IntoView {
                 <button type="submit" data-action="add-agenda-item">{tr(T::AddAgendaItem)}</button>
             </form>
         </section>
-    }
-}
-
-#[component]
-pub fn Inscribe() -> impl IntoView {
-    let app = app();
-    let console = console();
-    let chosen = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let inscribe = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let lang = app.lang.get_untracked();
-        let Ok(d) = chosen.get_untracked().parse::<i64>() else {
-            error.set(Some(lang.t(T::ConsoleChooseDelegation).into()));
-            return;
-        };
-        spawn_local(async move {
-            let answer = meeting_command(Command::InscribeSpeaker {
-                delegation: DelegationId(d),
-                item: None,
-                capacity: Capacity::National,
-                allow_additional: false,
-            })
-            .await;
-            match answer {
-                Ok(_) => error.set(None),
-                Err(e) => error.set(Some(refusal(lang, &e))),
-            }
-        });
-    };
-    view! {
-        <form class="card" on:submit=inscribe aria-labelledby="inscribe-title">
-            <h2 id="inscribe-title">{tr(T::Inscribe)}</h2>
-            <label for="inscribe-delegation">{tr(T::Delegation)}</label>
-            <select id="inscribe-delegation" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                <option value="">"—"</option>
-                {move || console.delegations.get().into_iter().map(|d| {
-                    view! { <option value=d.id.to_string()>{d.name.clone()}</option> }
-                }).collect_view()}
-            </select>
-            <FieldError id="inscribe-error" error=error/>
-            <button type="submit" data-action="inscribe">{tr(T::Inscribe)}</button>
-        </form>
     }
 }

@@ -10,6 +10,7 @@ mod delegations;
 mod documents;
 mod meetings;
 mod participants;
+mod room;
 mod sessions;
 
 use super::chair::ChairView;
@@ -208,7 +209,7 @@ pub fn SecretariatView() -> impl IntoView {
                         <meetings::MeetingsPanel/>
                         <Show when=has_meeting>
                             <meetings::AgendaPanel/>
-                            <meetings::Inscribe/>
+                            <room::InTheRoom/>
                         </Show>
                     </div>
                 </div>
