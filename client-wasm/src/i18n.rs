@@ -448,6 +448,21 @@ catalogue! {
     CmdActForDelegation { en: "act for a delegation in the room", fr: "agir pour une délégation présente dans la salle", es: "actuar en nombre de una delegación presente en la sala" }
     RjNotForTheRoom { en: "The secretariat cannot {0} for a delegation in the room.", fr: "Le secrétariat ne peut pas {0} pour une délégation présente dans la salle.", es: "La secretaría no puede {0} en nombre de una delegación presente en la sala." }
     RjSecretBallotNotInTheRoom { en: "Vote {0} is a secret ballot: each member casts its own; the secretariat cannot cast it for a delegation.", fr: "Le vote {0} est un scrutin secret : chaque membre vote lui-même ; le secrétariat ne peut pas voter pour une délégation.", es: "La votación {0} es secreta: cada miembro emite su propio voto; la secretaría no puede votar en nombre de una delegación." }
+    // elections (ui/votes.rs): several places, restricted ballots, lots, acclamation
+    VtSeats { en: "Places to fill", fr: "Sièges à pourvoir", es: "Puestos por cubrir" }
+    VtMarkUpTo { en: "Mark up to {0} candidates, then cast the ballot.", fr: "Cochez jusqu'à {0} candidats, puis déposez le bulletin.", es: "Marque hasta {0} candidatos y deposite la papeleta." }
+    VtCastBallot { en: "Cast the ballot", fr: "Déposer le bulletin", es: "Depositar la papeleta" }
+    VtPlacesLeft { en: "{0} place(s) still to fill", fr: "{0} siège(s) encore à pourvoir", es: "{0} puesto(s) aún por cubrir" }
+    VtBallotNumber { en: "Ballot {0}, restricted", fr: "{0}e tour, restreint", es: "Votación {0}, restringida" }
+    VtDrawnByLot { en: "Drawn by lot: {0}", fr: "Tiré au sort : {0}", es: "Sorteado: {0}" }
+    VtNextBallot { en: "Open the next ballot", fr: "Ouvrir le tour suivant", es: "Abrir la votación siguiente" }
+    VtAcclaim { en: "Elect by acclamation", fr: "Élire par acclamation", es: "Elegir por aclamación" }
+    VtElectedByAcclamation { en: "Elected by acclamation: {0}", fr: "Élu(s) par acclamation : {0}", es: "Elegido(s) por aclamación: {0}" }
+    CmdOpenNextBallot { en: "open the next ballot of an election", fr: "ouvrir le tour suivant d'une élection", es: "abrir la votación siguiente de una elección" }
+    CmdElectByAcclamation { en: "declare candidates elected by acclamation", fr: "déclarer des candidats élus par acclamation", es: "declarar candidatos elegidos por aclamación" }
+    RjInvalidSeats { en: "An election fills from 1 place to as many places as it has candidates ({1}); {0} cannot be filled.", fr: "Une élection pourvoit de 1 siège à autant de sièges qu'elle a de candidats ({1}) ; {0} ne peuvent être pourvus.", es: "Una elección cubre de 1 puesto a tantos puestos como candidatos tenga ({1}); no se pueden cubrir {0}." }
+    RjNoBallotToFollow { en: "No ballot of an election on proposal {0} awaits another: open a vote.", fr: "Aucun tour d'une élection sur la proposition {0} n'appelle un tour suivant : ouvrez un vote.", es: "Ninguna votación de una elección sobre la propuesta {0} requiere otra: abra una votación." }
+    RjElectionUnderWay { en: "The election on proposal {0} goes on after ballot {1}: open the next ballot, restricted to the best placed.", fr: "L'élection sur la proposition {0} se poursuit après le tour {1} : ouvrez le tour suivant, restreint aux mieux placés.", es: "La elección sobre la propuesta {0} continúa tras la votación {1}: abra la votación siguiente, restringida a los mejor situados." }
     // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
     VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
     VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
@@ -1002,6 +1017,20 @@ fn ar(key: T) -> &'static str {
         T::CmdActForDelegation => "التصرف باسم وفد حاضر في القاعة",
         T::RjNotForTheRoom => "لا يمكن للأمانة {0} باسم وفد حاضر في القاعة.",
         T::RjSecretBallotNotInTheRoom => "التصويت {0} اقتراع سري: يصوّت كل عضو بنفسه؛ ولا يمكن للأمانة التصويت باسم وفد.",
+        T::VtSeats => "المقاعد المراد شغلها",
+        T::VtMarkUpTo => "ضع علامة على ما يصل إلى {0} من المرشحين، ثم أودع ورقة الاقتراع.",
+        T::VtCastBallot => "إيداع ورقة الاقتراع",
+        T::VtPlacesLeft => "{0} مقعد (مقاعد) لم تُشغل بعد",
+        T::VtBallotNumber => "الاقتراع {0}، مقيَّد",
+        T::VtDrawnByLot => "بالقرعة: {0}",
+        T::VtNextBallot => "فتح الاقتراع التالي",
+        T::VtAcclaim => "الانتخاب بالتزكية",
+        T::VtElectedByAcclamation => "انتُخب بالتزكية: {0}",
+        T::CmdOpenNextBallot => "فتح الاقتراع التالي في انتخاب",
+        T::CmdElectByAcclamation => "إعلان انتخاب مرشحين بالتزكية",
+        T::RjInvalidSeats => "يشغل الانتخاب ما بين 1 مقعد وعدد مقاعد يساوي عدد مرشحيه ({1})؛ لا يمكن شغل {0}.",
+        T::RjNoBallotToFollow => "لا يوجد اقتراع في انتخاب بشأن المقترح {0} يستدعي اقتراعًا تاليًا: افتح تصويتًا.",
+        T::RjElectionUnderWay => "يستمر الانتخاب بشأن المقترح {0} بعد الاقتراع {1}: افتح الاقتراع التالي المقيَّد بأفضل المرشحين ترتيبًا.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "المقررات",
         T::VtProposals => "المقترحات المعروضة على الجلسة",
@@ -1560,6 +1589,20 @@ fn zh(key: T) -> &'static str {
         T::CmdActForDelegation => "代表会议室内的代表团行事",
         T::RjNotForTheRoom => "秘书处不能代表会议室内的代表团{0}。",
         T::RjSecretBallotNotInTheRoom => "表决{0}为无记名投票：每一成员自行投票；秘书处不能代表代表团投票。",
+        T::VtSeats => "待填补席位",
+        T::VtMarkUpTo => "最多选择{0}名候选人，然后投出选票。",
+        T::VtCastBallot => "投出选票",
+        T::VtPlacesLeft => "尚有{0}个席位待填补",
+        T::VtBallotNumber => "第{0}轮，限制性投票",
+        T::VtDrawnByLot => "抽签决定：{0}",
+        T::VtNextBallot => "开始下一轮投票",
+        T::VtAcclaim => "以鼓掌方式选举",
+        T::VtElectedByAcclamation => "以鼓掌方式当选：{0}",
+        T::CmdOpenNextBallot => "开始选举的下一轮投票",
+        T::CmdElectByAcclamation => "宣布候选人以鼓掌方式当选",
+        T::RjInvalidSeats => "选举填补的席位数须在1个与候选人数（{1}）之间；无法填补{0}个席位。",
+        T::RjNoBallotToFollow => "关于提案{0}的选举没有需要下一轮的投票：请开始表决。",
+        T::RjElectionUnderWay => "关于提案{0}的选举在第{1}次投票后继续：请开始下一轮投票，限于得票最多者。",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "决定",
         T::VtProposals => "会议面前的提案",
@@ -2114,6 +2157,20 @@ fn ru(key: T) -> &'static str {
         T::CmdActForDelegation => "действовать от имени делегации в зале",
         T::RjNotForTheRoom => "Секретариат не может {0} от имени делегации в зале.",
         T::RjSecretBallotNotInTheRoom => "Голосование {0} тайное: каждый член голосует сам; секретариат не может голосовать от имени делегации.",
+        T::VtSeats => "Вакансии",
+        T::VtMarkUpTo => "Отметьте не более {0} кандидатов, затем опустите бюллетень.",
+        T::VtCastBallot => "Опустить бюллетень",
+        T::VtPlacesLeft => "Осталось заполнить мест: {0}",
+        T::VtBallotNumber => "Тур {0}, ограниченный",
+        T::VtDrawnByLot => "По жребию: {0}",
+        T::VtNextBallot => "Открыть следующий тур",
+        T::VtAcclaim => "Избрать путем аккламации",
+        T::VtElectedByAcclamation => "Избраны путем аккламации: {0}",
+        T::CmdOpenNextBallot => "открыть следующий тур выборов",
+        T::CmdElectByAcclamation => "объявить кандидатов избранными путем аккламации",
+        T::RjInvalidSeats => "На выборах заполняется от 1 места до числа кандидатов ({1}); заполнить {0} нельзя.",
+        T::RjNoBallotToFollow => "Ни один тур выборов по предложению {0} не требует следующего: откройте голосование.",
+        T::RjElectionUnderWay => "Выборы по предложению {0} продолжаются после голосования {1}: откройте следующий тур, ограниченный лучшими.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "Решения",
         T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",

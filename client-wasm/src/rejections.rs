@@ -164,6 +164,9 @@ pub fn describe_with(
         NotAStatement { entry } => one(T::RjNotAStatement, entry),
         NotForTheRoom { command } => one(T::RjNotForTheRoom, &command_label(lang, command)),
         SecretBallotNotInTheRoom { vote } => one(T::RjSecretBallotNotInTheRoom, vote),
+        InvalidSeats { seats, candidates } => two(T::RjInvalidSeats, seats, candidates),
+        NoBallotToFollow { proposal } => one(T::RjNoBallotToFollow, proposal),
+        ElectionUnderWay { proposal, vote } => two(T::RjElectionUnderWay, proposal, vote),
         InvalidTimeLimit { limit, secs } => {
             let label = floor_protocol::TimeLimitKind::ALL
                 .into_iter()
@@ -236,6 +239,8 @@ fn command_key(name: &str) -> Option<T> {
         "set_item_rules" => T::CmdSetItemRules,
         "set_speaker_rank" => T::CmdSetSpeakerRank,
         "act_for_delegation" => T::CmdActForDelegation,
+        "open_next_ballot" => T::CmdOpenNextBallot,
+        "elect_by_acclamation" => T::CmdElectByAcclamation,
         _ => return None,
     })
 }
@@ -502,6 +507,17 @@ mod tests {
                 command: "check_in".into(),
             },
             SecretBallotNotInTheRoom { vote: VoteId(12) },
+            InvalidSeats {
+                seats: 4,
+                candidates: 3,
+            },
+            NoBallotToFollow {
+                proposal: ProposalId(38),
+            },
+            ElectionUnderWay {
+                proposal: ProposalId(39),
+                vote: VoteId(13),
+            },
             InvalidTimeLimit {
                 limit: "point_of_order".into(),
                 secs: 5,
@@ -748,6 +764,8 @@ mod tests {
             "set_item_rules",
             "set_speaker_rank",
             "act_for_delegation",
+            "open_next_ballot",
+            "elect_by_acclamation",
         ];
         let mut keys: Vec<T> = commands
             .iter()

@@ -49,6 +49,8 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | AmendProposal { .. }
         | AdoptWithoutVote { .. }
         | OpenVote { .. }
+        | OpenNextBallot { .. }
+        | ElectByAcclamation { .. }
         | PassMember { .. }
         | CloseVote { .. }
         | SetVotingOrder { .. } => role.presides(),

@@ -42,6 +42,8 @@ pub fn meeting_record(
             by_member: Vec::new(),
             absent: Vec::new(),
             draw: None,
+            elected: Vec::new(),
+            lot: None,
         };
 
     for env in log {
@@ -142,6 +144,14 @@ pub fn meeting_record(
                     "without a vote",
                 ));
             }
+            Event::ElectedByAcclamation {
+                proposal,
+                candidates,
+            } => {
+                let mut d = decision(proposals.get(proposal), *proposal, env.at, "by acclamation");
+                d.elected = candidates.clone();
+                decisions.push(d);
+            }
             Event::VoteOpened { vote } => {
                 votes.insert(vote.id, (**vote).clone());
             }
@@ -192,6 +202,16 @@ pub fn meeting_record(
                     })
                     .collect();
                 d.absent = result.absent.iter().map(|d| name(*d)).collect();
+                let elected: &[u32] = match &result.outcome {
+                    Outcome::Elected { candidate } => std::slice::from_ref(candidate),
+                    Outcome::ElectedSeveral { candidates, .. } => candidates,
+                    _ => &[],
+                };
+                d.elected = elected
+                    .iter()
+                    .filter_map(|i| v.candidates.get(*i as usize).cloned())
+                    .collect();
+                d.lot = result.lot.clone().or_else(|| v.lot.clone());
                 d.draw = v.roll_call.as_ref().and_then(|rc| {
                     rc.order.first().map(|first| DrawRecord {
                         seed: rc.seed.clone(),
@@ -269,11 +289,17 @@ pub fn decisions_csv(record: &MeetingRecord) -> String {
         "proposal,reference,title,at,method,outcome,yes,no,abstain,required,votes,absent\r\n",
     );
     for d in &record.decisions {
+        let elected = format!("elected: {}", d.elected.join("; "));
         let outcome = match &d.outcome {
-            None => "adopted".to_string(),
+            None if d.elected.is_empty() => "adopted".to_string(),
+            None => elected,
             Some(Outcome::Adopted) => "adopted".into(),
             Some(Outcome::Rejected) => "rejected".into(),
-            Some(Outcome::Elected { candidate }) => format!("elected candidate {}", candidate + 1),
+            Some(Outcome::Elected { .. }) => elected,
+            Some(Outcome::ElectedSeveral { places_left, .. }) if *places_left > 0 => {
+                format!("{elected} ({places_left} left to fill)")
+            }
+            Some(Outcome::ElectedSeveral { .. }) => elected,
             Some(Outcome::NotElected) => "no candidate elected".into(),
             Some(Outcome::Void { reason }) => format!("void: {reason}"),
         };
@@ -286,6 +312,11 @@ pub fn decisions_csv(record: &MeetingRecord) -> String {
                     Choice::No => "no".into(),
                     Choice::Abstain => "abstention".into(),
                     Choice::Candidate { index } => format!("candidate {}", index + 1),
+                    Choice::Candidates { indices } => {
+                        let marked: Vec<String> =
+                            indices.indices().map(|i| (i + 1).to_string()).collect();
+                        format!("candidates {}", marked.join(" and "))
+                    }
                 };
                 let room = if v.in_room { " (in the room)" } else { "" };
                 format!("{}: {c}{room}", v.delegation)

@@ -647,10 +647,22 @@ impl Decision<'_> {
                 method,
                 majority,
                 candidates,
+                seats,
             } => {
                 self.status_in(&[MeetingStatus::Open])?;
                 self.voting()
-                    .open_vote(*proposal, *method, *majority, candidates)
+                    .open_vote(*proposal, *method, *majority, candidates, *seats)
+            }
+            OpenNextBallot { proposal } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().open_next_ballot(*proposal)
+            }
+            ElectByAcclamation {
+                proposal,
+                candidates,
+            } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                self.voting().elect_by_acclamation(*proposal, candidates)
             }
             CastVote { vote, choice } => {
                 self.status_in(&[MeetingStatus::Open])?;

@@ -1,6 +1,7 @@
 //! Decisions and voting: tabling proposals, decisions without a vote, opening a vote with
-//! its quorum check, casting, roll calls drawn by lot, and the result by the majority the
-//! vote requires. Called from [`crate::rules`]; pure like the rest of the crate.
+//! its quorum check, casting, roll calls drawn by lot, the result by the majority the vote
+//! requires, and elections: to several places, restricted further ballots, ties decided
+//! by lot, acclamation. Called from [`crate::rules`]; pure like the rest of the crate.
 
 use crate::rules::MeetingContext;
 use floor_protocol::event::Actor;
@@ -19,6 +20,27 @@ pub(crate) struct Voting<'a> {
     pub state: &'a MeetingState,
     pub actor: &'a Actor,
     pub now: Millis,
+}
+
+/// What makes a vote a ballot of an election: its candidates (none for a yes/no vote),
+/// the places it fills, its number among the election's ballots, and the lot that chose
+/// who went on to it.
+struct Ballot {
+    candidates: Vec<String>,
+    seats: u32,
+    number: u32,
+    lot: Option<Lot>,
+}
+
+impl Ballot {
+    fn yes_no() -> Ballot {
+        Ballot {
+            candidates: Vec::new(),
+            seats: 1,
+            number: 1,
+            lot: None,
+        }
+    }
 }
 
 fn text_ok(value: &str, max: usize) -> bool {
@@ -308,7 +330,8 @@ impl Voting<'_> {
                 .and_then(|v| v.result.as_ref())
                 .is_some_and(|r| r.outcome != Outcome::Adopted),
             Some(Decision::RejectedInParts { .. }) => true,
-            Some(Decision::AdoptedWithoutVote { .. }) | None => false,
+            Some(Decision::AdoptedWithoutVote { .. } | Decision::ElectedByAcclamation { .. })
+            | None => false,
         }
     }
 
@@ -420,7 +443,168 @@ impl Voting<'_> {
         method: VoteMethod,
         majority: Majority,
         candidates: &[String],
+        seats: u32,
     ) -> Result<Vec<Event>, Rejection> {
+        self.may_open()?;
+        let p = self.undecided(proposal)?;
+        if let Some(ballot) = self.inconclusive_ballot(proposal) {
+            return Err(Rejection::ElectionUnderWay {
+                proposal,
+                vote: ballot.id,
+            });
+        }
+        self.budget_stated(p)?;
+        self.in_order(p)?;
+        let candidates = candidate_names(candidates)?;
+        if !candidates.is_empty() && method != VoteMethod::SecretBallot {
+            return Err(Rejection::InvalidCandidates);
+        }
+        if seats == 0 || seats > candidates.len().max(1) as u32 {
+            return Err(Rejection::InvalidSeats {
+                seats,
+                candidates: candidates.len() as u32,
+            });
+        }
+        self.opened(
+            VoteSubject::Proposal,
+            proposal,
+            method,
+            majority,
+            Ballot {
+                candidates,
+                seats,
+                number: 1,
+                lot: None,
+            },
+        )
+    }
+
+    /// The next ballot of an election whose last ballot left places to fill: restricted
+    /// to the candidates not yet elected with the most votes in it, at most twice the
+    /// places left; candidates tied for the last of those places are drawn by lot. Same
+    /// method and majority as the ballot before.
+    pub fn open_next_ballot(&self, proposal: ProposalId) -> Result<Vec<Event>, Rejection> {
+        self.may_open()?;
+        self.undecided(proposal)?;
+        let before = self
+            .inconclusive_ballot(proposal)
+            .ok_or(Rejection::NoBallotToFollow { proposal })?;
+        let Some(result) = &before.result else {
+            return Err(Rejection::NoBallotToFollow { proposal });
+        };
+        let (elected, places): (&[u32], u32) = match &result.outcome {
+            Outcome::ElectedSeveral {
+                candidates,
+                places_left,
+            } => (candidates, *places_left),
+            _ => (&[], before.seats),
+        };
+        let votes = |i: usize| result.tally.candidates.get(i).copied().unwrap_or(0);
+        let mut going_on: Vec<usize> = (0..before.candidates.len())
+            .filter(|i| !elected.contains(&(*i as u32)))
+            .collect();
+        let limit = 2 * places as usize;
+        let mut lot = None;
+        if going_on.len() > limit {
+            let mut by_votes = going_on.clone();
+            by_votes.sort_by_key(|i| (std::cmp::Reverse(votes(*i)), *i));
+            let cut = votes(by_votes[limit - 1]);
+            let above: Vec<usize> = by_votes
+                .iter()
+                .copied()
+                .filter(|i| votes(*i) > cut)
+                .collect();
+            let tied: Vec<usize> = by_votes
+                .iter()
+                .copied()
+                .filter(|i| votes(*i) == cut)
+                .collect();
+            let need = limit - above.len();
+            let mut chosen = above;
+            if tied.len() > need {
+                let names: Vec<String> =
+                    tied.iter().map(|i| before.candidates[*i].clone()).collect();
+                let drawn = self.lot(&names, need);
+                chosen.extend(
+                    tied.into_iter()
+                        .filter(|i| drawn.drawn.contains(&before.candidates[*i])),
+                );
+                lot = Some(drawn);
+            } else {
+                chosen.extend(tied);
+            }
+            going_on.retain(|i| chosen.contains(i));
+        }
+        self.opened(
+            VoteSubject::Proposal,
+            proposal,
+            before.method,
+            before.majority,
+            Ballot {
+                candidates: going_on
+                    .into_iter()
+                    .map(|i| before.candidates[i].clone())
+                    .collect(),
+                seats: places,
+                number: before.ballot + 1,
+                lot,
+            },
+        )
+    }
+
+    /// Candidates elected without a vote: as many as there are places, by acclamation.
+    pub fn elect_by_acclamation(
+        &self,
+        proposal: ProposalId,
+        candidates: &[String],
+    ) -> Result<Vec<Event>, Rejection> {
+        self.quiet_during_vote()?;
+        self.undecided(proposal)?;
+        let candidates = candidate_names(candidates)?;
+        if candidates.is_empty() {
+            return Err(Rejection::InvalidCandidates);
+        }
+        Ok(vec![Event::ElectedByAcclamation {
+            proposal,
+            candidates,
+        }])
+    }
+
+    /// The last counted ballot of an election on `proposal`, when it left places to fill.
+    fn inconclusive_ballot(&self, proposal: ProposalId) -> Option<&Vote> {
+        let (vote, result) = self.state.votes.iter().rev().find_map(|v| {
+            let r = v.result.as_ref()?;
+            let counted = v.subject == VoteSubject::Proposal
+                && v.proposal == proposal
+                && !matches!(r.outcome, Outcome::Void { .. });
+            counted.then_some((v, r))
+        })?;
+        let open = matches!(
+            result.outcome,
+            Outcome::NotElected | Outcome::ElectedSeveral { .. }
+        ) && !result.outcome.decides();
+        open.then_some(vote)
+    }
+
+    /// Draw `n` of `among` by lot from the server's entropy, recorded with its seed.
+    fn lot(&self, among: &[String], n: usize) -> Lot {
+        let mut left = among.to_vec();
+        let mut drawn = Vec::new();
+        for k in 0..n.min(among.len()) {
+            let mut seed = self.ctx.entropy.to_vec();
+            seed.push(k as u8);
+            drawn.push(left.remove(drawn_index(&seed, left.len())));
+        }
+        Lot {
+            seed: hex(&self.ctx.entropy),
+            among: among.to_vec(),
+            drawn,
+        }
+    }
+
+    /// Nothing stands in the way of opening a vote: no vote open, nobody on the floor, no
+    /// point of order, motion or appeal waiting.
+    fn may_open(&self) -> Result<(), Rejection> {
         if let Some(v) = self.state.open_vote() {
             return Err(Rejection::VoteInProgress { vote: v.id });
         }
@@ -441,28 +625,7 @@ impl Voting<'_> {
         if let Some(entry) = self.state.appeal_waiting() {
             return Err(Rejection::InterventionPending { entry });
         }
-        let p = self.undecided(proposal)?;
-        self.budget_stated(p)?;
-        self.in_order(p)?;
-        let candidates: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
-        if !candidates.is_empty() {
-            let mut seen = candidates.clone();
-            seen.sort();
-            seen.dedup();
-            let valid = method == VoteMethod::SecretBallot
-                && seen.len() == candidates.len()
-                && candidates.iter().all(|c| text_ok(c, MAX_CANDIDATE_CHARS));
-            if !valid {
-                return Err(Rejection::InvalidCandidates);
-            }
-        }
-        self.opened(
-            VoteSubject::Proposal,
-            proposal,
-            method,
-            majority,
-            candidates,
-        )
+        Ok(())
     }
 
     /// Open a vote on a motion or an appeal (the caller checked that it may be put now):
@@ -473,7 +636,7 @@ impl Voting<'_> {
         method: VoteMethod,
         majority: Majority,
     ) -> Result<Vec<Event>, Rejection> {
-        self.opened(subject, ProposalId(0), method, majority, Vec::new())
+        self.opened(subject, ProposalId(0), method, majority, Ballot::yes_no())
     }
 
     fn opened(
@@ -482,7 +645,7 @@ impl Voting<'_> {
         proposal: ProposalId,
         method: VoteMethod,
         majority: Majority,
-        candidates: Vec<String>,
+        ballot: Ballot,
     ) -> Result<Vec<Event>, Rejection> {
         let members = self.ctx.members();
         let present = self.state.members_present();
@@ -498,7 +661,10 @@ impl Voting<'_> {
                 subject,
                 method,
                 majority,
-                candidates,
+                candidates: ballot.candidates,
+                seats: ballot.seats,
+                ballot: ballot.number,
+                lot: ballot.lot,
                 opened_at: self.now,
                 members,
                 members_present: present,
@@ -553,6 +719,12 @@ impl Voting<'_> {
             Choice::Abstain => true,
             Choice::Yes | Choice::No => v.candidates.is_empty(),
             Choice::Candidate { index } => (index as usize) < v.candidates.len(),
+            // A ballot for several places marks at most as many candidates as places.
+            Choice::Candidates { indices } => {
+                !indices.is_empty()
+                    && indices.len() <= v.seats
+                    && indices.indices().all(|i| (i as usize) < v.candidates.len())
+            }
         };
         if !fits {
             return Err(Rejection::InvalidChoice);
@@ -646,6 +818,7 @@ impl Voting<'_> {
                 t
             }
         };
+        let mut lot = None;
         let (required, outcome) = if v.candidates.is_empty() {
             let (required, adopted) = required_and_adopted(v.majority, &tally, v.members);
             (
@@ -657,11 +830,46 @@ impl Voting<'_> {
                 },
             )
         } else {
-            election_outcome(v.majority, &tally, v.members)
+            let (required, elected) = elected_candidates(v.majority, &tally, v.members, v.seats);
+            let outcome = match (v.seats, elected.first()) {
+                (1, Some(&candidate)) => Outcome::Elected { candidate },
+                (1, None) => match self.tie_decided_by_lot(v, &tally) {
+                    Some((candidate, drawn)) => {
+                        lot = Some(drawn);
+                        Outcome::Elected { candidate }
+                    }
+                    None => Outcome::NotElected,
+                },
+                (_, None) => Outcome::NotElected,
+                (seats, Some(_)) => Outcome::ElectedSeveral {
+                    places_left: seats - elected.len() as u32,
+                    candidates: elected,
+                },
+            };
+            (required, outcome)
         };
-        Ok(vec![closed(
-            vote, tally, required, outcome, by_member, absent,
-        )])
+        let mut event = closed(vote, tally, required, outcome, by_member, absent);
+        if let Event::VoteClosed { result, .. } = &mut event {
+            result.lot = lot;
+        }
+        Ok(vec![event])
+    }
+
+    /// A restricted ballot for one place (the second or a later ballot) in which the
+    /// candidates with the most votes are tied: the place is decided by lot between them.
+    fn tie_decided_by_lot(&self, v: &Vote, tally: &Tally) -> Option<(u32, Lot)> {
+        let most = tally.candidates.iter().copied().max().filter(|m| *m > 0)?;
+        let tied: Vec<usize> = (0..v.candidates.len())
+            .filter(|i| tally.candidates.get(*i) == Some(&most))
+            .collect();
+        if v.ballot < 2 || tied.len() < 2 {
+            return None;
+        }
+        let names: Vec<String> = tied.iter().map(|i| v.candidates[*i].clone()).collect();
+        let drawn = self.lot(&names, 1);
+        let winner = drawn.drawn.first()?;
+        let index = v.candidates.iter().position(|c| c == winner)?;
+        Some((index as u32, drawn))
     }
 
     /// Whether an explanation of vote on `proposal` may be inscribed now for `delegation`.
@@ -706,8 +914,47 @@ fn closed(
             outcome,
             by_member,
             absent,
+            lot: None,
         },
     }
+}
+
+/// Candidates' names as given, trimmed: each 1 to 200 characters, none twice (none at
+/// all is a yes/no vote; the caller decides whether that is allowed).
+fn candidate_names(candidates: &[String]) -> Result<Vec<String>, Rejection> {
+    let names: Vec<String> = candidates.iter().map(|c| c.trim().to_string()).collect();
+    let mut seen = names.clone();
+    seen.sort();
+    seen.dedup();
+    if seen.len() != names.len() || !names.iter().all(|c| text_ok(c, MAX_CANDIDATE_CHARS)) {
+        return Err(Rejection::InvalidCandidates);
+    }
+    Ok(names)
+}
+
+/// Check a lot from the log: the seed, decoded from hex, gives the candidates drawn.
+pub fn verify_lot(lot: &Lot) -> bool {
+    let Some(seed) = unhex(&lot.seed) else {
+        return false;
+    };
+    let mut left = lot.among.clone();
+    let mut drawn = Vec::new();
+    for k in 0..lot.drawn.len().min(lot.among.len()) {
+        let mut s = seed.clone();
+        s.push(k as u8);
+        drawn.push(left.remove(drawn_index(&s, left.len())));
+    }
+    drawn == lot.drawn
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| {
+            text.get(i..i + 2)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        })
+        .collect()
 }
 
 /// Members still to be called in a roll call.
@@ -737,15 +984,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Check a roll call's draw from the log: the seed, decoded from hex, gives the first member.
 pub fn verify_draw(rc: &RollCall) -> bool {
-    let Some(seed) = (0..rc.seed.len())
-        .step_by(2)
-        .map(|i| {
-            rc.seed
-                .get(i..i + 2)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        })
-        .collect::<Option<Vec<u8>>>()
-    else {
+    let Some(seed) = unhex(&rc.seed) else {
         return false;
     };
     let first = drawn_index(&seed, rc.un_order.len());

@@ -240,6 +240,12 @@ pub struct DecisionRecord {
     pub absent: Vec<String>,
     /// A roll call's draw: the seed and the member called first.
     pub draw: Option<DrawRecord>,
+    /// Candidates elected by this decision (a ballot, or acclamation), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elected: Vec<String>,
+    /// A tie decided by lot: for the places of this ballot, or for who went on to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<crate::vote::Lot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -224,13 +224,28 @@ pub enum Command {
     AdoptWithoutVote {
         proposal: ProposalId,
     },
-    /// Chair: open a vote. The quorum is checked now. `candidates` makes it an election.
+    /// Chair: open a vote. The quorum is checked now. `candidates` makes it an election,
+    /// to `seats` places (default 1).
     OpenVote {
         proposal: ProposalId,
         method: VoteMethod,
         #[serde(default)]
         majority: Majority,
         #[serde(default)]
+        candidates: Vec<String>,
+        #[serde(default = "one_seat")]
+        seats: u32,
+    },
+    /// Chair: after an inconclusive ballot of an election, open the next, restricted to
+    /// the best placed candidates not yet elected, at most twice the places left (the
+    /// engine draws the list; a tie at its end is decided by lot).
+    OpenNextBallot {
+        proposal: ProposalId,
+    },
+    /// Chair: declare candidates elected by acclamation (a decision without a vote, when
+    /// there are as many candidates as places).
+    ElectByAcclamation {
+        proposal: ProposalId,
         candidates: Vec<String>,
     },
     /// Delegate of a member: vote (in a roll call, when the delegation is called).
@@ -354,6 +369,10 @@ pub enum Command {
     },
 }
 
+fn one_seat() -> u32 {
+    1
+}
+
 impl Command {
     /// The command's wire name (its `type` tag).
     pub fn name(&self) -> &'static str {
@@ -395,6 +414,8 @@ impl Command {
             Command::AmendProposal { .. } => "amend_proposal",
             Command::AdoptWithoutVote { .. } => "adopt_without_vote",
             Command::OpenVote { .. } => "open_vote",
+            Command::OpenNextBallot { .. } => "open_next_ballot",
+            Command::ElectByAcclamation { .. } => "elect_by_acclamation",
             Command::CastVote { .. } => "cast_vote",
             Command::PassMember { .. } => "pass_member",
             Command::CloseVote { .. } => "close_vote",

@@ -164,6 +164,11 @@ pub enum Event {
     AdoptedWithoutVote {
         proposal: ProposalId,
     },
+    /// Candidates elected by acclamation: the election's proposal is decided.
+    ElectedByAcclamation {
+        proposal: ProposalId,
+        candidates: Vec<String>,
+    },
     VoteOpened {
         vote: Box<Vote>,
     },
@@ -271,6 +276,7 @@ impl Event {
             Event::ProposalTabled { .. } => "proposal_tabled",
             Event::ProposalAmended { .. } => "proposal_amended",
             Event::AdoptedWithoutVote { .. } => "adopted_without_vote",
+            Event::ElectedByAcclamation { .. } => "elected_by_acclamation",
             Event::VoteOpened { .. } => "vote_opened",
             Event::VoteCast { .. } => "vote_cast",
             Event::MemberPassed { .. } => "member_passed",

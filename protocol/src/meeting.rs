@@ -936,6 +936,17 @@ impl MeetingState {
                     p.decision = Some(Decision::AdoptedWithoutVote { at });
                 }
             }
+            Event::ElectedByAcclamation {
+                proposal,
+                candidates,
+            } => {
+                if let Some(p) = self.proposal_mut(*proposal) {
+                    p.decision = Some(Decision::ElectedByAcclamation {
+                        at,
+                        candidates: candidates.clone(),
+                    });
+                }
+            }
             Event::VoteOpened { vote } => {
                 if let VoteSubject::Appeal { entry } = vote.subject {
                     if let Some(a) = self
@@ -993,7 +1004,9 @@ impl MeetingState {
                 let subject = v.subject;
                 let adopted = result.outcome == Outcome::Adopted;
                 match subject {
-                    VoteSubject::Proposal if !void => {
+                    // An inconclusive ballot of an election leaves it undecided: the next
+                    // ballot follows.
+                    VoteSubject::Proposal if result.outcome.decides() => {
                         if let Some(p) = self.proposal_mut(proposal) {
                             p.decision = Some(Decision::Voted { vote: *vote });
                         }

@@ -175,6 +175,22 @@ pub enum Rejection {
     },
     /// An election needs at least one candidate, each named once.
     InvalidCandidates,
+    /// An election fills from 1 place to as many places as it has candidates; a vote
+    /// that is not an election fills one.
+    InvalidSeats {
+        seats: u32,
+        candidates: u32,
+    },
+    /// `open_next_ballot` follows an inconclusive ballot of an election on this proposal.
+    NoBallotToFollow {
+        proposal: ProposalId,
+    },
+    /// An election under way goes on with `open_next_ballot` (restricted to the best
+    /// placed), not with a new `open_vote`.
+    ElectionUnderWay {
+        proposal: ProposalId,
+        vote: VoteId,
+    },
     /// Sponsors do not explain their vote on their own proposal unless it was amended.
     SponsorCannotExplain {
         proposal: ProposalId,
@@ -415,6 +431,9 @@ impl Rejection {
             CountsExceedMembers { members } => format!("The counts add up to more than the {members} members."),
             CountsExceedPresent { present } => format!("The counts add up to more than the {present} members present."),
             InvalidCandidates => "An election needs at least one candidate, each named once.".into(),
+            InvalidSeats { seats, candidates } => format!("An election fills from 1 place to as many places as it has candidates ({candidates}); {seats} places cannot be filled so."),
+            NoBallotToFollow { proposal } => format!("No ballot of an election on proposal {proposal} awaits another: open a vote."),
+            ElectionUnderWay { proposal, vote } => format!("The election on proposal {proposal} goes on after ballot {vote}: open the next ballot, restricted to the best placed."),
             SponsorCannotExplain { .. } => "Sponsors do not explain their vote on their own proposal unless it was amended.".into(),
             NotARollCall { vote } => format!("Vote {vote} is not a roll call."),
             CountedByChair { .. } => "This is a show of hands: the chair counts.".into(),

@@ -87,6 +87,8 @@ pub struct BudgetStatement {
 pub enum Decision {
     /// "Adopted without a vote" (consensus).
     AdoptedWithoutVote { at: Millis },
+    /// An election decided without a vote: these candidates elected by acclamation.
+    ElectedByAcclamation { at: Millis, candidates: Vec<String> },
     /// Put to a vote; the vote's result says what came of it.
     Voted { vote: VoteId },
     /// Divided, and every part rejected: the proposal is rejected as a whole, without a
@@ -106,6 +108,65 @@ pub enum Choice {
     Candidate {
         index: u32,
     },
+    /// In an election to several places: the candidates marked on the ballot (at most as
+    /// many as the places, each once), as indices of the vote's candidates: `[0, 2]`.
+    Candidates {
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<u32>"))]
+        indices: CandidateSet,
+    },
+}
+
+/// The candidates marked on one ballot: a set of indices below 64 (an election with more
+/// candidates takes one mark per ballot). On the wire, the indices in ascending order.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(into = "Vec<u32>", try_from = "Vec<u32>")]
+pub struct CandidateSet(u64);
+
+impl CandidateSet {
+    /// Indices from 0 to 63.
+    pub const LIMIT: u32 = 64;
+
+    /// The set of `indices`, unless one is 64 or more or given twice.
+    pub fn of(indices: &[u32]) -> Option<CandidateSet> {
+        let mut bits = 0u64;
+        for &i in indices {
+            let bit = 1u64.checked_shl(i).filter(|_| i < Self::LIMIT)?;
+            if bits & bit != 0 {
+                return None;
+            }
+            bits |= bit;
+        }
+        Some(CandidateSet(bits))
+    }
+
+    pub fn indices(self) -> impl Iterator<Item = u32> {
+        (0..Self::LIMIT).filter(move |i| self.0 & (1u64 << i) != 0)
+    }
+
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl From<CandidateSet> for Vec<u32> {
+    fn from(set: CandidateSet) -> Vec<u32> {
+        set.indices().collect()
+    }
+}
+
+impl TryFrom<Vec<u32>> for CandidateSet {
+    type Error = String;
+
+    fn try_from(indices: Vec<u32>) -> Result<CandidateSet, String> {
+        CandidateSet::of(&indices)
+            .ok_or_else(|| "candidates marked must be distinct indices below 64".to_string())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,13 +208,23 @@ pub struct Tally {
     /// Votes per candidate, in the order of the vote's candidates (elections only).
     #[serde(default)]
     pub candidates: Vec<u32>,
+    /// Ballots that marked at least one candidate (elections only): with several places a
+    /// ballot marks several candidates, so this, not the sum of `candidates`, is the
+    /// number of members present and voting.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub candidate_ballots: u32,
 }
 
 impl Tally {
     /// Members present and voting: those casting an affirmative or negative vote (or,
     /// in an election, a vote for a candidate). Abstentions do not count.
     pub fn present_and_voting(&self) -> u32 {
-        self.yes + self.no + self.candidates.iter().sum::<u32>()
+        // A tally written before `candidate_ballots` existed had one mark per ballot.
+        let candidate_ballots = match self.candidate_ballots {
+            0 => self.candidates.iter().sum::<u32>(),
+            n => n,
+        };
+        self.yes + self.no + candidate_ballots
     }
 
     pub fn ballots(&self) -> u32 {
@@ -166,13 +237,24 @@ impl Tally {
             Choice::No => self.no += 1,
             Choice::Abstain => self.abstain += 1,
             Choice::Candidate { index } => {
-                let i = index as usize;
-                if self.candidates.len() <= i {
-                    self.candidates.resize(i + 1, 0);
+                self.mark(index);
+                self.candidate_ballots += 1;
+            }
+            Choice::Candidates { indices } => {
+                for index in indices.indices() {
+                    self.mark(index);
                 }
-                self.candidates[i] += 1;
+                self.candidate_ballots += u32::from(!indices.is_empty());
             }
         }
+    }
+
+    fn mark(&mut self, index: u32) {
+        let i = index as usize;
+        if self.candidates.len() <= i {
+            self.candidates.resize(i + 1, 0);
+        }
+        self.candidates[i] += 1;
     }
 }
 
@@ -188,11 +270,43 @@ pub enum Outcome {
     },
     /// No candidate had the required majority; another ballot is needed.
     NotElected,
+    /// An election to several places (`Vote::seats` > 1): the candidates elected in this
+    /// ballot (indices into its candidates, most votes first) and the places still to fill
+    /// by further ballots (`open_next_ballot`); at least one was elected.
+    ElectedSeveral {
+        candidates: Vec<u32>,
+        places_left: u32,
+    },
     /// The vote could not be counted (e.g. ballots lost in a server failure); it must be
     /// taken again.
     Void {
         reason: String,
     },
+}
+
+impl Outcome {
+    /// Whether this outcome decides what was voted on. A void vote decides nothing, and
+    /// an election decides its proposal only once every place is filled.
+    pub fn decides(&self) -> bool {
+        match self {
+            Outcome::Void { .. } | Outcome::NotElected => false,
+            Outcome::ElectedSeveral { places_left, .. } => *places_left == 0,
+            Outcome::Adopted | Outcome::Rejected | Outcome::Elected { .. } => true,
+        }
+    }
+}
+
+/// A drawing of lots between candidates with equal votes: the seed (hex of 32 random bytes
+/// from the server), the candidates tied, and those drawn, in the order drawn. The `k`-th
+/// draw takes `among'[u64(first 8 bytes of SHA-256(seed bytes ‖ k)) % among'.len()]`, where
+/// `among'` is `among` without those drawn before (k counts from 0, one byte): anyone can
+/// check it from the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Lot {
+    pub seed: String,
+    pub among: Vec<String>,
+    pub drawn: Vec<String>,
 }
 
 /// How a member voted, published with the result of a recorded vote or roll call.
@@ -215,6 +329,9 @@ pub struct VoteResult {
     pub by_member: Vec<MemberVote>,
     /// Members called twice in a roll call without answering.
     pub absent: Vec<DelegationId>,
+    /// In a restricted ballot for one place, a tie decided by lot: who was drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<Lot>,
 }
 
 /// The state of a roll call.
@@ -291,6 +408,17 @@ pub struct Vote {
     pub majority: Majority,
     /// Candidates of an election; empty for a yes/no vote.
     pub candidates: Vec<String>,
+    /// Places this ballot fills (elections; 1 otherwise).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub seats: u32,
+    /// The ballot's number in its election: 1, then 2, 3, … for the restricted ballots
+    /// that follow an inconclusive one.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub ballot: u32,
+    /// A restricted ballot whose last candidates were tied in the ballot before: the lot
+    /// that chose who goes on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lot: Option<Lot>,
     pub opened_at: Millis,
     /// Members of the commission when the vote opened.
     pub members: u32,
@@ -304,6 +432,18 @@ pub struct Vote {
     pub choices: Vec<MemberVote>,
     pub roll_call: Option<RollCall>,
     pub result: Option<VoteResult>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// The number of affirmative votes needed, and whether `tally` reaches it.
@@ -322,23 +462,82 @@ pub fn required_and_adopted(majority: Majority, tally: &Tally, members: u32) -> 
     }
 }
 
-/// The result of an election: the candidate elected, if one has the majority.
-pub fn election_outcome(majority: Majority, tally: &Tally, members: u32) -> (u32, Outcome) {
+/// The votes a candidate needs in an election, and the candidates that have them, most
+/// votes first (ties in the order of the ballot), at most `seats` of them. Candidates
+/// tied for the last place that would take more than `seats` are all left out: the place
+/// stays for the next ballot (or, in a restricted ballot for one place, for the lot).
+pub fn elected_candidates(
+    majority: Majority,
+    tally: &Tally,
+    members: u32,
+    seats: u32,
+) -> (u32, Vec<u32>) {
     let voting = tally.present_and_voting();
     let required = match majority {
         Majority::PresentAndVoting => voting / 2 + 1,
         Majority::TwoThirdsPresentAndVoting => (2 * voting).div_ceil(3).max(1),
         Majority::TwoThirdsOfMembers => (2 * members).div_ceil(3),
     };
-    let best = tally
+    let mut with_majority: Vec<(u32, u32)> = tally
         .candidates
         .iter()
         .enumerate()
         .filter(|(_, v)| **v >= required && **v > 0)
-        .max_by_key(|(_, v)| **v)
-        .map(|(i, _)| i as u32);
-    match best {
-        Some(candidate) => (required, Outcome::Elected { candidate }),
+        .map(|(i, v)| (i as u32, *v))
+        .collect();
+    with_majority.sort_by_key(|(i, v)| (std::cmp::Reverse(*v), *i));
+    let seats = seats as usize;
+    if with_majority.len() > seats {
+        // Those tied with the first left out are left out too.
+        let cut = with_majority[seats].1;
+        with_majority.retain(|(_, v)| *v > cut);
+    }
+    (
+        required,
+        with_majority.into_iter().map(|(i, _)| i).collect(),
+    )
+}
+
+/// The result of an election to one place: the candidate elected, if one has the
+/// majority.
+pub fn election_outcome(majority: Majority, tally: &Tally, members: u32) -> (u32, Outcome) {
+    let (required, elected) = elected_candidates(majority, tally, members, 1);
+    match elected.first() {
+        Some(&candidate) => (required, Outcome::Elected { candidate }),
         None => (required, Outcome::NotElected),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_candidates_marked_on_a_ballot_are_a_list_of_distinct_indices_on_the_wire() {
+        let marked = Choice::Candidates {
+            indices: CandidateSet::of(&[4, 3]).unwrap(),
+        };
+        assert_eq!(
+            serde_json::to_value(marked).unwrap(),
+            json!({"kind": "candidates", "indices": [3, 4]})
+        );
+        assert_eq!(
+            serde_json::from_value::<Choice>(json!({"kind": "candidates", "indices": [4, 3]}))
+                .unwrap(),
+            marked
+        );
+        for wrong in [json!([1, 1]), json!([64]), json!([-1])] {
+            assert!(
+                serde_json::from_value::<Choice>(json!({"kind": "candidates", "indices": wrong}))
+                    .is_err(),
+                "{wrong} accepted"
+            );
+        }
+        assert_eq!(CandidateSet::of(&[63]).map(CandidateSet::len), Some(1));
+        assert_eq!(
+            CandidateSet::of(&[]).map(CandidateSet::is_empty),
+            Some(true)
+        );
     }
 }

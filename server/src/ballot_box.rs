@@ -53,24 +53,28 @@ pub struct RedisBallotBox {
     writing: tokio::sync::Mutex<()>,
 }
 
-fn field(choice: Choice) -> String {
-    match choice {
-        Choice::Yes => "yes".into(),
-        Choice::No => "no".into(),
-        Choice::Abstain => "abstain".into(),
-        Choice::Candidate { index } => format!("c{index}"),
+/// Add `n` to the counter a Redis field names: `yes`, `no`, `abstain`, `c<index>` (marks
+/// for a candidate) or `ballots` (ballots that marked candidates). False if unknown.
+fn add_field(t: &mut Tally, field: &str, n: u32) -> bool {
+    match field {
+        "yes" => t.yes += n,
+        "no" => t.no += n,
+        "abstain" => t.abstain += n,
+        "ballots" => t.candidate_ballots += n,
+        other => {
+            let Some(i) = other
+                .strip_prefix('c')
+                .and_then(|i| i.parse::<usize>().ok())
+            else {
+                return false;
+            };
+            if t.candidates.len() <= i {
+                t.candidates.resize(i + 1, 0);
+            }
+            t.candidates[i] += n;
+        }
     }
-}
-
-fn choice(field: &str) -> Option<Choice> {
-    Some(match field {
-        "yes" => Choice::Yes,
-        "no" => Choice::No,
-        "abstain" => Choice::Abstain,
-        other => Choice::Candidate {
-            index: other.strip_prefix('c')?.parse().ok()?,
-        },
-    })
+    true
 }
 
 /// Write one node's counters unless the vote was closed (KEYS: hash, closed marker; ARGV:
@@ -86,26 +90,16 @@ const EMPTY_AND_CLOSE: &str = "redis.call('DEL', KEYS[1]) \
 /// Each choice of a tally with its number of ballots (zero ones left out).
 fn fields(t: &Tally) -> Vec<(String, u32)> {
     let mut out = vec![
-        (field(Choice::Yes), t.yes),
-        (field(Choice::No), t.no),
-        (field(Choice::Abstain), t.abstain),
+        ("yes".to_string(), t.yes),
+        ("no".to_string(), t.no),
+        ("abstain".to_string(), t.abstain),
+        ("ballots".to_string(), t.candidate_ballots),
     ];
     for (index, n) in t.candidates.iter().enumerate() {
-        out.push((
-            field(Choice::Candidate {
-                index: index as u32,
-            }),
-            *n,
-        ));
+        out.push((format!("c{index}"), *n));
     }
     out.retain(|(_, n)| *n > 0);
     out
-}
-
-fn add_n(t: &mut Tally, c: Choice, n: u32) {
-    for _ in 0..n {
-        t.add(c);
-    }
 }
 
 impl BallotBox {
@@ -177,8 +171,8 @@ impl BallotBox {
                 let mut t = Tally::default();
                 for (f, n) in stored {
                     // `<node>:<choice>`; the node does not matter to the total.
-                    if let Some(c) = f.rsplit_once(':').and_then(|(_, c)| choice(c)) {
-                        add_n(&mut t, c, n);
+                    if let Some((_, field)) = f.rsplit_once(':') {
+                        add_field(&mut t, field, n);
                     }
                 }
                 Ok(t)
@@ -335,16 +329,21 @@ mod tests {
             Choice::Yes,
             Choice::Abstain,
             Choice::Candidate { index: 2 },
+            Choice::Candidates {
+                indices: floor_protocol::vote::CandidateSet::of(&[0, 2]).unwrap(),
+            },
         ] {
             t.add(c);
         }
         let mut back = Tally::default();
         for (f, n) in fields(&t) {
-            add_n(&mut back, choice(&f).unwrap(), n);
+            assert!(add_field(&mut back, &f, n), "{f} read back");
         }
-        assert_eq!(back.yes, 2);
-        assert_eq!(back.no, 0);
-        assert_eq!(back.abstain, 1);
-        assert_eq!(back.candidates, vec![0, 0, 1]);
+        assert_eq!(back, t);
+        assert_eq!(back.candidates, vec![1, 0, 2]);
+        // Two ballots marked candidates (three marks): two members present and voting
+        // besides the two yes.
+        assert_eq!(back.present_and_voting(), 4);
+        assert!(!add_field(&mut back, "maybe", 1));
     }
 }

@@ -4,6 +4,7 @@
 //! them they fail, they do not skip. Screenshots of each view go to target/screenshots/.
 
 mod chair_console;
+mod elections;
 #[path = "../integration/helpers.rs"]
 #[allow(dead_code, unused_imports)]
 mod helpers;

@@ -133,6 +133,7 @@ async fn the_secretariat_raises_a_point_and_casts_a_vote_for_a_delegation_in_the
                 method: vote::VoteMethod::Recorded,
                 majority: Default::default(),
                 candidates: vec![],
+                seats: 1,
             },
         )
         .await;

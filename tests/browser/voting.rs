@@ -7,13 +7,13 @@
 use super::*;
 
 /// Give `tab` WebDriver's attention and return the browser to drive it with.
-async fn on<'a>(browser: &'a Browser, tab: &str) -> &'a Browser {
+pub(super) async fn on<'a>(browser: &'a Browser, tab: &str) -> &'a Browser {
     browser.switch_to(tab).await;
     browser
 }
 
 /// A JavaScript condition: the element `css` exists and its text contains `text`.
-fn text_in(css: &str, text: &str) -> String {
+pub(super) fn text_in(css: &str, text: &str) -> String {
     format!(
         "(e => e && e.innerText.includes({}))({})",
         serde_json::to_string(text).unwrap(),
@@ -22,7 +22,7 @@ fn text_in(css: &str, text: &str) -> String {
 }
 
 /// Pick `value` in the select `css` as a user does: click the option.
-async fn pick(browser: &Browser, css: &str, value: &str) {
+pub(super) async fn pick(browser: &Browser, css: &str, value: &str) {
     browser
         .click(&format!("{css} option[value='{value}']"))
         .await;

@@ -229,6 +229,12 @@ impl Browser {
             &format!("(e => e && !e.disabled)(document.querySelector({q}))"),
         )
         .await;
+        // Into the middle of the window first, as a reader scrolls to what they click:
+        // WebDriver's own scrolling puts it at the top edge, under a sticky bar.
+        self.js(&format!(
+            "document.querySelector({q}).scrollIntoView({{block: 'center'}}); return true"
+        ))
+        .await;
         let id = self.element(css).await;
         self.ok(&format!("/element/{id}/click"), json!({})).await;
     }

@@ -73,6 +73,7 @@ async fn presence_withdrawal_a_vote_asked_for_budget_implications_and_reconsider
         method: VoteMethod::Recorded,
         majority: Majority::PresentAndVoting,
         candidates: vec![],
+        seats: 1,
     };
     assert_eq!(
         chair.command(fx.meeting, recorded(a)).await,
@@ -200,6 +201,7 @@ async fn presence_withdrawal_a_vote_asked_for_budget_implications_and_reconsider
                     no: 2,
                     abstain: 0,
                     candidates: vec![],
+                    ..Tally::default()
                 }),
             },
         )
@@ -391,6 +393,7 @@ async fn a_draft_its_amendments_and_its_parts_are_voted_in_order_over_websockets
         method: VoteMethod::ShowOfHands,
         majority: Majority::PresentAndVoting,
         candidates: vec![],
+        seats: 1,
     };
     assert_eq!(
         chair.command(fx.meeting, hands(draft)).await,
@@ -468,6 +471,7 @@ async fn a_draft_its_amendments_and_its_parts_are_voted_in_order_over_websockets
                         no,
                         abstain: 0,
                         candidates: vec![],
+                        ..Tally::default()
                     }),
                 },
             )

@@ -3,7 +3,7 @@
 //! nothing in the database that links a voter to a choice.
 
 use crate::helpers::*;
-use floor_protocol::api::MeetingRecord;
+use floor_protocol::api::{MeetingRecord, MeetingView};
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::vote::*;
 use floor_protocol::*;
@@ -55,6 +55,7 @@ pub(crate) async fn open_vote(
                 method,
                 majority: Majority::PresentAndVoting,
                 candidates,
+                seats: 1,
             },
         )
         .await;
@@ -89,6 +90,7 @@ async fn a_recorded_vote_is_sealed_until_the_result_which_everyone_gets_at_once(
                 method: VoteMethod::Recorded,
                 majority: Majority::PresentAndVoting,
                 candidates: vec![],
+                seats: 1,
             },
         )
         .await;
@@ -586,4 +588,170 @@ async fn two_thousand_watch_while_fifty_three_members_vote_at_once_each_vote_cou
         );
         assert_eq!(result.outcome, Outcome::Adopted);
     }
+}
+
+/// The ballots marking candidates 0..n, for a ballot to several places.
+fn marks(indices: &[u32]) -> Choice {
+    Choice::Candidates {
+        indices: CandidateSet::of(indices).unwrap(),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn three_vice_chairs_elected_over_two_nodes_with_a_restricted_second_ballot() {
+    // Two nodes sharing PostgreSQL and Redis: the ballots, cast through both, are counted
+    // in Redis's ballot box, each ballot marking up to three candidates.
+    let db = TestDb::new(Backend::Postgres);
+    let channel = format!(
+        "floor:test:election:{}:{}",
+        std::process::id(),
+        db.url.len()
+    );
+    let options = NodeOptions {
+        redis_channel: Some(channel),
+        ..Default::default()
+    };
+    let a = Node::start_with(&db, &options);
+    let b = Node::start_with(&db, &options);
+    let fx = Fixture::new(&a, 5).await;
+    fx.open().await;
+    check_in_all(&fx).await;
+    let on_b = |c: &Client| Client {
+        base: b.base.clone(),
+        ..c.clone()
+    };
+    let proposal = table(&fx, "Election of three Vice-Chairs").await;
+    let names = [
+        "Ms. Ana Ruiz (Argentina)",
+        "Mr. Karim Adel (Egypt)",
+        "Ms. Mei Lin (China)",
+        "Mr. Lars Berg (Denmark)",
+    ];
+    let opened = fx
+        .chair
+        .command_ok(
+            fx.meeting,
+            Command::OpenVote {
+                proposal,
+                method: VoteMethod::SecretBallot,
+                majority: Majority::PresentAndVoting,
+                candidates: names.iter().map(|n| n.to_string()).collect(),
+                seats: 3,
+            },
+        )
+        .await;
+    let first = match &opened.events[0].event {
+        Event::VoteOpened { vote } => vote.id,
+        e => panic!("{e:?}"),
+    };
+    // Four marks for three places is refused, and changes nothing: the member then votes.
+    let refused = fx.delegates[4]
+        .command(
+            fx.meeting,
+            Command::CastVote {
+                vote: first,
+                choice: marks(&[0, 1, 2, 3]),
+            },
+        )
+        .await;
+    assert_eq!(refused.code(), "invalid_choice");
+    // Ruiz and Adel on every ballot; Lin and Berg two each; one member abstains.
+    let ballots = [
+        marks(&[0, 1, 2]),
+        marks(&[0, 1, 3]),
+        marks(&[0, 1, 2]),
+        marks(&[0, 1, 3]),
+        Choice::Abstain,
+    ];
+    for (i, (d, choice)) in fx.delegates.iter().zip(ballots).enumerate() {
+        let who = if i % 2 == 0 { d.clone() } else { on_b(d) };
+        who.command_ok(
+            fx.meeting,
+            Command::CastVote {
+                vote: first,
+                choice,
+            },
+        )
+        .await;
+    }
+    let closed = on_b(&fx.chair)
+        .command_ok(
+            fx.meeting,
+            Command::CloseVote {
+                vote: first,
+                counts: None,
+            },
+        )
+        .await;
+    let result = result_of(&closed.events[0]).expect("the result");
+    // Four ballots marked candidates (eleven marks): three votes needed.
+    assert_eq!(result.tally.candidates, [4, 4, 2, 2]);
+    assert_eq!((result.present_and_voting, result.required), (4, 3));
+    assert_eq!(
+        result.outcome,
+        Outcome::ElectedSeveral {
+            candidates: vec![0, 1],
+            places_left: 1
+        }
+    );
+
+    // The next ballot, restricted to Lin and Berg (two for one place), opened on node B.
+    let next = on_b(&fx.chair)
+        .command_ok(fx.meeting, Command::OpenNextBallot { proposal })
+        .await;
+    let second = match &next.events[0].event {
+        Event::VoteOpened { vote } => (**vote).clone(),
+        e => panic!("{e:?}"),
+    };
+    assert_eq!(second.candidates, [names[2], names[3]]);
+    assert_eq!(
+        (second.seats, second.ballot, second.lot.is_none()),
+        (1, 2, true)
+    );
+    for (i, d) in fx.delegates.iter().enumerate() {
+        let who = if i % 2 == 0 { d.clone() } else { on_b(d) };
+        let index = u32::from(i == 4);
+        who.command_ok(
+            fx.meeting,
+            Command::CastVote {
+                vote: second.id,
+                choice: Choice::Candidate { index },
+            },
+        )
+        .await;
+    }
+    fx.chair
+        .command_ok(
+            fx.meeting,
+            Command::CloseVote {
+                vote: second.id,
+                counts: None,
+            },
+        )
+        .await;
+
+    // Every node's view and the record agree: three elected, the election decided.
+    for node in [&a, &b] {
+        let view: MeetingView = Client {
+            base: node.base.clone(),
+            ..fx.chair.clone()
+        }
+        .view(fx.meeting)
+        .await;
+        let decided = view
+            .state
+            .proposal(proposal)
+            .and_then(|p| p.decision.clone());
+        assert_eq!(decided, Some(Decision::Voted { vote: second.id }));
+    }
+    let record: MeetingRecord = fx
+        .secretariat
+        .get_ok(&format!("/api/meetings/{}/record", fx.meeting))
+        .await;
+    let elected: Vec<String> = record
+        .decisions
+        .iter()
+        .flat_map(|d| d.elected.clone())
+        .collect();
+    assert_eq!(elected, [names[0], names[1], names[2]]);
 }

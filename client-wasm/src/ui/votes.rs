@@ -92,12 +92,50 @@ pub fn choice_label(lang: Lang, vote: &Vote, choice: Choice) -> String {
         Choice::Yes => lang.t(T::VtYes).into(),
         Choice::No => lang.t(T::VtNo).into(),
         Choice::Abstain => lang.t(T::VtAbstain).into(),
-        Choice::Candidate { index } => vote
-            .candidates
-            .get(index as usize)
-            .cloned()
-            .unwrap_or_else(|| format!("#{}", index + 1)),
+        Choice::Candidate { index } => candidate_name(vote, index),
+        Choice::Candidates { indices } => indices
+            .indices()
+            .map(|i| candidate_name(vote, i))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
+}
+
+fn candidate_name(vote: &Vote, index: u32) -> String {
+    vote.candidates
+        .get(index as usize)
+        .cloned()
+        .unwrap_or_else(|| format!("#{}", index + 1))
+}
+
+/// The candidates a result elects, in its order (most votes first).
+pub fn elected_by(outcome: &Outcome) -> Vec<u32> {
+    match outcome {
+        Outcome::Elected { candidate } => vec![*candidate],
+        Outcome::ElectedSeveral { candidates, .. } => candidates.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// An election on `proposal` whose last ballot left places to fill: the next ballot
+/// follows (`open_next_ballot`).
+pub fn election_under_way(state: &MeetingState, proposal: ProposalId) -> bool {
+    state
+        .votes
+        .iter()
+        .rev()
+        .filter(|v| v.subject == VoteSubject::Proposal && v.proposal == proposal)
+        .find_map(|v| {
+            v.result
+                .as_ref()
+                .filter(|r| !matches!(r.outcome, Outcome::Void { .. }))
+        })
+        .is_some_and(|r| {
+            matches!(
+                r.outcome,
+                Outcome::NotElected | Outcome::ElectedSeveral { .. }
+            ) && !r.outcome.decides()
+        })
 }
 
 /// What a member may answer: yes, no or abstain; in an election, a candidate or abstain.
@@ -118,6 +156,9 @@ pub fn choice_code(choice: Option<Choice>) -> String {
         Some(Choice::No) => "no".into(),
         Some(Choice::Abstain) => "abstain".into(),
         Some(Choice::Candidate { index }) => format!("candidate-{index}"),
+        Some(Choice::Candidates { indices }) => indices
+            .indices()
+            .fold("candidates".to_string(), |code, i| format!("{code}-{i}")),
         None => "absent".into(),
     }
 }
@@ -187,6 +228,23 @@ pub fn outcome_label(lang: Lang, vote: &Vote, outcome: &Outcome) -> String {
                 Choice::Candidate { index: *candidate },
             )],
         ),
+        Outcome::ElectedSeveral {
+            candidates,
+            places_left,
+        } => {
+            let names: Vec<String> = candidates
+                .iter()
+                .map(|c| candidate_name(vote, *c))
+                .collect();
+            let elected = lang.fill(T::VtElected, &[&names.join("; ")]);
+            match places_left {
+                0 => elected,
+                n => format!(
+                    "{elected} — {}",
+                    lang.fill(T::VtPlacesLeft, &[&n.to_string()])
+                ),
+            }
+        }
         Outcome::NotElected => lang.t(T::VtNotElected).into(),
         Outcome::Void { .. } => lang.t(T::VtVoid).into(),
     }
@@ -196,7 +254,7 @@ fn outcome_code(outcome: &Outcome) -> &'static str {
     match outcome {
         Outcome::Adopted => "adopted",
         Outcome::Rejected => "rejected",
-        Outcome::Elected { .. } => "elected",
+        Outcome::Elected { .. } | Outcome::ElectedSeveral { .. } => "elected",
         Outcome::NotElected => "not_elected",
         Outcome::Void { .. } => "void",
     }
@@ -340,6 +398,7 @@ fn ChairOpenVote(vote: Vote, answer: PanelAnswer) -> impl IntoView {
             no: number(no),
             abstain: number(abstain),
             candidates: Vec::new(),
+            ..Tally::default()
         });
         answer.send(Command::CloseVote { vote: id, counts }, T::CmdCloseVote);
     };
@@ -453,6 +512,9 @@ fn decision_line(lang: Lang, state: &MeetingState, p: &Proposal) -> String {
     match &p.decision {
         None => lang.t(T::VtUndecided).into(),
         Some(Decision::AdoptedWithoutVote { .. }) => lang.t(T::VtAdoptedWithoutVote).into(),
+        Some(Decision::ElectedByAcclamation { candidates, .. }) => {
+            lang.fill(T::VtElectedByAcclamation, &[&candidates.join("; ")])
+        }
         Some(Decision::RejectedInParts { .. }) => lang.t(T::VtRejectedInParts).into(),
         Some(Decision::Voted { vote }) => state
             .vote(*vote)
@@ -479,6 +541,7 @@ fn Proposals(answer: PanelAnswer) -> impl IntoView {
                 {move || proposals().into_iter().map(|p| {
                     let id = p.id;
                     let undecided = p.decision.is_none();
+                    let under_way = move || app.state.with(|s| s.as_ref().is_some_and(|s| s.open_vote().is_none() && election_under_way(s, id)));
                     let sponsors = p.sponsors.clone();
                     let status = {
                         let p = p.clone();
@@ -490,9 +553,13 @@ fn Proposals(answer: PanelAnswer) -> impl IntoView {
                             <span class="sponsors">" · "{move || app.lang.get().fill(T::VtSponsoredBy, &[&names(&sponsors)])}</span>
                         })}
                         " · "<strong class="decision">{status}</strong>
-                        <Show when=move || undecided>
+                        <Show when=move || undecided && !under_way()>
                             <button type="button" data-action="adopt-without-vote"
                                 on:click=move |_| answer.send(Command::AdoptWithoutVote { proposal: id }, T::CmdAdoptWithoutVote)>{tr(T::VtAdoptWithoutVote)}</button>
+                        </Show>
+                        <Show when=under_way>
+                            <button type="button" class="primary" data-action="next-ballot"
+                                on:click=move |_| answer.send(Command::OpenNextBallot { proposal: id }, T::CmdOpenNextBallot)>{tr(T::VtNextBallot)}</button>
                         </Show>
                     </li> }
                 }).collect_view()}
@@ -522,6 +589,7 @@ fn OpenVoteForm(answer: PanelAnswer) -> impl IntoView {
     let method = RwSignal::new(VoteMethod::Recorded);
     let majority = RwSignal::new(Majority::PresentAndVoting);
     let candidates = RwSignal::new(String::new());
+    let seats = RwSignal::new(String::from("1"));
     let proposal = move || {
         picked
             .get()
@@ -542,9 +610,26 @@ fn OpenVoteForm(answer: PanelAnswer) -> impl IntoView {
                 proposal,
                 method,
                 majority: majority.get_untracked(),
+                // What the server checks, it checks: a field left unreadable is sent as 0
+                // places and refused with the reason.
+                seats: if candidates.is_empty() {
+                    1
+                } else {
+                    seats.get_untracked().trim().parse().unwrap_or(0)
+                },
                 candidates,
             },
             T::CmdOpenVote,
+        );
+    };
+    let acclaim = move |_| {
+        let Some(proposal) = proposal() else { return };
+        answer.send(
+            Command::ElectByAcclamation {
+                proposal,
+                candidates: candidates_from(&candidates.get_untracked()),
+            },
+            T::CmdElectByAcclamation,
         );
     };
     let majorities = [
@@ -582,8 +667,14 @@ fn OpenVoteForm(answer: PanelAnswer) -> impl IntoView {
                     <label for="vote-candidates">{tr(T::VtCandidates)}</label>
                     <textarea id="vote-candidates" rows="4"
                         prop:value=move || candidates.get() on:input=move |ev| candidates.set(event_target_value(&ev))></textarea>
+                    <label for="vote-seats">{tr(T::VtSeats)}</label>
+                    <input id="vote-seats" type="number" min="1" inputmode="numeric" class="count"
+                        prop:value=move || seats.get() on:input=move |ev| seats.set(event_target_value(&ev))/>
                 </Show>
                 <button type="submit" class="primary" data-action="open-vote">{tr(T::VtOpenVote)}</button>
+                <Show when=move || method.get() == VoteMethod::SecretBallot>
+                    <button type="button" data-action="elect-by-acclamation" on:click=acclaim>{tr(T::VtAcclaim)}</button>
+                </Show>
             </form>
         </Show>
     }
@@ -742,7 +833,13 @@ pub fn VotingPanel() -> impl IntoView {
                     s.proposals
                         .iter()
                         .filter(|p| {
-                            !matches!(p.decision, Some(Decision::AdoptedWithoutVote { .. }))
+                            !matches!(
+                                p.decision,
+                                Some(
+                                    Decision::AdoptedWithoutVote { .. }
+                                        | Decision::ElectedByAcclamation { .. }
+                                )
+                            )
                         })
                         .map(|p| (p.id, p.reference.clone(), p.decision.is_some()))
                         .collect::<Vec<_>>()
@@ -793,6 +890,8 @@ fn Ballot(vote: Vote, member: bool, answer: PanelAnswer) -> impl IntoView {
     };
     let choices = ballot_choices(&vote);
     let secret = vote.method == VoteMethod::SecretBallot;
+    // An election to several places: a ballot marks up to that many candidates.
+    let several = vote.seats > 1 && !vote.candidates.is_empty();
     let v = vote.clone();
     let subject = vote.clone();
     let lang = move || app.lang.get();
@@ -807,7 +906,8 @@ fn Ballot(vote: Vote, member: bool, answer: PanelAnswer) -> impl IntoView {
                 (true, Some(Some(c))) => Some(view! { <p class="called">{move || lang().fill(T::VtCalled, &[&app.name_of(c)])}</p> }.into_any()),
                 _ => None,
             }}
-            {(member && (my_turn || own != OwnVote::NotVoted)).then(|| view! {
+            {(member && several && own == OwnVote::NotVoted).then(|| view! { <SeveralPlaces vote=v.clone() answer=answer/> })}
+            {(member && !several && (my_turn || own != OwnVote::NotVoted)).then(|| view! {
                 <div class="choices" role="group" aria-label=tr(T::VtVoting)>
                     {choices.into_iter().map(|choice| {
                         let pressed = own == OwnVote::Voted(Some(choice));
@@ -831,6 +931,48 @@ fn Ballot(vote: Vote, member: bool, answer: PanelAnswer) -> impl IntoView {
                     {move || app.t(if secret { T::VtBallotCast } else { T::VtVoteRecorded })}</p> }.into_any()),
             }}
         </div>
+    }
+}
+
+/// The ballot of an election to several places: up to `seats` candidates marked, then
+/// cast at once (or an abstention).
+#[component]
+fn SeveralPlaces(vote: Vote, answer: PanelAnswer) -> impl IntoView {
+    let app = app();
+    let id = vote.id;
+    let seats = vote.seats;
+    let marked = RwSignal::new(Vec::<u32>::new());
+    let ballot =
+        move || CandidateSet::of(&marked.get()).filter(|m| !m.is_empty() && m.len() <= seats);
+    let cast = move |_| {
+        if let Some(indices) = ballot() {
+            answer.send(
+                Command::CastVote {
+                    vote: id,
+                    choice: Choice::Candidates { indices },
+                },
+                T::CmdCastVote,
+            );
+        }
+    };
+    view! {
+        <fieldset class="choices several" id="several-places">
+            <legend>{move || app.lang.get().fill(T::VtMarkUpTo, &[&seats.to_string()])}</legend>
+            {vote.candidates.iter().enumerate().map(|(i, name)| {
+                let index = i as u32;
+                let field = format!("mark-{i}");
+                let checked = move || marked.with(|m| m.contains(&index));
+                view! { <div class="mark">
+                    <input type="checkbox" id=field.clone() data-action="mark" data-candidate=i.to_string()
+                        prop:checked=checked
+                        on:change=move |_| marked.update(|m| if let Some(at) = m.iter().position(|x| *x == index) { m.remove(at); } else { m.push(index); })/>
+                    <label for=field>{name.clone()}</label>
+                </div> }
+            }).collect_view()}
+            <button type="button" class="primary" data-action="cast-ballot" disabled=move || ballot().is_none() on:click=cast>{tr(T::VtCastBallot)}</button>
+            <button type="button" data-action="vote" data-choice="abstain"
+                on:click=move |_| answer.send(Command::CastVote { vote: id, choice: Choice::Abstain }, T::CmdCastVote)>{tr(T::VtAbstain)}</button>
+        </fieldset>
     }
 }
 
@@ -879,9 +1021,20 @@ fn Board(vote: Vote) -> impl IntoView {
         }
         Some(result) => {
             let v = vote.clone();
+            // The places left go on a line of their own, under the names elected.
+            let places_left = match result.outcome {
+                Outcome::ElectedSeveral { places_left, .. } if places_left > 0 => Some(places_left),
+                _ => None,
+            };
             let headline = {
                 let v = v.clone();
-                let outcome = result.outcome.clone();
+                let outcome = match result.outcome.clone() {
+                    Outcome::ElectedSeveral { candidates, .. } => Outcome::ElectedSeveral {
+                        candidates,
+                        places_left: 0,
+                    },
+                    other => other,
+                };
                 move || outcome_label(lang(), &v, &outcome)
             };
             let t = result.tally.clone();
@@ -893,14 +1046,11 @@ fn Board(vote: Vote) -> impl IntoView {
                 }
                 .into_any()
             } else {
-                let elected = match result.outcome {
-                    Outcome::Elected { candidate } => Some(candidate),
-                    _ => None,
-                };
+                let elected = elected_by(&result.outcome);
                 view! {
                     {vote.candidates.iter().enumerate().map(|(i, name)| {
                         let count = t.candidates.get(i).copied().unwrap_or(0);
-                        view! { <div class="total candidate" class:elected=elected == Some(i as u32) data-candidate=i.to_string()>
+                        view! { <div class="total candidate" class:elected=elected.contains(&(i as u32)) data-candidate=i.to_string()>
                             <dt>{name.clone()}</dt><dd>{count}</dd></div> }
                     }).collect_view()}
                     <div class="total abstain"><dt>{tr(T::VtAbstentions)}</dt><dd id="total-abstain">{t.abstain}</dd></div>
@@ -914,8 +1064,11 @@ fn Board(vote: Vote) -> impl IntoView {
             );
             let required = result.required;
             let voting = result.present_and_voting;
+            let drawn = result.lot.as_ref().map(|l| l.drawn.join("; "));
             view! {
                 <p class="board-outcome" id="board-outcome">{headline}</p>
+                {places_left.map(|n| view! { <p class="board-places-left" id="board-places-left">{move || lang().fill(T::VtPlacesLeft, &[&n.to_string()])}</p> })}
+                {drawn.map(|names| view! { <p class="board-lot" id="board-lot">{move || lang().fill(T::VtDrawnByLot, &[&names])}</p> })}
                 <dl class="board-totals" id="board-totals">
                     {totals}
                     <div class="total required"><dt>{tr(T::VtRequiredMajority)}</dt><dd id="total-required">{required}</dd></div>
@@ -944,7 +1097,9 @@ fn Board(vote: Vote) -> impl IntoView {
         <section class="vote-board" id="vote-board" data-state=state data-outcome=outcome data-vote=vote.id.to_string()
             aria-labelledby="vote-board-subject">
             <h2 class="board-subject" id="vote-board-subject">{move || subject_of(&subject)}</h2>
-            <p class="board-method">{move || method_label(lang(), vote.method)}" · "{move || majority_label(lang(), vote.majority)}</p>
+            <p class="board-method">{move || method_label(lang(), vote.method)}" · "{move || majority_label(lang(), vote.majority)}
+                {(vote.ballot > 1).then(|| view! { " · "<span id="board-ballot">{move || lang().fill(T::VtBallotNumber, &[&vote.ballot.to_string()])}</span> })}
+            </p>
             {body}
         </section>
     }
@@ -968,6 +1123,7 @@ mod tests {
                 })
                 .collect(),
             absent: absent.iter().map(|d| DelegationId(*d)).collect(),
+            lot: None,
         }
     }
 
@@ -1004,6 +1160,9 @@ mod tests {
             method: VoteMethod::Recorded,
             majority: Majority::PresentAndVoting,
             candidates: vec!["Ms. A".into(), "Mr. B".into()],
+            seats: 1,
+            ballot: 1,
+            lot: None,
             opened_at: Millis(0),
             members: 3,
             members_present: 3,
@@ -1057,5 +1216,42 @@ mod tests {
             candidates_from(" Ms. A \n\n Mr. B\n"),
             vec!["Ms. A", "Mr. B"]
         );
+    }
+
+    #[test]
+    fn an_election_to_several_places_names_those_elected_and_the_places_left() {
+        let v = vote(&[], &[]);
+        let both = Choice::Candidates {
+            indices: CandidateSet::of(&[1, 0]).unwrap(),
+        };
+        assert_eq!(choice_label(Lang::En, &v, both), "Ms. A, Mr. B");
+        assert_eq!(choice_code(Some(both)), "candidates-0-1");
+        let partly = Outcome::ElectedSeveral {
+            candidates: vec![1],
+            places_left: 1,
+        };
+        assert_eq!(
+            outcome_label(Lang::En, &v, &partly),
+            "ELECTED: Mr. B — 1 place(s) still to fill"
+        );
+        // The election goes on while a place is left, and not once every place is filled.
+        let mut state = MeetingState::new(MeetingId(1));
+        let mut closed = v.clone();
+        closed.result = Some(VoteResult {
+            outcome: partly,
+            ..result(&[], &[])
+        });
+        state.votes.push(closed.clone());
+        assert!(election_under_way(&state, ProposalId(1)));
+        closed.result = Some(VoteResult {
+            outcome: Outcome::ElectedSeveral {
+                candidates: vec![0, 1],
+                places_left: 0,
+            },
+            ..result(&[], &[])
+        });
+        state.votes = vec![closed];
+        assert!(!election_under_way(&state, ProposalId(1)));
+        assert!(!election_under_way(&state, ProposalId(2)));
     }
 }

@@ -61,6 +61,7 @@ fn put(proposal: ProposalId) -> Command {
         method: VoteMethod::ShowOfHands,
         majority: Majority::PresentAndVoting,
         candidates: vec![],
+        seats: 1,
     }
 }
 
@@ -79,6 +80,7 @@ fn vote_on(f: &mut Fixture, proposal: ProposalId, yes: u32, no: u32) -> Vec<Even
                 no,
                 abstain: 0,
                 candidates: vec![],
+                ..Tally::default()
             }),
         },
     )
@@ -391,6 +393,7 @@ fn a_division_adopted_has_the_parts_voted_separately_then_the_whole() {
                 no: 1,
                 abstain: 0,
                 candidates: vec![],
+                ..Tally::default()
             }),
         },
     );
@@ -552,6 +555,7 @@ fn the_last_day_of_a_draft_read_back_from_the_log_alone() {
                 no: 3,
                 abstain: 0,
                 candidates: vec![],
+                ..Tally::default()
             }),
         },
     );

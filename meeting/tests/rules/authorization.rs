@@ -66,6 +66,8 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("set_item_rules",          [Y,         Y,    N,       N,          N,   N]),
     ("set_speaker_rank",        [Y,         Y,    Y,       N,          N,   N]),
     ("act_for_delegation",      [Y,         N,    N,       N,          N,   N]),
+    ("open_next_ballot",        [Y,         Y,    N,       N,          N,   N]),
+    ("elect_by_acclamation",    [Y,         Y,    N,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -188,7 +190,7 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                     f.ok(secretariat(), every_command()[24].clone());
                     f.ok(chair(), NextSpeaker);
                 }
-                AmendProposal { .. } | AdoptWithoutVote { .. } => {
+                AmendProposal { .. } | AdoptWithoutVote { .. } | ElectByAcclamation { .. } => {
                     f.ok(chair(), table_proposal(&[]));
                 }
                 OpenVote { .. } | CastVote { .. } | CloseVote { .. } | PassMember { .. } => {
@@ -206,6 +208,31 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
                     if !matches!(command, OpenVote { .. }) {
                         f.ok(chair(), open_vote(method, Majority::PresentAndVoting));
                     }
+                }
+                // A first ballot in which nobody voted: no candidate elected.
+                OpenNextBallot { .. } => {
+                    f.ok(chair(), rule(EntryId(3), false));
+                    for d in [AUSTRIA, BRAZIL, CHILE] {
+                        f.check_in(delegate(d), AttendanceMode::Remote);
+                    }
+                    f.ok(chair(), table_proposal(&[]));
+                    f.ok(
+                        chair(),
+                        OpenVote {
+                            proposal: ProposalId(1),
+                            method: VoteMethod::SecretBallot,
+                            majority: Majority::PresentAndVoting,
+                            candidates: vec!["Ms. Ana Ruiz".into(), "Mr. Lars Berg".into()],
+                            seats: 1,
+                        },
+                    );
+                    f.ok(
+                        chair(),
+                        CloseVote {
+                            vote: VoteId(1),
+                            counts: None,
+                        },
+                    );
                 }
                 HearOnMotion { .. } => {
                     // Denmark's motion for closure (entry 4) moved and awaiting its decision.

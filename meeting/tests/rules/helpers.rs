@@ -201,6 +201,7 @@ pub fn open_vote(method: VoteMethod, majority: Majority) -> Command {
         method,
         majority,
         candidates: Vec::new(),
+        seats: 1,
     }
 }
 
@@ -553,11 +554,18 @@ pub fn every_command() -> Vec<Command> {
             delegation: CHILE,
             command: Box::new(request_floor()),
         },
+        OpenNextBallot {
+            proposal: ProposalId(1),
+        },
+        ElectByAcclamation {
+            proposal: ProposalId(1),
+            candidates: vec!["Ms. Ana Ruiz (Argentina)".into()],
+        },
     ]
 }
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 50;
+pub const COMMAND_KINDS: usize = 52;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -614,5 +622,7 @@ pub fn variant(command: &Command) -> usize {
         SetItemRules { .. } => 47,
         SetSpeakerRank { .. } => 48,
         ActForDelegation { .. } => 49,
+        OpenNextBallot { .. } => 50,
+        ElectByAcclamation { .. } => 51,
     }
 }

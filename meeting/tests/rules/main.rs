@@ -17,6 +17,7 @@
 
 mod amendments;
 mod authorization;
+mod elections;
 mod helpers;
 mod high_level;
 mod interpretation;

@@ -33,6 +33,7 @@ fn hands(yes: u32, no: u32, abstain: u32) -> Option<Tally> {
         no,
         abstain,
         candidates: vec![],
+        ..Tally::default()
     })
 }
 

@@ -6,7 +6,7 @@ use floor_protocol::command::Capacity;
 use floor_protocol::event::Actor;
 use floor_protocol::meeting::{AgendaItem, EntryKind, ListStatus, MeetingState, MeetingStatus};
 use floor_protocol::roster::{AttendanceMode, RepliesTaken, RightOfReplyFor};
-use floor_protocol::vote::{Choice, Majority, Tally, VoteMethod, VoteSubject};
+use floor_protocol::vote::{CandidateSet, Choice, Majority, Tally, VoteMethod, VoteSubject};
 use floor_protocol::*;
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -139,7 +139,18 @@ fn arb_majority() -> impl Strategy<Value = Majority> {
 }
 
 fn arb_choice() -> impl Strategy<Value = Choice> {
-    prop::sample::select(vec![Choice::Yes, Choice::No, Choice::Abstain])
+    let marked = |i: &[u32]| Choice::Candidates {
+        indices: CandidateSet::of(i).unwrap(),
+    };
+    prop::sample::select(vec![
+        Choice::Yes,
+        Choice::No,
+        Choice::Abstain,
+        Choice::Candidate { index: 0 },
+        Choice::Candidate { index: 5 },
+        marked(&[0, 2]),
+        marked(&[0, 1, 2]),
+    ])
 }
 
 fn arb_capacity() -> impl Strategy<Value = Capacity> {
@@ -230,14 +241,28 @@ fn arb_command() -> impl Strategy<Value = Command> {
         1 => arb_proposal().prop_map(|proposal| AmendProposal { proposal }),
         1 => arb_proposal().prop_map(|proposal| AdoptWithoutVote { proposal }),
         2 => (arb_proposal(), arb_method(), arb_majority()).prop_map(|(proposal, method, majority)| {
-            OpenVote { proposal, method, majority, candidates: Vec::new() }
+            OpenVote { proposal, method, majority, candidates: Vec::new(), seats: 1 }
         }),
+        // Elections: three candidates for one to three places (four places cannot be).
+        1 => (arb_proposal(), 0u32..5).prop_map(|(proposal, seats)| OpenVote {
+            proposal,
+            method: VoteMethod::SecretBallot,
+            majority: Majority::PresentAndVoting,
+            candidates: vec!["Ms. Ana Ruiz".into(), "Mr. Lars Berg".into(), "Ms. Mei Lin".into()],
+            seats,
+        }),
+        1 => arb_proposal().prop_map(|proposal| OpenNextBallot { proposal }),
+        1 => (arb_proposal(), prop::sample::select(vec![vec!["Ms. Ana Ruiz"], vec!["Mr. Lars Berg", "Ms. Mei Lin"], vec![]]))
+            .prop_map(|(proposal, names)| ElectByAcclamation {
+                proposal,
+                candidates: names.into_iter().map(String::from).collect(),
+            }),
         4 => (arb_vote(), arb_choice()).prop_map(|(vote, choice)| CastVote { vote, choice }),
         1 => arb_vote().prop_map(|vote| PassMember { vote }),
         2 => (arb_vote(), prop::option::weighted(0.3, (0u32..3, 0u32..3, 0u32..3)))
             .prop_map(|(vote, counts)| CloseVote {
                 vote,
-                counts: counts.map(|(yes, no, abstain)| Tally { yes, no, abstain, candidates: vec![] }),
+                counts: counts.map(|(yes, no, abstain)| Tally { yes, no, abstain, ..Tally::default() }),
             }),
         6 => (arb_entry(), arb_delegation(), any::<bool>()).prop_map(|(entry, delegation, in_favour)| {
             HearOnMotion { entry, delegation, in_favour }
@@ -811,7 +836,8 @@ fn arb_procedural_step() -> impl Strategy<Value = Step> {
                 yes,
                 no,
                 abstain: 0,
-                candidates: vec![]
+                candidates: vec![],
+                ..Tally::default()
             }),
         }),
         1 => arb_vote().prop_map(|vote| CloseVote { vote, counts: None }),

@@ -36,6 +36,7 @@ fn hands(yes: u32, no: u32) -> Option<Tally> {
         no,
         abstain: 0,
         candidates: vec![],
+        ..Tally::default()
     })
 }
 

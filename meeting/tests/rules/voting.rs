@@ -53,6 +53,7 @@ fn tally(yes: u32, no: u32, abstain: u32) -> Tally {
         no,
         abstain,
         candidates: Vec::new(),
+        ..Tally::default()
     }
 }
 
@@ -82,6 +83,7 @@ fn election(candidates: &[&str]) -> Command {
         method: SecretBallot,
         majority: PresentAndVoting,
         candidates: candidates.iter().map(|c| c.to_string()).collect(),
+        seats: 1,
     }
 }
 
@@ -244,6 +246,7 @@ fn scheduling_under_the_1971_convention_needs_36_of_the_53_members_not_of_those_
             method: ShowOfHands,
             majority: TwoThirdsOfMembers,
             candidates: vec![],
+            seats: 1,
         },
     );
     let result = result_of(&f.ok(
@@ -281,6 +284,7 @@ fn a_recorded_vote_is_counted_by_the_majority_the_chair_announced() {
             method: Recorded,
             majority: PresentAndVoting,
             candidates: vec![],
+            seats: 1,
         },
     );
     for (d, choice) in [
@@ -774,6 +778,7 @@ fn only_a_secret_ballot_has_candidates_each_named_once() {
         method,
         majority: PresentAndVoting,
         candidates: candidates.iter().map(|c| c.to_string()).collect(),
+        seats: 1,
     };
     for method in [ShowOfHands, Recorded, RollCall] {
         assert_eq!(
@@ -961,6 +966,7 @@ fn a_vote_does_not_open_over_a_speaker_or_another_vote() {
                 method: Recorded,
                 majority: PresentAndVoting,
                 candidates: vec![],
+                seats: 1,
             }
         ),
         in_progress
