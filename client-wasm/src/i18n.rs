@@ -463,6 +463,27 @@ catalogue! {
     RjInvalidSeats { en: "An election fills from 1 place to as many places as it has candidates ({1}); {0} cannot be filled.", fr: "Une élection pourvoit de 1 siège à autant de sièges qu'elle a de candidats ({1}) ; {0} ne peuvent être pourvus.", es: "Una elección cubre de 1 puesto a tantos puestos como candidatos tenga ({1}); no se pueden cubrir {0}." }
     RjNoBallotToFollow { en: "No ballot of an election on proposal {0} awaits another: open a vote.", fr: "Aucun tour d'une élection sur la proposition {0} n'appelle un tour suivant : ouvrez un vote.", es: "Ninguna votación de una elección sobre la propuesta {0} requiere otra: abra una votación." }
     RjElectionUnderWay { en: "The election on proposal {0} goes on after ballot {1}: open the next ballot, restricted to the best placed.", fr: "L'élection sur la proposition {0} se poursuit après le tour {1} : ouvrez le tour suivant, restreint aux mieux placés.", es: "La elección sobre la propuesta {0} continúa tras la votación {1}: abra la votación siguiente, restringida a los mejor situados." }
+    // the session's agenda (ui/secretariat/meetings.rs)
+    AgendaProvisional { en: "Provisional agenda", fr: "Ordre du jour provisoire", es: "Programa provisional" }
+    AgendaAdoptedLabel { en: "Agenda (adopted)", fr: "Ordre du jour (adopté)", es: "Programa (aprobado)" }
+    AdoptAgenda { en: "Adopt the agenda", fr: "Adopter l'ordre du jour", es: "Aprobar el programa" }
+    EditItem { en: "Edit", fr: "Modifier", es: "Modificar" }
+    SaveItem { en: "Save", fr: "Enregistrer", es: "Guardar" }
+    CancelEdit { en: "Cancel", fr: "Annuler", es: "Cancelar" }
+    MoveItemUp { en: "Move up", fr: "Monter", es: "Subir" }
+    MoveItemDown { en: "Move down", fr: "Descendre", es: "Bajar" }
+    ContinueFromLabel { en: "Continue an earlier meeting (its agenda and speakers lists)", fr: "Poursuivre une séance précédente (son ordre du jour et ses listes d'orateurs)", es: "Continuar una sesión anterior (su programa y sus listas de oradores)" }
+    ContinueFromButton { en: "Continue", fr: "Poursuivre", es: "Continuar" }
+    ContinuesMeeting { en: "Continues: {0}", fr: "Suite de : {0}", es: "Continuación de: {0}" }
+    CmdEditAgendaItem { en: "correct an agenda item", fr: "corriger un point de l'ordre du jour", es: "corregir un tema del programa" }
+    CmdMoveAgendaItem { en: "reorder the agenda", fr: "réordonner l'ordre du jour", es: "reordenar el programa" }
+    CmdAdoptAgenda { en: "adopt the agenda", fr: "adopter l'ordre du jour", es: "aprobar el programa" }
+    CmdContinueFrom { en: "continue an earlier meeting", fr: "poursuivre une séance précédente", es: "continuar una sesión anterior" }
+    RjInvalidAgendaPlace { en: "Item {0} cannot be placed after item {1}: only among its siblings.", fr: "Le point {0} ne peut être placé après le point {1} : seulement parmi les points de même niveau.", es: "El tema {0} no puede colocarse después del tema {1}: solo entre los de su mismo nivel." }
+    RjAgendaAdoptedAlready { en: "The agenda has been adopted already.", fr: "L'ordre du jour a déjà été adopté.", es: "El programa ya ha sido aprobado." }
+    RjAgendaEmpty { en: "The agenda has no items to adopt.", fr: "L'ordre du jour ne comporte aucun point à adopter.", es: "El programa no tiene temas que aprobar." }
+    RjAgendaNotEmpty { en: "This meeting has begun its own agenda; it can continue an earlier meeting only before that.", fr: "Cette séance a commencé son propre ordre du jour ; elle ne peut poursuivre une séance précédente qu'avant cela.", es: "Esta sesión ya ha empezado su propio programa; solo puede continuar una sesión anterior antes de ello." }
+    RjNotAnEarlierMeeting { en: "Meeting {0} is not another meeting of this session.", fr: "La séance {0} n'est pas une autre séance de cette session.", es: "La sesión {0} no es otra sesión de este período de sesiones." }
     // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
     VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
     VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
@@ -1031,6 +1052,26 @@ fn ar(key: T) -> &'static str {
         T::RjInvalidSeats => "يشغل الانتخاب ما بين 1 مقعد وعدد مقاعد يساوي عدد مرشحيه ({1})؛ لا يمكن شغل {0}.",
         T::RjNoBallotToFollow => "لا يوجد اقتراع في انتخاب بشأن المقترح {0} يستدعي اقتراعًا تاليًا: افتح تصويتًا.",
         T::RjElectionUnderWay => "يستمر الانتخاب بشأن المقترح {0} بعد الاقتراع {1}: افتح الاقتراع التالي المقيَّد بأفضل المرشحين ترتيبًا.",
+        T::AgendaProvisional => "جدول الأعمال المؤقت",
+        T::AgendaAdoptedLabel => "جدول الأعمال (مُقرّ)",
+        T::AdoptAgenda => "إقرار جدول الأعمال",
+        T::EditItem => "تعديل",
+        T::SaveItem => "حفظ",
+        T::CancelEdit => "إلغاء",
+        T::MoveItemUp => "نقل إلى أعلى",
+        T::MoveItemDown => "نقل إلى أسفل",
+        T::ContinueFromLabel => "مواصلة جلسة سابقة (جدول أعمالها وقوائم المتكلمين فيها)",
+        T::ContinueFromButton => "مواصلة",
+        T::ContinuesMeeting => "مواصلة لـ: {0}",
+        T::CmdEditAgendaItem => "تصحيح بند من بنود جدول الأعمال",
+        T::CmdMoveAgendaItem => "إعادة ترتيب جدول الأعمال",
+        T::CmdAdoptAgenda => "إقرار جدول الأعمال",
+        T::CmdContinueFrom => "مواصلة جلسة سابقة",
+        T::RjInvalidAgendaPlace => "لا يمكن وضع البند {0} بعد البند {1}: إلا بين البنود من المستوى نفسه.",
+        T::RjAgendaAdoptedAlready => "سبق إقرار جدول الأعمال.",
+        T::RjAgendaEmpty => "لا توجد في جدول الأعمال بنود لإقرارها.",
+        T::RjAgendaNotEmpty => "بدأت هذه الجلسة جدول أعمالها الخاص؛ ولا يمكنها مواصلة جلسة سابقة إلا قبل ذلك.",
+        T::RjNotAnEarlierMeeting => "الجلسة {0} ليست جلسة أخرى من جلسات هذه الدورة.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "المقررات",
         T::VtProposals => "المقترحات المعروضة على الجلسة",
@@ -1603,6 +1644,26 @@ fn zh(key: T) -> &'static str {
         T::RjInvalidSeats => "选举填补的席位数须在1个与候选人数（{1}）之间；无法填补{0}个席位。",
         T::RjNoBallotToFollow => "关于提案{0}的选举没有需要下一轮的投票：请开始表决。",
         T::RjElectionUnderWay => "关于提案{0}的选举在第{1}次投票后继续：请开始下一轮投票，限于得票最多者。",
+        T::AgendaProvisional => "临时议程",
+        T::AgendaAdoptedLabel => "议程（已通过）",
+        T::AdoptAgenda => "通过议程",
+        T::EditItem => "修改",
+        T::SaveItem => "保存",
+        T::CancelEdit => "取消",
+        T::MoveItemUp => "上移",
+        T::MoveItemDown => "下移",
+        T::ContinueFromLabel => "继续此前的一次会议（其议程和发言名单）",
+        T::ContinueFromButton => "继续",
+        T::ContinuesMeeting => "续会：{0}",
+        T::CmdEditAgendaItem => "更正议程项目",
+        T::CmdMoveAgendaItem => "重新排列议程",
+        T::CmdAdoptAgenda => "通过议程",
+        T::CmdContinueFrom => "继续此前的会议",
+        T::RjInvalidAgendaPlace => "项目{0}不能排在项目{1}之后：只能在同级项目之间移动。",
+        T::RjAgendaAdoptedAlready => "议程已经通过。",
+        T::RjAgendaEmpty => "议程中没有可通过的项目。",
+        T::RjAgendaNotEmpty => "本次会议已开始其自身议程；只能在此之前继续此前的会议。",
+        T::RjNotAnEarlierMeeting => "会议{0}不是本届会议的另一次会议。",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "决定",
         T::VtProposals => "会议面前的提案",
@@ -2171,6 +2232,26 @@ fn ru(key: T) -> &'static str {
         T::RjInvalidSeats => "На выборах заполняется от 1 места до числа кандидатов ({1}); заполнить {0} нельзя.",
         T::RjNoBallotToFollow => "Ни один тур выборов по предложению {0} не требует следующего: откройте голосование.",
         T::RjElectionUnderWay => "Выборы по предложению {0} продолжаются после голосования {1}: откройте следующий тур, ограниченный лучшими.",
+        T::AgendaProvisional => "Предварительная повестка дня",
+        T::AgendaAdoptedLabel => "Повестка дня (утверждена)",
+        T::AdoptAgenda => "Утвердить повестку дня",
+        T::EditItem => "Изменить",
+        T::SaveItem => "Сохранить",
+        T::CancelEdit => "Отмена",
+        T::MoveItemUp => "Выше",
+        T::MoveItemDown => "Ниже",
+        T::ContinueFromLabel => "Продолжить предыдущее заседание (его повестку дня и списки ораторов)",
+        T::ContinueFromButton => "Продолжить",
+        T::ContinuesMeeting => "Продолжение: {0}",
+        T::CmdEditAgendaItem => "исправить пункт повестки дня",
+        T::CmdMoveAgendaItem => "изменить порядок пунктов повестки дня",
+        T::CmdAdoptAgenda => "утвердить повестку дня",
+        T::CmdContinueFrom => "продолжить предыдущее заседание",
+        T::RjInvalidAgendaPlace => "Пункт {0} нельзя поставить после пункта {1}: только среди пунктов того же уровня.",
+        T::RjAgendaAdoptedAlready => "Повестка дня уже утверждена.",
+        T::RjAgendaEmpty => "В повестке дня нет пунктов для утверждения.",
+        T::RjAgendaNotEmpty => "Это заседание уже начало собственную повестку дня; продолжить предыдущее заседание можно только до этого.",
+        T::RjNotAnEarlierMeeting => "Заседание {0} не является другим заседанием этой сессии.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "Решения",
         T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",

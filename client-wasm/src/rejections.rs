@@ -167,6 +167,13 @@ pub fn describe_with(
         InvalidSeats { seats, candidates } => two(T::RjInvalidSeats, seats, candidates),
         NoBallotToFollow { proposal } => one(T::RjNoBallotToFollow, proposal),
         ElectionUnderWay { proposal, vote } => two(T::RjElectionUnderWay, proposal, vote),
+        InvalidAgendaPlace { item: i, after } => {
+            two(T::RjInvalidAgendaPlace, &item(*i), &item(*after))
+        }
+        AgendaNotAdoptable { adopted: true } => t(T::RjAgendaAdoptedAlready),
+        AgendaNotAdoptable { adopted: false } => t(T::RjAgendaEmpty),
+        AgendaNotEmpty => t(T::RjAgendaNotEmpty),
+        NotAnEarlierMeeting { meeting } => one(T::RjNotAnEarlierMeeting, meeting),
         InvalidTimeLimit { limit, secs } => {
             let label = floor_protocol::TimeLimitKind::ALL
                 .into_iter()
@@ -241,6 +248,10 @@ fn command_key(name: &str) -> Option<T> {
         "act_for_delegation" => T::CmdActForDelegation,
         "open_next_ballot" => T::CmdOpenNextBallot,
         "elect_by_acclamation" => T::CmdElectByAcclamation,
+        "edit_agenda_item" => T::CmdEditAgendaItem,
+        "move_agenda_item" => T::CmdMoveAgendaItem,
+        "adopt_agenda" => T::CmdAdoptAgenda,
+        "continue_from" => T::CmdContinueFrom,
         _ => return None,
     })
 }
@@ -518,6 +529,16 @@ mod tests {
                 proposal: ProposalId(39),
                 vote: VoteId(13),
             },
+            InvalidAgendaPlace {
+                item: AgendaItemId(14),
+                after: AgendaItemId(15),
+            },
+            AgendaNotAdoptable { adopted: true },
+            AgendaNotAdoptable { adopted: false },
+            AgendaNotEmpty,
+            NotAnEarlierMeeting {
+                meeting: MeetingId(16),
+            },
             InvalidTimeLimit {
                 limit: "point_of_order".into(),
                 secs: 5,
@@ -564,9 +585,10 @@ mod tests {
         let mut codes: Vec<String> = all.iter().map(|r| r.code()).collect();
         codes.sort();
         codes.dedup();
-        // NotYourTurn is there twice: someone called, and everyone called; so is
-        // NoMoreSpeakersOnMotion: in favour, and against.
-        assert_eq!(codes.len(), all.len() - 2);
+        // NotYourTurn is there twice: someone called, and everyone called; so are
+        // NoMoreSpeakersOnMotion (in favour, and against) and AgendaNotAdoptable (adopted
+        // already, and nothing to adopt).
+        assert_eq!(codes.len(), all.len() - 3);
     }
 
     #[test]
@@ -766,6 +788,10 @@ mod tests {
             "act_for_delegation",
             "open_next_ballot",
             "elect_by_acclamation",
+            "edit_agenda_item",
+            "move_agenda_item",
+            "adopt_agenda",
+            "continue_from",
         ];
         let mut keys: Vec<T> = commands
             .iter()

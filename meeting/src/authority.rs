@@ -31,6 +31,10 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | ResumeMeeting
         | CloseMeeting
         | TakeUpItem { .. }
+        | EditAgendaItem { .. }
+        | MoveAgendaItem { .. }
+        | AdoptAgenda
+        | ContinueFrom { .. }
         | SetItemRules { .. }
         | InscribeSpeaker { .. }
         | MoveEntry { .. }

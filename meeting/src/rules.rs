@@ -23,6 +23,9 @@ pub struct MeetingContext {
     pub entropy: [u8; 32],
     /// When closing a secret ballot: the ballots counted by the server's ballot box.
     pub ballot_tally: Option<floor_protocol::vote::Tally>,
+    /// For `continue_from`: the state of the meeting named, when it is another meeting of
+    /// the same session (the server looks it up; the engine decides with it).
+    pub previous: Option<Box<MeetingState>>,
 }
 
 impl MeetingContext {
@@ -206,14 +209,7 @@ impl Decision<'_> {
                 self.not_closed()?;
                 let number = text("number", number, MAX_NUMBER_CHARS)?;
                 let title = text("title", title, MAX_TITLE_CHARS)?;
-                // "5 (a)", "5(a)" and "5 (A)" are the same item.
-                let key = |n: &str| -> String {
-                    n.chars()
-                        .filter(|c| !c.is_whitespace())
-                        .flat_map(char::to_lowercase)
-                        .collect()
-                };
-                if s.agenda.iter().any(|i| key(&i.number) == key(&number)) {
+                if s.agenda.iter().any(|i| same_number(&i.number, &number)) {
                     return Err(Rejection::DuplicateAgendaNumber { number });
                 }
                 if let Some(p) = parent {
@@ -247,6 +243,72 @@ impl Decision<'_> {
                     events.extend(order_by_rank(&item.statements));
                 }
                 Ok(events)
+            }
+            EditAgendaItem {
+                item,
+                number,
+                title,
+            } => {
+                self.not_closed()?;
+                let item = self.item(*item)?.id;
+                let number = text("number", number, MAX_NUMBER_CHARS)?;
+                let title = text("title", title, MAX_TITLE_CHARS)?;
+                if s.agenda
+                    .iter()
+                    .any(|i| i.id != item && same_number(&i.number, &number))
+                {
+                    return Err(Rejection::DuplicateAgendaNumber { number });
+                }
+                Ok(vec![Event::AgendaItemEdited {
+                    item,
+                    number,
+                    title,
+                }])
+            }
+            MoveAgendaItem { item, after } => {
+                self.not_closed()?;
+                let moved = self.item(*item)?;
+                if let Some(after) = after {
+                    let other = self.item(*after)?;
+                    if other.id == moved.id || other.parent != moved.parent {
+                        return Err(Rejection::InvalidAgendaPlace {
+                            item: *item,
+                            after: *after,
+                        });
+                    }
+                }
+                Ok(vec![Event::AgendaItemMoved {
+                    item: *item,
+                    after: *after,
+                }])
+            }
+            AdoptAgenda => {
+                self.not_closed()?;
+                if s.agenda_adopted || s.agenda.is_empty() {
+                    return Err(Rejection::AgendaNotAdoptable {
+                        adopted: s.agenda_adopted,
+                    });
+                }
+                Ok(vec![Event::AgendaAdopted])
+            }
+            ContinueFrom { meeting } => {
+                self.not_closed()?;
+                let previous = self
+                    .ctx
+                    .previous
+                    .as_deref()
+                    .filter(|p| p.meeting_id == *meeting && p.meeting_id != s.meeting_id)
+                    .ok_or(Rejection::NotAnEarlierMeeting { meeting: *meeting })?;
+                if !s.agenda.is_empty() || s.next_entry != EntryId(1) || !s.proposals.is_empty() {
+                    return Err(Rejection::AgendaNotEmpty);
+                }
+                Ok(vec![Event::AgendaCarriedOver {
+                    from: *meeting,
+                    agenda: previous.agenda.clone(),
+                    current_item: previous.current_item,
+                    adopted: previous.agenda_adopted,
+                    next_entry: previous.next_entry,
+                }])
             }
             TakeUpItem { item } => {
                 self.not_closed()?;
@@ -1284,4 +1346,15 @@ fn text(field: &str, value: &str, max: u32) -> Result<String, Rejection> {
         });
     }
     Ok(t.to_string())
+}
+
+/// Agenda numbers "5 (a)", "5(a)" and "5 (A)" name the same item.
+fn same_number(a: &str, b: &str) -> bool {
+    let key = |n: &str| -> String {
+        n.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    key(a) == key(b)
 }

@@ -86,6 +86,29 @@ pub enum Command {
     TakeUpItem {
         item: AgendaItemId,
     },
+    /// Chair, secretariat: correct an item's number or title.
+    EditAgendaItem {
+        item: AgendaItemId,
+        number: String,
+        title: String,
+    },
+    /// Chair, secretariat: move an item among its siblings (the main items, or the
+    /// sub-items of one item): after `after`, or first when `after` is null. A main item
+    /// moves with its sub-items.
+    MoveAgendaItem {
+        item: AgendaItemId,
+        #[serde(default)]
+        after: Option<AgendaItemId>,
+    },
+    /// Chair, secretariat: the commission adopts its agenda; until then it is provisional.
+    AdoptAgenda,
+    /// Chair, secretariat: this meeting continues where an earlier meeting of the session
+    /// left off: its agenda (adopted or not), the item under consideration, each item's
+    /// speakers list (waiting speakers, rights of reply and replies heard, list open or
+    /// closed) and rules. Given before anything is on this meeting's agenda.
+    ContinueFrom {
+        meeting: MeetingId,
+    },
 
     // --- attendance
     /// Delegate: check in to this meeting, in person or remotely (may be changed later).
@@ -382,6 +405,10 @@ impl Command {
             Command::ResumeMeeting => "resume_meeting",
             Command::CloseMeeting => "close_meeting",
             Command::AddAgendaItem { .. } => "add_agenda_item",
+            Command::EditAgendaItem { .. } => "edit_agenda_item",
+            Command::MoveAgendaItem { .. } => "move_agenda_item",
+            Command::AdoptAgenda => "adopt_agenda",
+            Command::ContinueFrom { .. } => "continue_from",
             Command::SetItemRules { .. } => "set_item_rules",
             Command::TakeUpItem { .. } => "take_up_item",
             Command::CheckIn { .. } => "check_in",

@@ -47,6 +47,28 @@ pub enum Event {
         title: String,
         parent: Option<AgendaItemId>,
     },
+    AgendaItemEdited {
+        item: AgendaItemId,
+        number: String,
+        title: String,
+    },
+    /// An item moved after `after` among its siblings (first when null), a main item with
+    /// its sub-items.
+    AgendaItemMoved {
+        item: AgendaItemId,
+        after: Option<AgendaItemId>,
+    },
+    AgendaAdopted,
+    /// The meeting continues an earlier one of the session: its agenda with every item's
+    /// lists, the item under consideration, whether the agenda was adopted, and the entry
+    /// numbers already used (new entries are numbered after them).
+    AgendaCarriedOver {
+        from: MeetingId,
+        agenda: Vec<crate::meeting::AgendaItem>,
+        current_item: Option<AgendaItemId>,
+        adopted: bool,
+        next_entry: EntryId,
+    },
     /// An item's own rules were set. When they turn on ordering by rank, the engine
     /// follows this event with `entry_moved` events that put the waiting statements in
     /// that order.
@@ -250,6 +272,10 @@ impl Event {
             Event::MeetingResumed => "meeting_resumed",
             Event::MeetingClosed => "meeting_closed",
             Event::AgendaItemAdded { .. } => "agenda_item_added",
+            Event::AgendaItemEdited { .. } => "agenda_item_edited",
+            Event::AgendaItemMoved { .. } => "agenda_item_moved",
+            Event::AgendaAdopted => "agenda_adopted",
+            Event::AgendaCarriedOver { .. } => "agenda_carried_over",
             Event::ItemRulesSet { .. } => "item_rules_set",
             Event::ItemTakenUp { .. } => "item_taken_up",
             Event::AttendanceRecorded { .. } => "attendance_recorded",

@@ -304,6 +304,13 @@ pub struct MeetingState {
     pub seq: u64,
     pub status: MeetingStatus,
     pub agenda: Vec<AgendaItem>,
+    /// The agenda was adopted (`adopt_agenda`, here or in the meeting this one continues);
+    /// until then it is provisional.
+    #[serde(default)]
+    pub agenda_adopted: bool,
+    /// The earlier meeting this one continues (`continue_from`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<MeetingId>,
     pub current_item: Option<AgendaItemId>,
     /// Points of order and motions waiting, in the order they will be heard.
     pub interventions: Vec<Entry>,
@@ -385,6 +392,8 @@ impl MeetingState {
             seq: 0,
             status: MeetingStatus::Scheduled,
             agenda: Vec::new(),
+            agenda_adopted: false,
+            continues: None,
             current_item: None,
             interventions: Vec::new(),
             floor: None,
@@ -521,6 +530,41 @@ impl MeetingState {
         self.agenda.iter_mut().find(|i| i.id == id)
     }
 
+    /// Move `item` after its sibling `after` (first among its siblings when `None`); a
+    /// main item takes its sub-items with it, which always follow it in `agenda`.
+    fn move_agenda_item(&mut self, item: AgendaItemId, after: Option<AgendaItemId>) {
+        let Some(at) = self.agenda.iter().position(|i| i.id == item) else {
+            return;
+        };
+        let parent = self.agenda[at].parent;
+        let len = 1 + match parent {
+            None => self.agenda[at + 1..]
+                .iter()
+                .take_while(|i| i.parent == Some(item))
+                .count(),
+            Some(_) => 0,
+        };
+        let block: Vec<AgendaItem> = self.agenda.drain(at..at + len).collect();
+        let to = match after {
+            // After `after` and, for a main item, after its sub-items.
+            Some(a) => self
+                .agenda
+                .iter()
+                .rposition(|i| i.id == a || (parent.is_none() && i.parent == Some(a)))
+                .map_or(self.agenda.len(), |i| i + 1),
+            // First among the siblings: the first main item, or right after the parent.
+            None => match parent {
+                None => 0,
+                Some(p) => self
+                    .agenda
+                    .iter()
+                    .position(|i| i.id == p)
+                    .map_or(0, |i| i + 1),
+            },
+        };
+        self.agenda.splice(to..to, block);
+    }
+
     /// The time limits an entry is timed by: its item's own (a high-level segment) where
     /// the item has them, otherwise `session`'s. The engine times the floor with this and
     /// the client estimates a list's time with it.
@@ -638,6 +682,31 @@ impl MeetingState {
                 if let Some(item) = self.item_mut(*item) {
                     item.rules = rules.clone();
                 }
+            }
+            Event::AgendaItemEdited {
+                item,
+                number,
+                title,
+            } => {
+                if let Some(item) = self.item_mut(*item) {
+                    item.number = number.clone();
+                    item.title = title.clone();
+                }
+            }
+            Event::AgendaItemMoved { item, after } => self.move_agenda_item(*item, *after),
+            Event::AgendaAdopted => self.agenda_adopted = true,
+            Event::AgendaCarriedOver {
+                from,
+                agenda,
+                current_item,
+                adopted,
+                next_entry,
+            } => {
+                self.agenda = agenda.clone();
+                self.current_item = *current_item;
+                self.agenda_adopted = *adopted;
+                self.continues = Some(*from);
+                self.next_entry = self.next_entry.max(*next_entry);
             }
             Event::ItemTakenUp { item } => {
                 self.moved_on();

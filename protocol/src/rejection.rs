@@ -50,6 +50,22 @@ pub enum Rejection {
     InvalidAgendaParent {
         parent: AgendaItemId,
     },
+    /// `move_agenda_item`: `after` is not a sibling of the item (another main item, or
+    /// another sub-item of the same item), or is the item itself.
+    InvalidAgendaPlace {
+        item: AgendaItemId,
+        after: AgendaItemId,
+    },
+    /// `adopt_agenda`: adopted already, or there is nothing on it yet.
+    AgendaNotAdoptable {
+        adopted: bool,
+    },
+    /// `continue_from`: this meeting's agenda, lists or proposals have begun already.
+    AgendaNotEmpty,
+    /// `continue_from`: not another meeting of this session.
+    NotAnEarlierMeeting {
+        meeting: MeetingId,
+    },
     /// A text field is empty or too long.
     InvalidText {
         field: String,
@@ -384,6 +400,11 @@ impl Rejection {
             ),
             DuplicateAgendaNumber { number } => format!("The agenda already has an item {number}."),
             InvalidAgendaParent { parent } => format!("Item {parent} cannot take sub-items."),
+            InvalidAgendaPlace { item, after } => format!("Item {item} cannot be placed after item {after}: only among its siblings."),
+            AgendaNotAdoptable { adopted: true } => "The agenda has been adopted already.".into(),
+            AgendaNotAdoptable { adopted: false } => "The agenda has no items to adopt.".into(),
+            AgendaNotEmpty => "This meeting has begun its own agenda; it can continue an earlier meeting only before that.".into(),
+            NotAnEarlierMeeting { meeting } => format!("Meeting {meeting} is not another meeting of this session."),
             InvalidText { field, max_chars } => {
                 format!("The {field} is empty or longer than {max_chars} characters.")
             }

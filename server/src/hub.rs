@@ -313,7 +313,28 @@ impl Meetings {
             un_order: crate::un_order::in_un_order(&roster),
             entropy: rand::random(),
             ballot_tally: None,
+            previous: None,
         })
+    }
+
+    /// The state of `meeting`, caught up with the log, when it is another meeting of the
+    /// session of `hub` (for `continue_from`); `None` otherwise, which the engine refuses.
+    async fn earlier_meeting(
+        &self,
+        meeting: MeetingId,
+        hub: &MeetingHub,
+    ) -> Result<Option<Box<MeetingState>>, CommandError> {
+        if meeting == hub.meeting.id {
+            return Ok(None);
+        }
+        let earlier = match self.hub(meeting).await {
+            Ok(h) if h.meeting.session_id == hub.meeting.session_id => h,
+            Ok(_) | Err(CommandError::UnknownMeeting) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let mut state = earlier.state.lock().await;
+        self.catch_up(&earlier, &mut state).await?;
+        Ok(Some(Box::new(state.clone())))
     }
 
     /// Decide a command and, if accepted, make it durable and tell everyone.
@@ -400,6 +421,9 @@ impl Meetings {
             }
         }
         let mut ctx = self.context(hub.meeting.session_id).await?;
+        if let Command::ContinueFrom { meeting } = command {
+            ctx.previous = self.earlier_meeting(*meeting, &hub).await?;
+        }
         let actor = who.actor();
         let mut state = hub.state.lock().await;
         for _ in 0..APPEND_ATTEMPTS {

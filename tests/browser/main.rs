@@ -3,6 +3,7 @@
 //! profile per participant. They need Debian's `chromium` and `chromium-driver`; without
 //! them they fail, they do not skip. Screenshots of each view go to target/screenshots/.
 
+mod agenda;
 mod chair_console;
 mod elections;
 #[path = "../integration/helpers.rs"]

@@ -5,6 +5,7 @@
 mod helpers;
 mod media_peer;
 
+mod agenda;
 mod api;
 mod authorization;
 mod bad_input;

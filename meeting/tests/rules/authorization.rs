@@ -68,6 +68,10 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("act_for_delegation",      [Y,         N,    N,       N,          N,   N]),
     ("open_next_ballot",        [Y,         Y,    N,       N,          N,   N]),
     ("elect_by_acclamation",    [Y,         Y,    N,       N,          N,   N]),
+    ("edit_agenda_item",        [Y,         Y,    N,       N,          N,   N]),
+    ("move_agenda_item",        [Y,         Y,    N,       N,          N,   N]),
+    ("adopt_agenda",            [Y,         Y,    N,       N,          N,   N]),
+    ("continue_from",           [Y,         Y,    N,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -160,6 +164,11 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
             // Bring the meeting to where the command applies.
             match &command {
                 OpenMeeting => f = Fixture::new(),
+                // A new meeting, nothing on its agenda yet, and an earlier one to continue.
+                ContinueFrom { .. } => {
+                    f = Fixture::new();
+                    f.ctx.previous = Some(Box::new(MeetingState::new(EARLIER_MEETING)));
+                }
                 ResumeMeeting => {
                     f.ok(chair(), SuspendMeeting);
                 }

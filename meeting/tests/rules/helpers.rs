@@ -62,6 +62,7 @@ pub fn context(rules: SessionRules) -> MeetingContext {
         un_order: ROSTER.iter().map(|(id, _, _)| *id).collect(),
         entropy: [7; 32],
         ballot_tally: None,
+        previous: None,
     }
 }
 
@@ -561,11 +562,27 @@ pub fn every_command() -> Vec<Command> {
             proposal: ProposalId(1),
             candidates: vec!["Ms. Ana Ruiz (Argentina)".into()],
         },
+        EditAgendaItem {
+            item: ITEM_1,
+            number: "1".into(),
+            title: "Election of officers".into(),
+        },
+        MoveAgendaItem {
+            item: ITEM_1,
+            after: None,
+        },
+        AdoptAgenda,
+        ContinueFrom {
+            meeting: EARLIER_MEETING,
+        },
     ]
 }
 
+/// The meeting of the same session that `ContinueFrom` in [`every_command`] continues.
+pub const EARLIER_MEETING: MeetingId = MeetingId(6);
+
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 52;
+pub const COMMAND_KINDS: usize = 56;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -624,5 +641,9 @@ pub fn variant(command: &Command) -> usize {
         ActForDelegation { .. } => 49,
         OpenNextBallot { .. } => 50,
         ElectByAcclamation { .. } => 51,
+        EditAgendaItem { .. } => 52,
+        MoveAgendaItem { .. } => 53,
+        AdoptAgenda => 54,
+        ContinueFrom { .. } => 55,
     }
 }

@@ -15,6 +15,7 @@
 //! - [`room`]: a delegation with no device acting through the secretariat, in the record as in the room.
 //! - [`high_level`]: a high-level segment: speakers in order of protocol rank, its own time limits.
 
+mod agenda;
 mod amendments;
 mod authorization;
 mod elections;

@@ -44,6 +44,7 @@ fn commission(members: i64) -> MeetingContext {
         un_order: ids,
         entropy: [7; 32],
         ballot_tally: None,
+        previous: None,
     }
 }
 
