@@ -484,6 +484,11 @@ catalogue! {
     RjAgendaEmpty { en: "The agenda has no items to adopt.", fr: "L'ordre du jour ne comporte aucun point à adopter.", es: "El programa no tiene temas que aprobar." }
     RjAgendaNotEmpty { en: "This meeting has begun its own agenda; it can continue an earlier meeting only before that.", fr: "Cette séance a commencé son propre ordre du jour ; elle ne peut poursuivre une séance précédente qu'avant cela.", es: "Esta sesión ya ha empezado su propio programa; solo puede continuar una sesión anterior antes de ello." }
     RjNotAnEarlierMeeting { en: "Meeting {0} is not another meeting of this session.", fr: "La séance {0} n'est pas une autre séance de cette session.", es: "La sesión {0} no es otra sesión de este período de sesiones." }
+    // the delegation's microphone (ui/delegate.rs)
+    TakeFloorMicrophone { en: "Speak for the delegation from this device", fr: "Parler pour la délégation depuis cet appareil", es: "Hablar en nombre de la delegación desde este dispositivo" }
+    ColleagueSpeaks { en: "Your delegation has the floor; a colleague's microphone is heard.", fr: "Votre délégation a la parole ; le micro d'un collègue est ouvert.", es: "Su delegación tiene la palabra; se oye el micrófono de un colega." }
+    CmdPassFloorMicrophone { en: "pass the delegation's microphone", fr: "passer le micro de la délégation", es: "pasar el micrófono de la delegación" }
+    RjNotYourFloor { en: "The floor is not your delegation's to pass: it is another's, nobody's, or its speaker is in the room.", fr: "La parole n'est pas à votre délégation : elle est à une autre, à personne, ou son orateur est dans la salle.", es: "La palabra no es de su delegación: es de otra, de nadie, o su orador está en la sala." }
     // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
     VtDecisions { en: "Decisions", fr: "Décisions", es: "Decisiones" }
     VtProposals { en: "Proposals before the meeting", fr: "Propositions dont la séance est saisie", es: "Propuestas que tiene ante sí la sesión" }
@@ -1072,6 +1077,10 @@ fn ar(key: T) -> &'static str {
         T::RjAgendaEmpty => "لا توجد في جدول الأعمال بنود لإقرارها.",
         T::RjAgendaNotEmpty => "بدأت هذه الجلسة جدول أعمالها الخاص؛ ولا يمكنها مواصلة جلسة سابقة إلا قبل ذلك.",
         T::RjNotAnEarlierMeeting => "الجلسة {0} ليست جلسة أخرى من جلسات هذه الدورة.",
+        T::TakeFloorMicrophone => "التحدث باسم الوفد من هذا الجهاز",
+        T::ColleagueSpeaks => "الكلمة لوفدكم؛ ويُسمع ميكروفون أحد زملائكم.",
+        T::CmdPassFloorMicrophone => "تمرير ميكروفون الوفد",
+        T::RjNotYourFloor => "ليست الكلمة لوفدكم لتمريرها: فهي لوفد آخر أو لا أحد، أو متكلمها في القاعة.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "المقررات",
         T::VtProposals => "المقترحات المعروضة على الجلسة",
@@ -1664,6 +1673,10 @@ fn zh(key: T) -> &'static str {
         T::RjAgendaEmpty => "议程中没有可通过的项目。",
         T::RjAgendaNotEmpty => "本次会议已开始其自身议程；只能在此之前继续此前的会议。",
         T::RjNotAnEarlierMeeting => "会议{0}不是本届会议的另一次会议。",
+        T::TakeFloorMicrophone => "从本设备代表代表团发言",
+        T::ColleagueSpeaks => "贵代表团有发言权；正在使用一位同事的麦克风。",
+        T::CmdPassFloorMicrophone => "转交代表团的麦克风",
+        T::RjNotYourFloor => "发言权不属于贵代表团，无法转交：属于其他代表团、无人发言，或发言者在会议室内。",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "决定",
         T::VtProposals => "会议面前的提案",
@@ -2252,6 +2265,10 @@ fn ru(key: T) -> &'static str {
         T::RjAgendaEmpty => "В повестке дня нет пунктов для утверждения.",
         T::RjAgendaNotEmpty => "Это заседание уже начало собственную повестку дня; продолжить предыдущее заседание можно только до этого.",
         T::RjNotAnEarlierMeeting => "Заседание {0} не является другим заседанием этой сессии.",
+        T::TakeFloorMicrophone => "Выступать от имени делегации с этого устройства",
+        T::ColleagueSpeaks => "Слово у вашей делегации; включен микрофон коллеги.",
+        T::CmdPassFloorMicrophone => "передать микрофон делегации",
+        T::RjNotYourFloor => "Слово не у вашей делегации, передать его нельзя: оно у другой, ни у кого, или оратор в зале.",
         // decisions and votes (ui/votes.rs): the chair's decisions, the voting panel, the vote board
         T::VtDecisions => "Решения",
         T::VtProposals => "Предложения, находящиеся на рассмотрении заседания",

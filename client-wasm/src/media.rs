@@ -12,6 +12,7 @@
 use crate::i18n::T;
 use crate::state::{app, MediaStatus};
 use floor_protocol::frames::ClientFrame;
+use floor_protocol::media::Slot;
 use floor_protocol::*;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -19,7 +20,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-pub const SLOTS: [&str; 5] = ["speaker", "chair", "room", "interpretation", "video"];
+/// The listener's slots' track ids, in the server's order (the protocol's media contract).
+pub const SLOTS: [&str; 5] = [
+    Slot::ALL[0].track_id(),
+    Slot::ALL[1].track_id(),
+    Slot::ALL[2].track_id(),
+    Slot::ALL[3].track_id(),
+    Slot::ALL[4].track_id(),
+];
 
 #[derive(Default)]
 struct Media {

@@ -173,6 +173,7 @@ pub fn describe_with(
         AgendaNotAdoptable { adopted: true } => t(T::RjAgendaAdoptedAlready),
         AgendaNotAdoptable { adopted: false } => t(T::RjAgendaEmpty),
         AgendaNotEmpty => t(T::RjAgendaNotEmpty),
+        NotYourFloor => t(T::RjNotYourFloor),
         NotAnEarlierMeeting { meeting } => one(T::RjNotAnEarlierMeeting, meeting),
         InvalidTimeLimit { limit, secs } => {
             let label = floor_protocol::TimeLimitKind::ALL
@@ -252,6 +253,7 @@ fn command_key(name: &str) -> Option<T> {
         "move_agenda_item" => T::CmdMoveAgendaItem,
         "adopt_agenda" => T::CmdAdoptAgenda,
         "continue_from" => T::CmdContinueFrom,
+        "pass_floor_microphone" => T::CmdPassFloorMicrophone,
         _ => return None,
     })
 }
@@ -536,6 +538,7 @@ mod tests {
             AgendaNotAdoptable { adopted: true },
             AgendaNotAdoptable { adopted: false },
             AgendaNotEmpty,
+            NotYourFloor,
             NotAnEarlierMeeting {
                 meeting: MeetingId(16),
             },
@@ -792,6 +795,7 @@ mod tests {
             "move_agenda_item",
             "adopt_agenda",
             "continue_from",
+            "pass_floor_microphone",
         ];
         let mut keys: Vec<T> = commands
             .iter()

@@ -448,6 +448,7 @@ mod tests {
             paused_at: None,
             paused_ms: 3_025,
             attendance: None,
+            speaker: None,
             slow_down: Vec::new(),
         };
         // The example of docs/protocol.md 8.5: 1.5 s over.

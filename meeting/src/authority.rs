@@ -59,6 +59,9 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | CloseVote { .. }
         | SetVotingOrder { .. } => role.presides(),
 
+        // The delegation holding the floor passes its microphone; the chair may too.
+        PassFloorMicrophone { .. } => role == Role::Delegate || role.presides(),
+
         // What a delegation does through its delegates.
         CheckIn { .. }
         | RequestFloor { .. }

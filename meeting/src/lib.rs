@@ -10,13 +10,11 @@
 //! - [`authority`]: which role may give which command.
 //! - [`voting`]: proposals, decisions without a vote, votes and their results.
 //! - [`documents`]: the session's document register: publishing, revisions, sponsors.
-//! - [`routing`]: who is heard where, decided by the meeting's state (for the SFU).
 //! - [`record`]: the meeting record (speeches, rulings, votes, totals) derived from the event log.
 
 pub mod authority;
 pub mod documents;
 pub mod record;
-pub mod routing;
 pub mod rules;
 pub mod voting;
 

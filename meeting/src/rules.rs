@@ -282,6 +282,33 @@ impl Decision<'_> {
                     after: *after,
                 }])
             }
+            PassFloorMicrophone { participant } => {
+                self.status_in(&[MeetingStatus::Open])?;
+                // The floor of a remote speaker: a delegate passes its own delegation's.
+                let floor = s
+                    .floor
+                    .as_ref()
+                    .filter(|f| f.attendance != Some(AttendanceMode::InPerson))
+                    .ok_or(Rejection::NotYourFloor)?;
+                let delegation = floor.entry.delegation;
+                if self.actor.role == Role::Delegate && self.actor.delegation != Some(delegation) {
+                    return Err(Rejection::NotYourFloor);
+                }
+                // To a participant of that delegation following the meeting.
+                if !s
+                    .attendance
+                    .iter()
+                    .any(|a| a.participant == *participant && a.delegation == delegation)
+                {
+                    return Err(Rejection::NotInDelegation {
+                        participant: *participant,
+                        delegation,
+                    });
+                }
+                Ok(vec![Event::FloorMicrophonePassed {
+                    participant: *participant,
+                }])
+            }
             AdoptAgenda => {
                 self.not_closed()?;
                 if s.agenda_adopted || s.agenda.is_empty() {

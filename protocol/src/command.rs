@@ -82,6 +82,12 @@ pub enum Command {
         #[serde(default)]
         parent: Option<AgendaItemId>,
     },
+    /// A delegate of the delegation holding the floor (or the chair, or the secretariat):
+    /// pass the delegation's microphone to another of its participants checked in, or
+    /// take it oneself. Only that participant's microphone is heard.
+    PassFloorMicrophone {
+        participant: ParticipantId,
+    },
     /// Chair, secretariat: take up an item.
     TakeUpItem {
         item: AgendaItemId,
@@ -405,6 +411,7 @@ impl Command {
             Command::ResumeMeeting => "resume_meeting",
             Command::CloseMeeting => "close_meeting",
             Command::AddAgendaItem { .. } => "add_agenda_item",
+            Command::PassFloorMicrophone { .. } => "pass_floor_microphone",
             Command::EditAgendaItem { .. } => "edit_agenda_item",
             Command::MoveAgendaItem { .. } => "move_agenda_item",
             Command::AdoptAgenda => "adopt_agenda",

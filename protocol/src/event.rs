@@ -59,6 +59,10 @@ pub enum Event {
         after: Option<AgendaItemId>,
     },
     AgendaAdopted,
+    /// The delegation holding the floor is heard through this participant's microphone.
+    FloorMicrophonePassed {
+        participant: ParticipantId,
+    },
     /// The meeting continues an earlier one of the session: its agenda with every item's
     /// lists, the item under consideration, whether the agenda was adopted, and the entry
     /// numbers already used (new entries are numbered after them).
@@ -275,6 +279,7 @@ impl Event {
             Event::AgendaItemEdited { .. } => "agenda_item_edited",
             Event::AgendaItemMoved { .. } => "agenda_item_moved",
             Event::AgendaAdopted => "agenda_adopted",
+            Event::FloorMicrophonePassed { .. } => "floor_microphone_passed",
             Event::AgendaCarriedOver { .. } => "agenda_carried_over",
             Event::ItemRulesSet { .. } => "item_rules_set",
             Event::ItemTakenUp { .. } => "item_taken_up",

@@ -11,6 +11,7 @@
 //! - [`event`]: what happened, as stored in the append-only log.
 //! - [`rejection`]: why a command was refused, typed and readable.
 //! - [`frames`]: WebSocket frames in both directions.
+//! - [`media`]: the media contract: slots, track ids, and who is heard where.
 //! - [`api`]: HTTP request and response bodies, and the meeting record.
 //!
 //! Nothing here does I/O, and everything serialises as JSON with a `type` (or `code`) tag.
@@ -21,6 +22,7 @@ pub mod document;
 pub mod event;
 pub mod frames;
 pub mod ids;
+pub mod media;
 pub mod meeting;
 pub mod rejection;
 pub mod roster;

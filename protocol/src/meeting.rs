@@ -241,6 +241,12 @@ pub struct Floor {
     /// Time spent paused before `paused_at`.
     pub paused_ms: u64,
     pub attendance: Option<AttendanceMode>,
+    /// The participant of the delegation whose microphone is heard: the one who asked for
+    /// the floor, then whoever it was passed to (`pass_floor_microphone`). `None` when
+    /// the chair or the secretariat gave the delegation the floor and nobody took it:
+    /// the delegation's first microphone is heard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<ParticipantId>,
     /// The booths that asked this speaker to slow down, each with its latest ask, in the
     /// order they first asked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -695,6 +701,11 @@ impl MeetingState {
             }
             Event::AgendaItemMoved { item, after } => self.move_agenda_item(*item, *after),
             Event::AgendaAdopted => self.agenda_adopted = true,
+            Event::FloorMicrophonePassed { participant } => {
+                if let Some(f) = self.floor.as_mut() {
+                    f.speaker = Some(*participant);
+                }
+            }
             Event::AgendaCarriedOver {
                 from,
                 agenda,
@@ -822,6 +833,7 @@ impl MeetingState {
                     paused_at: None,
                     paused_ms: 0,
                     attendance: *attendance,
+                    speaker: entry.requested_by,
                     slow_down: Vec::new(),
                 });
             }

@@ -60,6 +60,10 @@ pub enum Rejection {
     AgendaNotAdoptable {
         adopted: bool,
     },
+    /// `pass_floor_microphone`: the floor is not held by a speaker of the sender's
+    /// delegation heard from a device (nobody holds it, another delegation does, or the
+    /// speaker is in the room).
+    NotYourFloor,
     /// `continue_from`: this meeting's agenda, lists or proposals have begun already.
     AgendaNotEmpty,
     /// `continue_from`: not another meeting of this session.
@@ -403,6 +407,7 @@ impl Rejection {
             InvalidAgendaPlace { item, after } => format!("Item {item} cannot be placed after item {after}: only among its siblings."),
             AgendaNotAdoptable { adopted: true } => "The agenda has been adopted already.".into(),
             AgendaNotAdoptable { adopted: false } => "The agenda has no items to adopt.".into(),
+            NotYourFloor => "The floor is not your delegation's to pass: it is another's, nobody's, or its speaker is in the room.".into(),
             AgendaNotEmpty => "This meeting has begun its own agenda; it can continue an earlier meeting only before that.".into(),
             NotAnEarlierMeeting { meeting } => format!("Meeting {meeting} is not another meeting of this session."),
             InvalidText { field, max_chars } => {

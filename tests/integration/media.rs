@@ -1084,6 +1084,37 @@ async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
         "one microphone of the delegation, the first: {:x?}",
         window.iter().map(|h| h.marker).collect::<Vec<_>>()
     );
+
+    // The floor passes between them: the second person takes the delegation's microphone,
+    // then the first takes it back; each time only the one holding it is heard.
+    let view = fx.chair.view(fx.meeting).await;
+    let mut people: Vec<ParticipantId> = view
+        .state
+        .attendance
+        .iter()
+        .filter(|a| a.delegation == delegation)
+        .map(|a| a.participant)
+        .collect();
+    people.sort();
+    let (first_id, second_id) = (people[0], people[1]);
+    for (who, to, marker) in [
+        (&second, second_id, SECOND_AGAIN),
+        (first, first_id, FIRST_AGAIN),
+    ] {
+        who.command_ok(fx.meeting, Command::PassFloorMicrophone { participant: to })
+            .await;
+        next_heard(&mut heard, "speaker", |h| h.marker == marker).await;
+        let window = heard_during(&mut heard, Duration::from_millis(400)).await;
+        let speakers: Vec<u32> = window
+            .iter()
+            .filter(|h| h.slot == "speaker")
+            .map(|h| h.marker)
+            .collect();
+        assert!(
+            speakers.iter().all(|m| *m == marker),
+            "only {marker:x} once passed: {speakers:x?}"
+        );
+    }
     for p in [&first_again, &second_again, &listener] {
         p.close().await;
     }

@@ -19,6 +19,27 @@ pub fn DelegateView() -> impl IntoView {
         app.state
             .with(|s| s.as_ref().is_some_and(|s| holds_floor(s, mine)))
     };
+    // Whether this device's microphone is the one the floor hears (the protocol's rule, as
+    // the SFU applies it).
+    let heard = move || {
+        app.state.with(|s| {
+            s.as_ref().is_some_and(|s| {
+                let me = floor_protocol::media::Publisher {
+                    role: Role::Delegate,
+                    participant: app.my_participant(),
+                    delegation: mine,
+                };
+                floor_protocol::media::publishes(&floor_protocol::media::FloorRoute::of(s), &me).0
+            })
+        })
+    };
+    let remote_floor = move || {
+        app.state.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.floor.as_ref())
+                .is_some_and(|f| f.attendance != Some(AttendanceMode::InPerson))
+        })
+    };
     let my_mode = move || {
         let me = app.my_participant();
         app.state.with(|s| {
@@ -37,9 +58,18 @@ pub fn DelegateView() -> impl IntoView {
             <Show when=holds>
                 <p class="you-have-floor" id="you-have-floor" role="alert">{tr(T::YouHaveTheFloor)}</p>
             </Show>
-            <p id="my-media" data-live=move || holds().to_string() class:live=holds>
-                {move || app.t(if holds() { T::MicLive } else { T::MicOff })}
+            <p id="my-media" data-live=move || heard().to_string() class:live=heard>
+                {move || app.t(if heard() { T::MicLive } else { T::MicOff })}
             </p>
+            // Several of the delegation's people follow remotely: the floor is heard through
+            // one microphone, which any of them may take.
+            <Show when=move || holds() && !heard() && remote_floor()>
+                <p class="colleague-speaks" id="colleague-speaks">{tr(T::ColleagueSpeaks)}</p>
+                <button type="button" data-action="take-floor-microphone"
+                    on:click=move |_| if let Some(me) = app.my_participant() {
+                        command(Command::PassFloorMicrophone { participant: me }, T::CmdPassFloorMicrophone)
+                    }>{tr(T::TakeFloorMicrophone)}</button>
+            </Show>
             <div class="columns">
                 <div class="column">
                     <super::votes::VotingPanel/>

@@ -79,20 +79,21 @@ fn Shell() -> impl IntoView {
         let me = app.my_participant();
         let mine = app.my_delegation();
         let cough = app.cough.get();
+        // What the SFU would forward, by the protocol's one definition: nothing else leaves
+        // the device (a delegate's microphone only when it is the one the floor hears).
         let (audio, video) = app.state.with(|s| {
             let Some(s) = s else { return (false, false) };
-            match role {
-                Some(Role::Delegate) => {
-                    let live = crate::state::holds_floor(s, mine);
-                    (live, live)
-                }
-                Some(Role::Chair) | Some(Role::Room) => (true, true),
-                Some(Role::Interpreter) => {
-                    let live = s.booths.iter().any(|b| b.live.is_some() && b.live == me);
-                    (live && !cough, false)
-                }
-                _ => (false, false),
-            }
+            let Some(role) = role else {
+                return (false, false);
+            };
+            let me = floor_protocol::media::Publisher {
+                role,
+                participant: me,
+                delegation: mine,
+            };
+            let (audio, video) =
+                floor_protocol::media::publishes(&floor_protocol::media::FloorRoute::of(s), &me);
+            (audio && !(role == Role::Interpreter && cough), video)
         });
         crate::media::set_live(audio, video);
     });

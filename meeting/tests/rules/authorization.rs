@@ -72,6 +72,7 @@ const POLICY: [(&str, [bool; 6]); COMMAND_KINDS] = [
     ("move_agenda_item",        [Y,         Y,    N,       N,          N,   N]),
     ("adopt_agenda",            [Y,         Y,    N,       N,          N,   N]),
     ("continue_from",           [Y,         Y,    N,       N,          N,   N]),
+    ("pass_floor_microphone",   [Y,         Y,    Y,       N,          N,   N]),
 ];
 
 /// The table's columns are the roles in this order, and its rows one of each command.
@@ -164,6 +165,12 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
             // Bring the meeting to where the command applies.
             match &command {
                 OpenMeeting => f = Fixture::new(),
+                // Austria, following remotely, holds the floor.
+                PassFloorMicrophone { .. } => {
+                    f.check_in(delegate(AUSTRIA), AttendanceMode::Remote);
+                    f.ok(chair(), rule(EntryId(3), false));
+                    f.ok(chair(), NextSpeaker);
+                }
                 // A new meeting, nothing on its agenda yet, and an earlier one to continue.
                 ContinueFrom { .. } => {
                     f = Fixture::new();

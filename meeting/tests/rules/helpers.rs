@@ -575,6 +575,9 @@ pub fn every_command() -> Vec<Command> {
         ContinueFrom {
             meeting: EARLIER_MEETING,
         },
+        PassFloorMicrophone {
+            participant: delegate_id(AUSTRIA),
+        },
     ]
 }
 
@@ -582,7 +585,7 @@ pub fn every_command() -> Vec<Command> {
 pub const EARLIER_MEETING: MeetingId = MeetingId(6);
 
 /// The number of kinds of command.
-pub const COMMAND_KINDS: usize = 56;
+pub const COMMAND_KINDS: usize = 57;
 
 /// A command's place in the declaration of `Command`. The match has no wildcard: a new
 /// command does not compile until the tests list it.
@@ -645,5 +648,6 @@ pub fn variant(command: &Command) -> usize {
         MoveAgendaItem { .. } => 53,
         AdoptAgenda => 54,
         ContinueFrom { .. } => 55,
+        PassFloorMicrophone { .. } => 56,
     }
 }

@@ -23,6 +23,7 @@ mod helpers;
 mod high_level;
 mod interpretation;
 mod meeting_status;
+mod microphone;
 mod motions;
 mod presence;
 mod properties;

@@ -256,6 +256,7 @@ fn arb_command() -> impl Strategy<Value = Command> {
             .prop_map(|(item, number)| EditAgendaItem { item, number: number.into(), title: "Revised title".into() }),
         1 => (arb_item(), prop::option::of(arb_item())).prop_map(|(item, after)| MoveAgendaItem { item, after }),
         1 => Just(AdoptAgenda),
+        1 => arb_delegation().prop_map(|d| PassFloorMicrophone { participant: delegate_id(d) }),
         1 => (1i64..9).prop_map(|m| ContinueFrom { meeting: MeetingId(m) }),
         1 => (arb_proposal(), prop::sample::select(vec![vec!["Ms. Ana Ruiz"], vec!["Mr. Lars Berg", "Ms. Mei Lin"], vec![]]))
             .prop_map(|(proposal, names)| ElectByAcclamation {

@@ -9,7 +9,7 @@ pub mod turn;
 
 pub use floor_protocol::api::MediaStats;
 
-use floor_meeting::routing::{FloorRoute, Publisher};
+use floor_protocol::media::{FloorRoute, Publisher};
 use floor_protocol::{AccountId, MeetingId, ParticipantId, Role};
 use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;

@@ -1,13 +1,16 @@
-//! Who is heard where: the media routing decided by the meeting's state alone, never by
-//! clients. The SFU asks this module, for each listener's slot, which publisher feeds it.
+//! The media contract, one definition for the SFU and the browser: the slots a listener
+//! receives and their track ids, and who is heard where, decided by the meeting's state
+//! alone. The SFU asks [`feeds`], for each listener's slot, which publisher feeds it; the
+//! client asks the same question of its own microphone and camera, and sends nothing that
+//! would not be heard.
 //!
 //! Each listener receives five slots: the floor speaker's voice, the chair's, the room's
 //! (the in-person speaker and the chair when they speak in the hall), the interpretation
 //! channel it picked, and the floor video. The floor slots are always there beside the
 //! channel, so "original at low volume" is the client playing them quietly.
 
-use floor_protocol::meeting::MeetingState;
-use floor_protocol::*;
+use crate::meeting::MeetingState;
+use crate::*;
 use std::collections::BTreeMap;
 
 /// The facts of the meeting's state that routing depends on.
@@ -16,10 +19,11 @@ pub struct FloorRoute {
     /// The delegation holding the floor, when its speaker is remote (heard through its own
     /// microphone); `None` when nobody holds the floor or the speaker is in the room.
     pub remote_speaker: Option<DelegationId>,
-    /// The member of that delegation who asked for the floor, when one did (a delegation
-    /// may follow the meeting from several devices and people; only the one given the
-    /// floor is heard). `None` when the chair or the secretariat inscribed the delegation:
-    /// then its microphone is the first of the delegation's.
+    /// The member of that delegation whose microphone is heard: the one who asked for the
+    /// floor, or the one it was passed to (`pass_floor_microphone`); a delegation may follow
+    /// the meeting from several devices and people, and only that one is heard. `None`
+    /// when the chair or the secretariat inscribed the delegation and nobody took its
+    /// microphone since: then its microphone is the first of the delegation's.
     pub remote_speaker_participant: Option<ParticipantId>,
     /// The live interpreter of each channel.
     pub live_booths: BTreeMap<String, ParticipantId>,
@@ -32,7 +36,7 @@ impl FloorRoute {
             .as_ref()
             .filter(|f| f.attendance != Some(AttendanceMode::InPerson));
         let remote_speaker = remote_floor.map(|f| f.entry.delegation);
-        let remote_speaker_participant = remote_floor.and_then(|f| f.entry.requested_by);
+        let remote_speaker_participant = remote_floor.and_then(|f| f.speaker);
         let live_booths = state
             .booths
             .iter()
@@ -77,9 +81,24 @@ pub enum Slot {
 
 impl Slot {
     pub const AUDIO: [Slot; 4] = [Slot::Speaker, Slot::Chair, Slot::Room, Slot::Interpretation];
+    /// Every slot, in the order of the listener's receiving m-lines.
+    pub const ALL: [Slot; 5] = [
+        Slot::Speaker,
+        Slot::Chair,
+        Slot::Room,
+        Slot::Interpretation,
+        Slot::Video,
+    ];
+
+    pub fn kind(self) -> MediaKind {
+        match self {
+            Slot::Video => MediaKind::Video,
+            _ => MediaKind::Audio,
+        }
+    }
 
     /// The track id the client sees for this slot.
-    pub fn track_id(self) -> &'static str {
+    pub const fn track_id(self) -> &'static str {
         match self {
             Slot::Speaker => "speaker",
             Slot::Chair => "chair",
@@ -102,6 +121,28 @@ pub struct Publisher {
     pub role: Role,
     pub participant: Option<ParticipantId>,
     pub delegation: Option<DelegationId>,
+}
+
+/// Whether `publisher`'s microphone, and camera, would be heard and seen by someone now:
+/// what a client sends (nothing else leaves the device). The chair's and the room's
+/// microphones always; the room's camera always (it shows the hall whenever nobody speaks
+/// remotely); a delegate's when the floor is its own to speak; an interpreter's
+/// microphone when live in its booth. No slot carries the chair's or an interpreter's
+/// camera.
+pub fn publishes(route: &FloorRoute, publisher: &Publisher) -> (bool, bool) {
+    let heard = |kind, slot| {
+        let channel = route
+            .live_booths
+            .iter()
+            .find(|(_, p)| Some(**p) == publisher.participant)
+            .map(|(c, _)| c.as_str());
+        feeds(route, publisher, kind, slot, channel)
+    };
+    let audio = Slot::AUDIO
+        .into_iter()
+        .any(|slot| heard(MediaKind::Audio, slot));
+    let video = heard(MediaKind::Video, Slot::Video) || publisher.role == Role::Room;
+    (audio, video)
 }
 
 /// Whether `publisher`'s track of `kind` feeds `slot` of a listener following `channel`
