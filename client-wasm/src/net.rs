@@ -3,6 +3,7 @@
 use floor_protocol::api::ErrorBody;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -253,7 +254,61 @@ pub async fn download(path: &str, token: &str) -> Result<(), HttpError> {
         .map_err(js_error)?
         .dyn_into()
         .map_err(js_error)?;
+    // Saved as a file named as the server names it (symbol, language, type), not opened as
+    // an untitled `blob:` tab.
+    let name = resp
+        .headers()
+        .get("content-disposition")
+        .ok()
+        .flatten()
+        .and_then(|d| attachment_name(&d))
+        .unwrap_or_else(|| "document".into());
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-    let _ = window.open_with_url_and_target(&url, "_blank");
+    let document = window.document().expect("a document");
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(js_error)?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(&name);
+    link.set_hidden(true);
+    if let Some(body) = document.body() {
+        body.append_child(&link).map_err(js_error)?;
+        link.click();
+        body.remove_child(&link).map_err(js_error)?;
+    }
+    // The browser has the bytes once the click is handled; free them a minute later.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
+}
+
+/// The ASCII `filename="…"` of a `Content-Disposition` header (the server writes one from
+/// the document's symbol and language).
+pub fn attachment_name(disposition: &str) -> Option<String> {
+    let start = disposition.find("filename=\"")? + "filename=\"".len();
+    let rest = &disposition[start..];
+    let name = &rest[..rest.find('"')?];
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attachment_name;
+
+    #[test]
+    fn a_download_is_named_as_the_server_names_it() {
+        assert_eq!(
+            attachment_name(
+                "attachment; filename=\"E_CN.7_2026_L.2-en.pdf\"; filename*=UTF-8''E_CN.7_2026_L.2-en.pdf"
+            )
+            .as_deref(),
+            Some("E_CN.7_2026_L.2-en.pdf")
+        );
+        assert_eq!(attachment_name("attachment"), None);
+        assert_eq!(attachment_name("attachment; filename=\"\""), None);
+    }
 }

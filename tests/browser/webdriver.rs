@@ -90,9 +90,15 @@ impl Driver {
             "--window-size=1280,900".into(),
             format!("--user-data-dir={}", profile.display()),
         ];
+        // Downloads land in the profile, without asking, where a test can read them.
+        let downloads = profile.join("downloads");
+        std::fs::create_dir_all(&downloads).unwrap();
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
+            "goog:chromeOptions": {"binary": CHROMIUM, "args": args, "prefs": {
+                "download.default_directory": downloads.display().to_string(),
+                "download.prompt_for_download": false,
+            }},
         }}});
         let v: Value = self
             .http
@@ -133,6 +139,11 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// Where this browser saves downloaded files.
+    pub fn downloads(&self) -> std::path::PathBuf {
+        self.profile.join("downloads")
+    }
+
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
         let mut r = self.http.request(method, format!("{}{path}", self.url));
         if let Some(b) = body {
@@ -340,11 +351,6 @@ impl Browser {
 
     pub async fn switch_to(&self, handle: &str) {
         self.ok("/window", json!({"handle": handle})).await;
-    }
-
-    /// The address of the current window's page.
-    pub async fn current_url(&self) -> String {
-        self.get("/url").await.as_str().unwrap_or("").to_string()
     }
 
     /// Save a PNG under target/screenshots/.
