@@ -37,7 +37,7 @@ async fn the_secretariat_adopts_the_agenda_and_the_second_meeting_continues_the_
         "[...document.querySelectorAll('#agenda > li')].map(li => li.dataset.item).join(',')";
 
     // Item 4 moves up before item 3; its title is corrected.
-    page.click("#agenda li[data-item='2'] button[data-action=move-up]")
+    page.click("#agenda li[data-item='2'] button[data-action=move-item-up]")
         .await;
     page.wait_for("4 before 3", &format!("{order} === '2,1'"))
         .await;

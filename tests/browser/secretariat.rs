@@ -1,8 +1,12 @@
-//! The secretariat's console, from a fresh server: a session with its rules, the roster,
-//! participants and their invitations, a meeting with its agenda, a booth, and a draft
-//! resolution published and revised, every step through the page; then the people
-//! invited see the result on their own screens.
+//! A whole session from a fresh server, every step through the pages: the secretariat's
+//! console sets up a session with its rules, the roster, participants and their
+//! invitations, a meeting with its agenda, a booth, and a draft resolution published and
+//! revised; then those invited run it on their own screens: the chair opens the meeting
+//! and the general debate, a delegate speaks while another listens to the French booth,
+//! the chair tables the draft and runs a recorded vote and a secret-ballot election,
+//! delegates vote from their pages, and the room's display shows each result.
 
+use super::voting::{pick, text_in};
 use super::*;
 
 /// The id (an `<option>`'s value) of the entry of a `<select>` whose text is `text`.
@@ -64,8 +68,7 @@ async fn refusal_beside(page: &Browser, field: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_secretariat_sets_up_a_session_and_publishes_a_draft_and_its_revision_from_the_console()
-{
+async fn a_whole_session_is_set_up_in_the_console_and_run_from_the_pages_of_those_invited() {
     let _one = ONE_AT_A_TIME.lock().await;
     build_client();
     let db = TestDb::new(Backend::Sqlite);
@@ -173,6 +176,25 @@ async fn the_secretariat_sets_up_a_session_and_publishes_a_draft_and_its_revisio
         .await;
     let interpreter_code = invite_from_page(&sec, interpreter).await;
     sec.wait_element("button[data-action=copy-code]").await;
+    // The chair, the meeting room's system, and Mexico's delegate.
+    let mut codes = Vec::new();
+    for (name, role, delegation) in [
+        ("Ms. Elena Duarte", "chair", ""),
+        ("Board Room D", "room", ""),
+        ("Mr. Diego Ortiz", "delegate", mexico.as_str()),
+    ] {
+        sec.type_into("#participant-name", name).await;
+        sec.click(&format!("#participant-role option[value={role}]"))
+            .await;
+        sec.click(&format!(
+            "#participant-delegation option[value='{delegation}']"
+        ))
+        .await;
+        sec.click("form:has(#participant-name) button[type=submit]")
+            .await;
+        codes.push(invite_from_page(&sec, name).await);
+    }
+    let [chair_code, room_code, mexico_code] = <[String; 3]>::try_from(codes).unwrap();
 
     // A meeting, opened at once, with an item and a sub-item.
     sec.type_into("#new-meeting-title", "Plenary, 1st meeting")
@@ -331,9 +353,144 @@ async fn the_secretariat_sets_up_a_session_and_publishes_a_draft_and_its_revisio
     booth
         .wait_element(".screen.interpreter .booth[data-channel=fr]")
         .await;
-    for b in [sec, delegate_page, booth] {
+
+    // The session runs from the pages of those invited.
+    let chair = driver.browser("console-chair").await;
+    join(&chair, &node, &chair_code).await;
+    let mexico_page = driver.browser("console-mexico").await;
+    join(&mexico_page, &node, &mexico_code).await;
+    let room = driver.browser("console-room").await;
+    join(&room, &node, &room_code).await;
+    // Both delegations check in from their pages: the quorum of 2.
+    for page in [&delegate_page, &mexico_page] {
+        page.click("button[data-action=check-in-remote]").await;
+    }
+    // The chair opens the meeting and takes up item 5.
+    chair.click("button[data-action=open-meeting-now]").await;
+    chair
+        .click("button[data-action=take-up][aria-label='Take up 5']")
+        .await;
+
+    // The general debate: Chile asks for the floor and is given it; Mexico follows it in
+    // French, from the interpreter who goes live in the booth assigned in the console.
+    delegate_page
+        .click("button[data-action=request-floor]")
+        .await;
+    chair
+        .wait_element(&format!("#speakers-list li[data-delegation='{chile}']"))
+        .await;
+    chair.click("button[data-action=next-speaker]").await;
+    delegate_page.wait_element("#you-have-floor").await;
+    booth
+        .click(".booth[data-channel=fr] button[data-action=take-mic]")
+        .await;
+    mexico_page
+        .wait_for(
+            "French marked live",
+            &q("#channel option[value=fr][data-live=true]"),
+        )
+        .await;
+    mexico_page.click("#channel option[value=fr]").await;
+    wait_receiving(&mexico_page, 3, false, "the French channel").await;
+    chair.click("button[data-action=end-speech]").await;
+
+    // Action on the draft: the chair tables its revision, whose title comes from the
+    // document, and puts it to a recorded vote; both delegations vote yes.
+    chair.type_into("#proposal-reference", revision).await;
+    chair
+        .wait_for(
+            "the title taken from the document",
+            &format!(
+                "document.querySelector('#proposal-title').value === {}",
+                serde_json::to_string(draft).unwrap()
+            ),
+        )
+        .await;
+    chair.click("button[data-action=table-proposal]").await;
+    chair.wait_element("#proposals li[data-proposal='1']").await;
+    pick(&chair, "#vote-method", "recorded").await;
+    chair.click("button[data-action=open-vote]").await;
+    for page in [&delegate_page, &mexico_page] {
+        page.click("#voting-panel button[data-action=vote][data-choice=yes]")
+            .await;
+        page.wait_element("#my-vote[data-choice=yes]").await;
+    }
+    chair
+        .wait_for("both voted", &q("#voted-count[data-voted='2']"))
+        .await;
+    chair.click("button[data-action=close-vote]").await;
+    room.wait_element("#vote-board[data-state=closed][data-outcome=adopted]")
+        .await;
+    room.wait_for(
+        "each member's vote on the board",
+        "document.querySelectorAll('#board-members li[data-choice=yes]').length === 2",
+    )
+    .await;
+
+    // The Rapporteur, elected by secret ballot.
+    chair
+        .type_into("#proposal-reference", "Election of officers")
+        .await;
+    chair
+        .type_into("#proposal-title", "Election of the Rapporteur")
+        .await;
+    chair.click("button[data-action=table-proposal]").await;
+    chair.wait_element("#proposals li[data-proposal='2']").await;
+    pick(&chair, "#vote-method", "secret_ballot").await;
+    chair
+        .type_into("#vote-candidates", "Ms. Ana Ruiz\nMr. Karim Adel")
+        .await;
+    chair.click("button[data-action=open-vote]").await;
+    for page in [&delegate_page, &mexico_page] {
+        page.click("#voting-panel button[data-action=vote][data-choice=candidate-0]")
+            .await;
+        page.wait_element("#my-vote[data-choice=sealed]").await;
+    }
+    chair
+        .wait_for("both voted", &q("#voted-count[data-voted='2']"))
+        .await;
+    chair.click("button[data-action=close-vote]").await;
+    room.wait_element("#vote-board[data-state=closed][data-outcome=elected]")
+        .await;
+    room.wait_for(
+        "the Rapporteur elected",
+        &text_in("#board-outcome", "Ms. Ana Ruiz"),
+    )
+    .await;
+    let record: floor_protocol::api::MeetingRecord = server
+        .get_ok(&format!(
+            "/api/meetings/{}/record",
+            only_meeting(&server, session.id).await
+        ))
+        .await;
+    assert_eq!(
+        record
+            .decisions
+            .iter()
+            .map(|d| (d.reference.as_str(), d.method.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (revision, "recorded vote"),
+            ("Election of officers", "secret ballot")
+        ]
+    );
+    assert_eq!(
+        record.speeches.len(),
+        1,
+        "Chile's statement: {:?}",
+        record.speeches
+    );
+    for b in [sec, delegate_page, booth, chair, mexico_page, room] {
         b.quit().await;
     }
+}
+
+/// The one meeting of `session` (read to check the record; nothing is done through it).
+async fn only_meeting(server: &Client, session: SessionId) -> MeetingId {
+    let meetings: Vec<Meeting> = server
+        .get_ok(&format!("/api/sessions/{session}/meetings"))
+        .await;
+    meetings[0].id
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

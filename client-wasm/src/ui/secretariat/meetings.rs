@@ -217,8 +217,8 @@ pub fn AgendaPanel() -> impl IntoView {
         view! {
             <span class="item-number">{n}</span>" "<span class="item-title">{t}</span>
             <span class="item-controls">
-                <button type="button" data-action="move-up" aria-label=move || format!("{} {}", app.t(T::MoveItemUp), up_label) on:click=move |_| move_item(id, true)>"↑"</button>
-                <button type="button" data-action="move-down" aria-label=move || format!("{} {}", app.t(T::MoveItemDown), down_label) on:click=move |_| move_item(id, false)>"↓"</button>
+                <button type="button" data-action="move-item-up" aria-label=move || format!("{} {}", app.t(T::MoveItemUp), up_label) on:click=move |_| move_item(id, true)>"↑"</button>
+                <button type="button" data-action="move-item-down" aria-label=move || format!("{} {}", app.t(T::MoveItemDown), down_label) on:click=move |_| move_item(id, false)>"↓"</button>
                 <button type="button" data-action="edit-item" on:click={
                     let (n, t) = (n2.clone(), t2.clone());
                     move |_| {
