@@ -121,6 +121,12 @@ pub fn meeting_record(
             Event::ProposalTabled { proposal } => {
                 proposals.insert(proposal.id, (**proposal).clone());
             }
+            // Drafts tabled in an earlier meeting, acted on in this one.
+            Event::AgendaCarriedOver {
+                proposals: carried, ..
+            } => {
+                proposals.extend(carried.iter().map(|p| (p.id, p.clone())));
+            }
             Event::ProposalDivided { parts, .. } => {
                 for part in parts {
                     proposals.insert(part.id, part.clone());

@@ -335,6 +335,8 @@ impl Decision<'_> {
                     current_item: previous.current_item,
                     adopted: previous.agenda_adopted,
                     next_entry: previous.next_entry,
+                    proposals: previous.proposals.clone(),
+                    votes: previous.votes.clone(),
                 }])
             }
             TakeUpItem { item } => {

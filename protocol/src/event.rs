@@ -64,14 +64,20 @@ pub enum Event {
         participant: ParticipantId,
     },
     /// The meeting continues an earlier one of the session: its agenda with every item's
-    /// lists, the item under consideration, whether the agenda was adopted, and the entry
-    /// numbers already used (new entries are numbered after them).
+    /// lists, the item under consideration, whether the agenda was adopted, the entry
+    /// numbers already used (new entries are numbered after them), and the proposals
+    /// before the session with the votes taken on them (a draft introduced in one meeting
+    /// is acted on in a later one; numbers continue).
     AgendaCarriedOver {
         from: MeetingId,
         agenda: Vec<crate::meeting::AgendaItem>,
         current_item: Option<AgendaItemId>,
         adopted: bool,
         next_entry: EntryId,
+        #[serde(default)]
+        proposals: Vec<crate::vote::Proposal>,
+        #[serde(default)]
+        votes: Vec<crate::vote::Vote>,
     },
     /// An item's own rules were set. When they turn on ordering by rank, the engine
     /// follows this event with `entry_moved` events that put the waiting statements in

@@ -712,8 +712,12 @@ impl MeetingState {
                 current_item,
                 adopted,
                 next_entry,
+                proposals,
+                votes,
             } => {
                 self.agenda = agenda.clone();
+                self.proposals = proposals.clone();
+                self.votes = votes.clone();
                 self.current_item = *current_item;
                 self.agenda_adopted = *adopted;
                 self.continues = Some(*from);

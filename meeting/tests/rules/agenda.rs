@@ -178,6 +178,8 @@ fn first_meeting() -> Fixture {
     );
     f.ok(chair(), EndSpeech);
     f.reply(DENMARK);
+    // A draft introduced today, acted on at a later meeting.
+    f.ok(secretariat(), table_proposal(&[BRAZIL]));
     f.ok(chair(), CloseMeeting);
     f
 }
@@ -234,6 +236,20 @@ fn the_general_debate_carries_over_from_the_first_meeting_to_the_second() {
     f.ok(chair(), ReopenList { item: None });
     let new = f.request(DENMARK);
     assert!(new >= first.state.next_entry, "{new:?}");
+    // The draft tabled in the 1st meeting is adopted in the 2nd, and its record names it.
+    f.ok(
+        chair(),
+        AdoptWithoutVote {
+            proposal: ProposalId(1),
+        },
+    );
+    let record = floor_meeting::record::meeting_record(f.state.meeting_id, &f.log, &names());
+    assert_eq!(record.decisions[0].reference, "E/CN.7/2026/L.2");
+    // A new proposal is numbered after the carried ones.
+    let tabled = f.ok(secretariat(), table_proposal(&[AUSTRIA]));
+    assert!(
+        matches!(tabled.as_slice(), [Event::ProposalTabled { proposal }] if proposal.id == ProposalId(2))
+    );
     // Rights of reply counted across the meetings: Austria has had one.
     let limit = f.ctx.rules.max_replies_per_item;
     for _ in 1..limit {
