@@ -7,11 +7,8 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_secretariat_adopts_the_agenda_and_the_second_meeting_continues_the_first() {
-    let _one = ONE_AT_A_TIME.lock().await;
-    build_client();
-    let db = TestDb::new(Backend::Sqlite);
-    let node = Node::start(&db);
-    let fx = Fixture::new(&node, 3).await;
+    let fresh = fresh_meeting(3).await;
+    let (node, fx) = (&fresh.node, &fresh.fx);
     // Item 3 is the general debate (taken up); item 4 is added after it.
     fx.secretariat
         .command_ok(
@@ -27,7 +24,7 @@ async fn the_secretariat_adopts_the_agenda_and_the_second_meeting_continues_the_
     let driver = Driver::start().await;
     let browser = driver.browser("agenda").await;
     let page = on(&browser, &browser.window().await).await;
-    sign_in_secretariat(page, &node, fx.meeting).await;
+    sign_in_secretariat(page, node, fx.meeting).await;
     page.wait_for(
         "the provisional agenda",
         &text_in("#agenda-form-title", "Provisional agenda"),

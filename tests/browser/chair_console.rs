@@ -253,25 +253,22 @@ async fn the_chair_runs_a_list_of_sixty_and_a_delegate_knows_its_place() {
 /// speaks, the chair a head of State's rank; the list reorders by rank on every page.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_high_level_segment_orders_the_list_by_the_speakers_rank() {
-    let _one = ONE_AT_A_TIME.lock().await;
-    build_client();
-    let db = TestDb::new(Backend::Sqlite);
-    let node = Node::start(&db);
-    let fx = Fixture::new(&node, 3).await;
+    let fresh = fresh_meeting(3).await;
+    let (node, fx) = (&fresh.node, &fresh.fx);
     fx.open().await;
     for d in &fx.delegates {
         d.asks_for_the_floor(fx.meeting).await;
     }
     let (a, b, c) = (&fx.members[0], &fx.members[1], &fx.members[2]);
     let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
-    let (_, b_code) = delegate_invitation(&fx, b).await;
+    let (_, b_code) = delegate_invitation(fx, b).await;
 
     let driver = Driver::start().await;
     let browser = driver.browser("high-level").await;
     let chair = browser.window().await;
-    join(&browser, &node, &chair_code).await;
+    join(&browser, node, &chair_code).await;
     let tab_b = browser.new_tab().await;
-    join(&browser, &node, &b_code).await;
+    join(&browser, node, &b_code).await;
 
     browser.switch_to(&chair).await;
     browser.click("input[data-action=high-level]").await;
@@ -311,7 +308,7 @@ async fn a_high_level_segment_orders_the_list_by_the_speakers_rank() {
     browser
         .wait_for("the same order on B's page", &page_order_is(&order))
         .await;
-    let server = server_shows(&fx, "the order by rank", |s| {
+    let server = server_shows(fx, "the order by rank", |s| {
         let o = statement_order(s);
         (o == order).then_some(o)
     })

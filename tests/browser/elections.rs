@@ -2,35 +2,32 @@
 //! candidates on one ballot, the board shows who was elected and the place left, the chair
 //! opens the restricted next ballot, and a rapporteur is elected by acclamation.
 
-use super::voting::{on, pick, text_in};
+use super::voting::{close_when_voted, on, pick, text_in};
 use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_vice_chairs_are_elected_in_two_ballots_and_a_rapporteur_by_acclamation() {
-    let _one = ONE_AT_A_TIME.lock().await;
-    build_client();
-    let db = TestDb::new(Backend::Sqlite);
-    let node = Node::start(&db);
-    let fx = Fixture::new(&node, 3).await;
+    let fresh = fresh_meeting(3).await;
+    let (node, fx) = (&fresh.node, &fresh.fx);
     fx.open().await;
     let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
     let (_, room_code) = invitation(&fx.secretariat, fx.session, "Room", Role::Room, None).await;
-    let (_, a_code) = delegate_invitation(&fx, &fx.members[0]).await;
-    let (_, b_code) = delegate_invitation(&fx, &fx.members[1]).await;
+    let (_, a_code) = delegate_invitation(fx, &fx.members[0]).await;
+    let (_, b_code) = delegate_invitation(fx, &fx.members[1]).await;
 
     let driver = Driver::start().await;
     let browser = driver.browser("elections").await;
     let chair = browser.window().await;
-    join(&browser, &node, &chair_code).await;
+    join(&browser, node, &chair_code).await;
     let tab_a = browser.new_tab().await;
-    join(&browser, &node, &a_code).await;
+    join(&browser, node, &a_code).await;
     browser.click("button[data-action=check-in-remote]").await;
     let tab_b = browser.new_tab().await;
-    join(&browser, &node, &b_code).await;
+    join(&browser, node, &b_code).await;
     browser.click("button[data-action=check-in-remote]").await;
     let room = browser.new_tab().await;
-    join(&browser, &node, &room_code).await;
-    server_shows(&fx, "two members present", |s| {
+    join(&browser, node, &room_code).await;
+    server_shows(fx, "two members present", |s| {
         (s.members_present() == 2).then_some(())
     })
     .await;
@@ -72,10 +69,7 @@ async fn two_vice_chairs_are_elected_in_two_ballots_and_a_rapporteur_by_acclamat
         page.click("button[data-action=cast-ballot]").await;
         page.wait_element("#my-vote[data-choice=sealed]").await;
     }
-    let page = on(&browser, &chair).await;
-    page.wait_for("two ballots", &q("#voted-count[data-voted='2']"))
-        .await;
-    page.click("button[data-action=close-vote]").await;
+    close_when_voted(on(&browser, &chair).await, 2).await;
 
     // Ms. Diallo is on both ballots: elected; one place is left.
     let page = on(&browser, &room).await;
@@ -97,7 +91,7 @@ async fn two_vice_chairs_are_elected_in_two_ballots_and_a_rapporteur_by_acclamat
     page.click("#proposals li[data-proposal='1'] button[data-action=next-ballot]")
         .await;
     page.wait_element("#chair-open-vote").await;
-    let second = server_shows(&fx, "the second ballot", |s| {
+    let second = server_shows(fx, "the second ballot", |s| {
         s.open_vote().filter(|v| v.ballot == 2).cloned()
     })
     .await;
@@ -114,10 +108,7 @@ async fn two_vice_chairs_are_elected_in_two_ballots_and_a_rapporteur_by_acclamat
             .await;
         page.wait_element("#my-vote[data-choice=sealed]").await;
     }
-    let page = on(&browser, &chair).await;
-    page.wait_for("two ballots", &q("#voted-count[data-voted='2']"))
-        .await;
-    page.click("button[data-action=close-vote]").await;
+    close_when_voted(on(&browser, &chair).await, 2).await;
     page.wait_for(
         "the election decided",
         &text_in(

@@ -59,6 +59,30 @@ fn build_client() {
     *built = true;
 }
 
+/// What most browser tests start from: their turn (browsers run one at a time), the client
+/// built, and a fresh server with a meeting of `members` member delegations. Dropped in
+/// this order: the server, then the database, then the turn.
+struct FreshMeeting {
+    node: Node,
+    fx: Fixture,
+    _db: TestDb,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+async fn fresh_meeting(members: usize) -> FreshMeeting {
+    let turn = ONE_AT_A_TIME.lock().await;
+    build_client();
+    let db = TestDb::new(Backend::Sqlite);
+    let node = Node::start(&db);
+    let fx = Fixture::new(&node, members).await;
+    FreshMeeting {
+        node,
+        fx,
+        _db: db,
+        _turn: turn,
+    }
+}
+
 /// A participant with a fresh, unredeemed invitation: (participant id, code).
 async fn invitation(
     sec: &Client,

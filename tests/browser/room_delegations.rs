@@ -8,11 +8,8 @@ use super::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_secretariat_raises_a_point_and_casts_a_vote_for_a_delegation_in_the_room() {
-    let _one = ONE_AT_A_TIME.lock().await;
-    build_client();
-    let db = TestDb::new(Backend::Sqlite);
-    let node = Node::start(&db);
-    let fx = Fixture::new(&node, 3).await;
+    let fresh = fresh_meeting(3).await;
+    let (node, fx) = (&fresh.node, &fresh.fx);
     fx.open().await;
     let (a, b, c) = (&fx.members[0], &fx.members[1], &fx.members[2]);
     // A and B follow remotely; C's representative sits in the hall with no device, and the
@@ -60,7 +57,7 @@ async fn the_secretariat_raises_a_point_and_casts_a_vote_for_a_delegation_in_the
 
     let driver = Driver::start().await;
     let page = driver.browser("room-delegations").await;
-    sign_in_secretariat(&page, &node, fx.meeting).await;
+    sign_in_secretariat(&page, node, fx.meeting).await;
     page.wait_element("#in-the-room").await;
 
     // Nothing chosen: the panel asks for a delegation and sends nothing.
@@ -71,7 +68,7 @@ async fn the_secretariat_raises_a_point_and_casts_a_vote_for_a_delegation_in_the
     )
     .await;
     assert!(
-        server_shows(&fx, "the meeting", |s| Some(s.interventions.is_empty())).await,
+        server_shows(fx, "the meeting", |s| Some(s.interventions.is_empty())).await,
         "nothing was raised"
     );
 
@@ -88,7 +85,7 @@ async fn the_secretariat_raises_a_point_and_casts_a_vote_for_a_delegation_in_the
         ),
     )
     .await;
-    let point = server_shows(&fx, "C's point of order", |s| {
+    let point = server_shows(fx, "C's point of order", |s| {
         s.interventions
             .iter()
             .find(|e| e.delegation == c.id)
@@ -142,7 +139,7 @@ async fn the_secretariat_raises_a_point_and_casts_a_vote_for_a_delegation_in_the
     page.screenshot("secretariat-in-the-room").await;
     page.click("#room-vote button[data-action=room-vote][data-choice=yes]")
         .await;
-    server_shows(&fx, "C's vote counted", |s| {
+    server_shows(fx, "C's vote counted", |s| {
         s.votes
             .first()
             .filter(|v| v.voted.contains(&c.id))

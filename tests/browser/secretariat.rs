@@ -6,7 +6,7 @@
 //! the chair tables the draft and runs a recorded vote and a secret-ballot election,
 //! delegates vote from their pages, and the room's display shows each result.
 
-use super::voting::{pick, text_in};
+use super::voting::{close_when_voted, pick, text_in};
 use super::*;
 
 /// The id (an `<option>`'s value) of the entry of a `<select>` whose text is `text`.
@@ -415,10 +415,7 @@ async fn a_whole_session_is_set_up_in_the_console_and_run_from_the_pages_of_thos
             .await;
         page.wait_element("#my-vote[data-choice=yes]").await;
     }
-    chair
-        .wait_for("both voted", &q("#voted-count[data-voted='2']"))
-        .await;
-    chair.click("button[data-action=close-vote]").await;
+    close_when_voted(&chair, 2).await;
     room.wait_element("#vote-board[data-state=closed][data-outcome=adopted]")
         .await;
     room.wait_for(
@@ -446,10 +443,7 @@ async fn a_whole_session_is_set_up_in_the_console_and_run_from_the_pages_of_thos
             .await;
         page.wait_element("#my-vote[data-choice=sealed]").await;
     }
-    chair
-        .wait_for("both voted", &q("#voted-count[data-voted='2']"))
-        .await;
-    chair.click("button[data-action=close-vote]").await;
+    close_when_voted(&chair, 2).await;
     room.wait_element("#vote-board[data-state=closed][data-outcome=elected]")
         .await;
     room.wait_for(

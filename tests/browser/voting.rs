@@ -21,6 +21,17 @@ pub(super) fn text_in(css: &str, text: &str) -> String {
     )
 }
 
+/// The chair, once `voters` members have voted (names, not choices), closes the vote.
+pub(super) async fn close_when_voted(chair: &Browser, voters: usize) {
+    chair
+        .wait_for(
+            &format!("{voters} voted"),
+            &q(&format!("#voted-count[data-voted='{voters}']")),
+        )
+        .await;
+    chair.click("button[data-action=close-vote]").await;
+}
+
 /// Pick `value` in the select `css` as a user does: click the option.
 pub(super) async fn pick(browser: &Browser, css: &str, value: &str) {
     browser
@@ -257,10 +268,7 @@ async fn a_recorded_vote_and_a_secret_ballot_are_run_from_the_pages_and_shown_on
         // A secret ballot's choice is never sent back: the page says it was cast.
         page.wait_element("#my-vote[data-choice=sealed]").await;
     }
-    let page = on(&browser, &chair).await;
-    page.wait_for("two ballots", &q("#voted-count[data-voted='2']"))
-        .await;
-    page.click("button[data-action=close-vote]").await;
+    close_when_voted(on(&browser, &chair).await, 2).await;
 
     let page = on(&browser, &room).await;
     page.wait_element("#vote-board[data-state=closed][data-outcome=elected]")

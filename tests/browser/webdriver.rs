@@ -246,8 +246,26 @@ impl Browser {
             "document.querySelector({q}).scrollIntoView({{block: 'center'}}); return true"
         ))
         .await;
-        let id = self.element(css).await;
-        self.ok(&format!("/element/{id}/click"), json!({})).await;
+        // The page redraws as events arrive: an element found a moment ago may have been
+        // replaced by the time it is clicked. Aim again, as a person would, until the
+        // deadline; any other WebDriver error fails at once.
+        let deadline = Instant::now() + super::DEADLINE;
+        loop {
+            let id = self.element(css).await;
+            let v = self
+                .call(
+                    reqwest::Method::POST,
+                    &format!("/element/{id}/click"),
+                    Some(json!({})),
+                )
+                .await;
+            let Some(e) = v.get("error").and_then(Value::as_str) else {
+                return;
+            };
+            if e != "stale element reference" || Instant::now() > deadline {
+                panic!("{}: click {css}: {e} {}", self.name, v["message"]);
+            }
+        }
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {

@@ -4,7 +4,6 @@
 //! for a meeting of another session or one that does not exist.
 
 use crate::helpers::*;
-use floor_protocol::api::*;
 use floor_protocol::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -30,15 +29,7 @@ async fn the_speakers_list_of_the_first_meeting_carries_over_to_the_second_after
     };
     let sec = on_new_node(&fx.secretariat);
     let chair = on_new_node(&fx.chair);
-    let second: Meeting = sec
-        .post_ok(
-            &format!("/api/sessions/{}/meetings", fx.session),
-            &NewMeeting {
-                title: "Plenary, 2nd meeting".into(),
-                format: MeetingFormat::Hybrid,
-            },
-        )
-        .await;
+    let second = sec.new_meeting(fx.session, "Plenary, 2nd meeting").await;
     chair
         .command_ok(
             second.id,
@@ -71,15 +62,7 @@ async fn the_speakers_list_of_the_first_meeting_carries_over_to_the_second_after
     ));
 
     // Not itself; not a meeting that does not exist; not a meeting of another session.
-    let third: Meeting = sec
-        .post_ok(
-            &format!("/api/sessions/{}/meetings", fx.session),
-            &NewMeeting {
-                title: "Plenary, 3rd meeting".into(),
-                format: MeetingFormat::Hybrid,
-            },
-        )
-        .await;
+    let third = sec.new_meeting(fx.session, "Plenary, 3rd meeting").await;
     let other = Fixture::new(&node, 1).await;
     for meeting in [third.id, MeetingId(9_999), other.meeting] {
         let answer = chair

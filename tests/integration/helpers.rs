@@ -363,6 +363,18 @@ impl Client {
         .await
     }
 
+    /// A new hybrid meeting of `session`, created by this (secretariat's) client.
+    pub async fn new_meeting(&self, session: SessionId, title: &str) -> Meeting {
+        self.post_ok(
+            &format!("/api/sessions/{session}/meetings"),
+            &NewMeeting {
+                title: title.into(),
+                format: MeetingFormat::Hybrid,
+            },
+        )
+        .await
+    }
+
     pub async fn command_ok(&self, meeting: MeetingId, command: Command) -> CommandAccepted {
         let a = self.command(meeting, command.clone()).await;
         assert_eq!(a.status, 200, "{command:?}: {a:?}");
@@ -429,15 +441,7 @@ impl Fixture {
             DelegationKind::Ngo,
         )
         .await;
-        let meeting: Meeting = sec
-            .post_ok(
-                &format!("/api/sessions/{}/meetings", session.id),
-                &NewMeeting {
-                    title: "Plenary, 1st meeting".into(),
-                    format: MeetingFormat::Hybrid,
-                },
-            )
-            .await;
+        let meeting = sec.new_meeting(session.id, "Plenary, 1st meeting").await;
         let accepted = sec
             .command_ok(
                 meeting.id,

@@ -45,15 +45,7 @@ async fn an_idle_meeting_nobody_follows_leaves_memory_and_comes_back_whole() {
     // Meeting A (the fixture's) is followed; meeting B is used later, then left alone.
     let mut follower = Ws::connect(&node, &fx.delegates[0]).await;
     follower.subscribe(fx.meeting).await;
-    let b: Meeting = sec
-        .post_ok(
-            &format!("/api/sessions/{}/meetings", fx.session),
-            &NewMeeting {
-                title: "Plenary, 2nd meeting".into(),
-                format: MeetingFormat::Hybrid,
-            },
-        )
-        .await;
+    let b = sec.new_meeting(fx.session, "Plenary, 2nd meeting").await;
     sec.command_ok(
         b.id,
         Command::AddAgendaItem {

@@ -1022,13 +1022,7 @@ async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
     // The second person asks and is given the floor: only their voice is on the floor.
     second.asks_for_the_floor(fx.meeting).await;
     fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
-    next_heard(&mut heard, "speaker", |h| h.marker == SECOND).await;
-    let window = heard_during(&mut heard, Duration::from_millis(400)).await;
-    let speakers: Vec<u32> = window
-        .iter()
-        .filter(|h| h.slot == "speaker")
-        .map(|h| h.marker)
-        .collect();
+    let speakers = heard_after(&mut heard, "speaker", SECOND, Duration::from_millis(400)).await;
     assert!(
         !speakers.is_empty() && speakers.iter().all(|m| *m == SECOND),
         "the floor is the second person's alone: {speakers:x?}"
@@ -1103,13 +1097,7 @@ async fn of_a_delegation_on_two_devices_the_one_given_the_floor_is_heard() {
     ] {
         who.command_ok(fx.meeting, Command::PassFloorMicrophone { participant: to })
             .await;
-        next_heard(&mut heard, "speaker", |h| h.marker == marker).await;
-        let window = heard_during(&mut heard, Duration::from_millis(400)).await;
-        let speakers: Vec<u32> = window
-            .iter()
-            .filter(|h| h.slot == "speaker")
-            .map(|h| h.marker)
-            .collect();
+        let speakers = heard_after(&mut heard, "speaker", marker, Duration::from_millis(400)).await;
         assert!(
             speakers.iter().all(|m| *m == marker),
             "only {marker:x} once passed: {speakers:x?}"

@@ -578,6 +578,23 @@ pub async fn next_heard(
     found.unwrap_or_else(|_| panic!("nothing on the {slot} slot within the deadline; heard instead (slot, marker, video): {other:?}"))
 }
 
+/// The markers heard on `slot` within `window`, once `marker` has been heard there: what a
+/// listener hears of that slot once it has switched to `marker`.
+pub async fn heard_after(
+    rx: &mut UnboundedReceiver<Heard>,
+    slot: &str,
+    marker: u32,
+    window: Duration,
+) -> Vec<u32> {
+    next_heard(rx, slot, |h| h.marker == marker).await;
+    heard_during(rx, window)
+        .await
+        .into_iter()
+        .filter(|h| h.slot == slot)
+        .map(|h| h.marker)
+        .collect()
+}
+
 /// Everything heard within `window` (used after the fact, to check what did NOT arrive).
 pub async fn heard_during(rx: &mut UnboundedReceiver<Heard>, window: Duration) -> Vec<Heard> {
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 
 use super::common::*;
 use super::tr;
-use super::votes::{motion_label, PLAIN_MOTIONS};
+use super::votes::MotionPicker;
 use crate::conn::command;
 use crate::i18n::T;
 use crate::state::{app, holds_floor, place_of};
@@ -82,7 +82,9 @@ pub fn DelegateView() -> impl IntoView {
                             on:click=move |_| command(Command::RaisePointOfOrder { about_voting: false }, T::RaisePointOfOrder)>{tr(T::RaisePointOfOrder)}</button>
                         <button type="button" data-action="right-of-reply"
                             on:click=move |_| command(Command::RequestRightOfReply { item: None }, T::AskReply)>{tr(T::AskReply)}</button>
-                        <MoveMotion/>
+                        // A procedural motion, raised like a point of order, ahead of the list.
+                        <MotionPicker field="motion-kind" action="move-motion"
+                            on_move=Callback::new(|motion| command(Command::RaiseMotion { motion }, T::CmdRaiseMotion))/>
                     </section>
                     <MyPlace/>
                     <SpeakersList chair=false/>
@@ -203,28 +205,5 @@ fn SelfCheckPanel() -> impl IntoView {
             }}
             <span class="sr-only">{move || app.t(T::SelfCheck)}</span>
         </section>
-    }
-}
-
-/// A procedural motion (suspend or adjourn the meeting, adjourn or close the debate):
-/// chosen, then moved; raised like a point of order, ahead of the list.
-#[component]
-fn MoveMotion() -> impl IntoView {
-    let app = app();
-    let motion = RwSignal::new(MotionKind::SuspendMeeting);
-    view! {
-        <span class="move-motion">
-            <label for="motion-kind">{tr(T::MotionLabel)}</label>
-            <select id="motion-kind" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(m) = PLAIN_MOTIONS.into_iter().find(|m| m.as_str() == v) { motion.set(m) }
-            }>
-                {move || PLAIN_MOTIONS.into_iter().map(|m| view! {
-                    <option value=m.as_str()>{motion_label(app.lang.get(), m)}</option>
-                }).collect_view()}
-            </select>
-            <button type="button" data-action="move-motion"
-                on:click=move |_| command(Command::RaiseMotion { motion: motion.get_untracked() }, T::CmdRaiseMotion)>{tr(T::MoveMotion)}</button>
-        </span>
     }
 }

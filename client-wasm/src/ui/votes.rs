@@ -189,6 +189,44 @@ pub const PLAIN_MOTIONS: [MotionKind; 4] = [
     MotionKind::CloseDebate,
 ];
 
+/// A procedural motion picked among [`PLAIN_MOTIONS`], then moved with `on_move`.
+#[component]
+pub fn MotionPicker(
+    /// The select's id (its label points at it).
+    field: &'static str,
+    /// The move button's `data-action`.
+    action: &'static str,
+    on_move: Callback<MotionKind>,
+) -> impl IntoView {
+    let app = app();
+    let motion = RwSignal::new(MotionKind::SuspendMeeting);
+    view! {
+        <span class="move-motion">
+            <label for=field>{tr(T::MotionLabel)}</label>
+            <select id=field on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(m) = PLAIN_MOTIONS.into_iter().find(|m| m.as_str() == v) { motion.set(m) }
+            }>
+                {move || PLAIN_MOTIONS.into_iter().map(|m| view! {
+                    <option value=m.as_str()>{motion_label(app.lang.get(), m)}</option>
+                }).collect_view()}
+            </select>
+            <button type="button" data-action=action
+                on:click=move |_| on_move.run(motion.get_untracked())>{tr(T::MoveMotion)}</button>
+        </span>
+    }
+}
+
+/// The chair's last ruling on a point of order while it may be appealed: not appealed
+/// yet, and no vote open.
+pub fn appealable(state: &MeetingState) -> Option<EntryId> {
+    state
+        .last_ruling
+        .as_ref()
+        .filter(|r| r.appeal.is_none() && state.open_vote().is_none())
+        .map(|r| r.entry)
+}
+
 pub fn motion_label(lang: Lang, motion: MotionKind) -> &'static str {
     lang.t(match motion {
         MotionKind::SuspendMeeting => T::VtMotionSuspend,
@@ -813,16 +851,7 @@ pub fn VotingPanel() -> impl IntoView {
                 .is_some_and(|d| d.kind == DelegationKind::Member)
         })
     };
-    let appealable = move || {
-        app.state.with(|s| {
-            s.as_ref().and_then(|s| {
-                s.last_ruling
-                    .as_ref()
-                    .filter(|r| r.appeal.is_none() && s.open_vote().is_none())
-                    .map(|r| r.entry)
-            })
-        })
-    };
+    let appealable = move || app.state.with(|s| s.as_ref().and_then(appealable));
     // Explanations are given before the vote opens or after it closes (rule 60); while it
     // is open the panel holds the vote alone.
     let explainable = move || {

@@ -9,7 +9,7 @@ use crate::i18n::{Lang, T};
 use crate::state::app;
 use crate::ui::tr;
 use crate::ui::votes::{
-    ballot_choices, choice_code, choice_label, motion_label, subject_label, PLAIN_MOTIONS,
+    appealable, ballot_choices, choice_code, choice_label, subject_label, MotionPicker,
 };
 use floor_protocol::command::Capacity;
 use floor_protocol::vote::VoteMethod;
@@ -22,7 +22,6 @@ pub fn InTheRoom() -> impl IntoView {
     let app = app();
     let console = console();
     let chosen = RwSignal::new(String::new());
-    let motion = RwSignal::new(MotionKind::SuspendMeeting);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let delegation = move |lang: Lang| match chosen.get_untracked().parse::<i64>() {
@@ -86,16 +85,7 @@ pub fn InTheRoom() -> impl IntoView {
         app.state
             .with(|s| s.as_ref().and_then(|s| s.open_vote().cloned()))
     };
-    let appealable = move || {
-        app.state.with(|s| {
-            s.as_ref().and_then(|s| {
-                s.last_ruling
-                    .as_ref()
-                    .filter(|r| r.appeal.is_none() && s.open_vote().is_none())
-                    .map(|r| r.entry)
-            })
-        })
-    };
+    let appealable = move || app.state.with(|s| s.as_ref().and_then(appealable));
     view! {
         <form class="card in-the-room" id="in-the-room" on:submit=inscribe aria-labelledby="in-the-room-title">
             <h2 id="in-the-room-title">{tr(T::RoomTitle)}</h2>
@@ -120,17 +110,8 @@ pub fn InTheRoom() -> impl IntoView {
                         on:click=move |_| act(Command::AppealRuling { entry }, T::VtAppeal)>{tr(T::VtAppeal)}</button>
                 })}
             </div>
-            <label for="room-motion">{tr(T::MotionLabel)}</label>
-            <select id="room-motion" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(m) = PLAIN_MOTIONS.into_iter().find(|m| m.as_str() == v) { motion.set(m) }
-            }>
-                {move || PLAIN_MOTIONS.into_iter().map(|m| view! {
-                    <option value=m.as_str()>{motion_label(app.lang.get(), m)}</option>
-                }).collect_view()}
-            </select>
-            <button type="button" data-action="room-motion"
-                on:click=move |_| act(Command::RaiseMotion { motion: motion.get_untracked() }, T::CmdRaiseMotion)>{tr(T::MoveMotion)}</button>
+            <MotionPicker field="room-motion" action="room-motion"
+                on_move=Callback::new(move |motion| act(Command::RaiseMotion { motion }, T::CmdRaiseMotion))/>
             {move || open_vote().map(|v| {
                 let id = v.id;
                 let lang = app.lang.get();
