@@ -149,12 +149,16 @@ fn SelfCheckPanel() -> impl IntoView {
     let app = app();
     let checking = RwSignal::new(false);
     let level = RwSignal::new(None::<f32>);
+    // The meter holds the loudest of the last second and a half, as a level meter's peak
+    // hold does: a short word (or the test device's beep) stays readable.
+    let recent = StoredValue::new(std::collections::VecDeque::<f32>::new());
     let video = NodeRef::<leptos::html::Video>::new();
     let unavailable = RwSignal::new(false);
     let stop = move || {
         crate::media::stop_self_check();
         checking.set(false);
         level.set(None);
+        recent.update_value(|r| r.clear());
     };
     let start = move || {
         let Some(v) = video.get_untracked() else {
@@ -166,9 +170,19 @@ fn SelfCheckPanel() -> impl IntoView {
     };
     let ticker = set_interval_with_handle(
         move || {
-            if checking.get_untracked() {
-                level.set(crate::media::self_check_level());
+            if !checking.get_untracked() {
+                return;
             }
+            let Some(now) = crate::media::self_check_level() else {
+                return;
+            };
+            recent.update_value(|r| {
+                r.push_back(now);
+                while r.len() > 15 {
+                    r.pop_front();
+                }
+            });
+            level.set(recent.with_value(|r| r.iter().copied().reduce(f32::max)));
         },
         std::time::Duration::from_millis(100),
     )
