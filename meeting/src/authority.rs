@@ -1,8 +1,10 @@
-//! Which role may give which command. (The chair never votes, rule 20: another delegate
-//! of the chair's delegation votes for it.) The table is the whole story: the rules in
-//! [`crate::rules`] then check the meeting's state and, for delegates, that they act for
-//! their own delegation.
+//! Which role may give which command, to a meeting ([`permits`]) and to the session's
+//! document register ([`permits_document`]). (The chair never votes, rule 20: another
+//! delegate of the chair's delegation votes for it.) The tables are the whole story: the
+//! rules in [`crate::rules`] and [`crate::documents`] then check the roster, the meeting's
+//! state or the register and, for delegates, that they act for their own delegation.
 
+use floor_protocol::document::DocumentCommand;
 use floor_protocol::{Command, Role};
 
 /// Whether `role` may give `command` at all.
@@ -83,5 +85,19 @@ pub fn permits(role: Role, command: &Command) -> bool {
         | SetSpeakerRank { .. }
         | WithdrawProposal { .. }
         | ReviseOrally { .. } => role == Role::Delegate || role.presides(),
+    }
+}
+
+/// Whether `role` may give `command` to the session's document register at all.
+pub fn permits_document(role: Role, command: &DocumentCommand) -> bool {
+    use DocumentCommand::*;
+    match command {
+        // The register is the secretariat's: it publishes, adds language versions and
+        // closes a draft's list of sponsors once the draft is adopted.
+        Publish { .. } | AddFiles { .. } | CloseSponsorship { .. } => role == Role::Secretariat,
+
+        // A delegation co-sponsors a draft, or stops co-sponsoring it, through its
+        // delegates (`documents.rs` checks that it is a State).
+        SignOn { .. } | SignOff { .. } => role == Role::Delegate,
     }
 }

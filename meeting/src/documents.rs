@@ -1,6 +1,7 @@
 //! The document register's rules: publishing (with revisions superseding and corrigenda
 //! and addenda attaching), language versions, and sponsorship of draft resolutions.
 
+use crate::authority::permits_document;
 use crate::rules::MeetingContext;
 use floor_protocol::document::*;
 use floor_protocol::event::Actor;
@@ -30,16 +31,7 @@ pub fn decide_document(
     now: Millis,
 ) -> Result<Vec<DocumentEvent>, Rejection> {
     use DocumentCommand::*;
-    let secretariat_only = matches!(
-        command,
-        Publish { .. } | AddFiles { .. } | CloseSponsorship { .. }
-    );
-    let allowed = if secretariat_only {
-        actor.role == Role::Secretariat
-    } else {
-        actor.role == Role::Delegate
-    };
-    if !allowed {
+    if !permits_document(actor.role, command) {
         return Err(Rejection::NotPermitted {
             role: actor.role,
             command: command.name().to_string(),

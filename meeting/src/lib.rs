@@ -21,4 +21,4 @@ pub mod voting;
 pub use floor_protocol::{
     event::Actor, Command, Event, EventEnvelope, MeetingState, Millis, Rejection,
 };
-pub use rules::{decide, execute, MeetingContext};
+pub use rules::{decide, execute, participants_named, MeetingContext};

@@ -10,11 +10,17 @@ use floor_protocol::*;
 use std::collections::BTreeMap;
 
 /// What the rules need to know beyond the meeting's own log: the session's configurable
-/// rules and its roster of delegations, and what the server supplies for a vote.
+/// rules, its roster of delegations and of the participants a command names, and what the
+/// server supplies for a vote.
 #[derive(Debug, Clone, Default)]
 pub struct MeetingContext {
     pub rules: SessionRules,
     pub delegations: BTreeMap<DelegationId, DelegationKind>,
+    /// Participants of the session, with their role and delegation: at least those the
+    /// command names ([`participants_named`]); the server supplies exactly those, read for
+    /// each command, so a participant added a moment ago counts. Anyone missing here is not
+    /// a participant of this session.
+    pub participants: BTreeMap<ParticipantId, (Role, Option<DelegationId>)>,
     /// The roster in UN English alphabetical order (the order of roll calls); delegations
     /// missing from it follow in id order.
     pub un_order: Vec<DelegationId>,
@@ -26,6 +32,16 @@ pub struct MeetingContext {
     /// For `continue_from`: the state of the meeting named, when it is another meeting of
     /// the same session (the server looks it up; the engine decides with it).
     pub previous: Option<Box<MeetingState>>,
+}
+
+/// The participants a command names whose role or delegation [`decide`] checks: the ones
+/// the caller must put in [`MeetingContext::participants`] when they belong to the session.
+pub fn participants_named(command: &Command) -> Vec<ParticipantId> {
+    match command {
+        Command::RecordAttendance { participant, .. }
+        | Command::AssignInterpreter { participant, .. } => vec![*participant],
+        _ => Vec::new(),
+    }
 }
 
 impl MeetingContext {
@@ -363,6 +379,7 @@ impl Decision<'_> {
                 delegation,
                 mode,
             } => {
+                self.in_delegation(*participant, *delegation)?;
                 self.not_closed()?;
                 let kind = self.ctx.kind_of(*delegation)?;
                 Ok(vec![Event::AttendanceRecorded {
@@ -638,6 +655,7 @@ impl Decision<'_> {
                 participant,
                 channel,
             } => {
+                self.an_interpreter(*participant)?;
                 self.not_closed()?;
                 self.channel(channel)?;
                 Ok(vec![Event::InterpreterAssigned {
@@ -885,6 +903,32 @@ impl Decision<'_> {
                 status: self.state.status,
                 command: self.command.name().to_string(),
             })
+        }
+    }
+
+    /// `participant` belongs to `delegation` (and so to the session). Checked right after
+    /// the role, before the meeting's state: only someone allowed to record attendance
+    /// learns who is on the roster.
+    fn in_delegation(
+        &self,
+        participant: ParticipantId,
+        delegation: DelegationId,
+    ) -> Result<(), Rejection> {
+        match self.ctx.participants.get(&participant) {
+            Some((_, Some(d))) if *d == delegation => Ok(()),
+            _ => Err(Rejection::NotInDelegation {
+                participant,
+                delegation,
+            }),
+        }
+    }
+
+    /// `participant` is an interpreter of the session; checked, like
+    /// [`Self::in_delegation`], right after the role.
+    fn an_interpreter(&self, participant: ParticipantId) -> Result<(), Rejection> {
+        match self.ctx.participants.get(&participant) {
+            Some((Role::Interpreter, _)) => Ok(()),
+            _ => Err(Rejection::NotAnInterpreter { participant }),
         }
     }
 

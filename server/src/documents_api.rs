@@ -152,12 +152,13 @@ async fn document_command(
     ApiError::plain_text(&*body)?;
     let mut command = body.into_inner().command;
     // Files are described by the server from their upload, never by the client. Only
-    // for the secretariat, who may publish: anyone else is refused by the rules whatever
-    // the files, so the answer cannot tell which files were uploaded.
+    // for a role that may give the command (the secretariat): anyone else is refused by
+    // the rules whatever the files, so the answer cannot tell which files were uploaded.
+    let permitted = floor_meeting::authority::permits_document(who.role, &command);
     if let DocumentCommand::Publish { files, .. } | DocumentCommand::AddFiles { files, .. } =
         &mut command
     {
-        if who.role != Role::Secretariat {
+        if !permitted {
             files.clear();
         }
         for f in files.iter_mut() {

@@ -310,6 +310,8 @@ impl Meetings {
         Ok(MeetingContext {
             rules,
             delegations: roster.iter().map(|d| (d.id, d.kind)).collect(),
+            // Filled in for a command that names participants (`participants_named`).
+            participants: Default::default(),
             un_order: crate::un_order::in_un_order(&roster),
             entropy: rand::random(),
             ballot_tally: None,
@@ -335,6 +337,28 @@ impl Meetings {
         let mut state = earlier.state.lock().await;
         self.catch_up(&earlier, &mut state).await?;
         Ok(Some(Box::new(state.clone())))
+    }
+
+    /// The participants of `session` that `command` names, with their role and delegation,
+    /// for the engine's roster checks. Read for each command, like the delegations in
+    /// [`Self::context`]: one lookup by id for the few commands that name someone (none for
+    /// the others), so a session of thousands costs nothing more, and a participant added a
+    /// moment ago counts at once.
+    async fn participants_named(
+        &self,
+        session: SessionId,
+        command: &Command,
+    ) -> anyhow::Result<std::collections::BTreeMap<ParticipantId, (Role, Option<DelegationId>)>>
+    {
+        let mut known = std::collections::BTreeMap::new();
+        for id in floor_meeting::participants_named(command) {
+            if let Some(p) = self.directory.participant(id).await? {
+                if p.session_id == session {
+                    known.insert(p.id, (p.role, p.delegation_id));
+                }
+            }
+        }
+        Ok(known)
     }
 
     /// Decide a command and, if accepted, make it durable and tell everyone.
@@ -387,43 +411,21 @@ impl Meetings {
             None => None,
         };
         let hub = self.hub_for(id, who).await?;
-        // The role is checked first, so that nobody learns about the roster by probing.
+        // A command the role may not give is refused before anything is read (the engine
+        // checks the role first too, before the roster it is given below).
         if !floor_meeting::authority::permits(who.role, command) {
             return Err(CommandError::Rejected(Rejection::NotPermitted {
                 role: who.role,
                 command: command.name().to_string(),
             }));
         }
-        if let Command::AssignInterpreter { participant, .. } = command {
-            let p = self.directory.participant(*participant).await?;
-            if p.map(|p| (p.role, p.session_id))
-                != Some((Role::Interpreter, hub.meeting.session_id))
-            {
-                return Err(CommandError::Rejected(Rejection::NotAnInterpreter {
-                    participant: *participant,
-                }));
-            }
-        }
-        if let Command::RecordAttendance {
-            participant,
-            delegation,
-            ..
-        } = command
-        {
-            let p = self.directory.participant(*participant).await?;
-            if p.as_ref().and_then(|p| p.delegation_id) != Some(*delegation)
-                || p.map(|p| p.session_id) != Some(hub.meeting.session_id)
-            {
-                return Err(CommandError::Rejected(Rejection::NotInDelegation {
-                    participant: *participant,
-                    delegation: *delegation,
-                }));
-            }
-        }
         let mut ctx = self.context(hub.meeting.session_id).await?;
         if let Command::ContinueFrom { meeting } = command {
             ctx.previous = self.earlier_meeting(*meeting, &hub).await?;
         }
+        ctx.participants = self
+            .participants_named(hub.meeting.session_id, command)
+            .await?;
         let actor = who.actor();
         let mut state = hub.state.lock().await;
         for _ in 0..APPEND_ATTEMPTS {

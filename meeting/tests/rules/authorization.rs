@@ -1,9 +1,16 @@
-//! Who may give which command: the whole policy as one table.
+//! Who may give which command: the whole policy as one table for the meeting's commands,
+//! and one for the commands on the session's document register.
 
 use crate::helpers::*;
-use floor_meeting::authority::permits;
+use floor_meeting::authority::{permits, permits_document};
 use floor_meeting::decide;
+use floor_meeting::documents::execute_document;
+use floor_meeting::MeetingContext;
+use floor_protocol::document::{
+    Distribution, DocumentCommand, DocumentFile, DocumentKind, DocumentStatus, Language, Register,
+};
 use floor_protocol::roster::AttendanceMode;
+use floor_protocol::symbol::DocumentSymbol;
 use floor_protocol::vote::{Majority, VoteMethod};
 use floor_protocol::*;
 
@@ -298,6 +305,191 @@ fn each_permitted_command_is_accepted_in_a_meeting_ready_for_it() {
             }
             if let Err(r) = f.run(actor(role), command.clone()) {
                 panic!("{name} by {role:?} was refused: {r:?}");
+            }
+        }
+    }
+}
+
+// --- the document register
+
+/// Every document command against every role, the columns as in [`POLICY`]. The register
+/// is the secretariat's; delegates sign drafts on and off for their delegation.
+#[rustfmt::skip]
+const DOCUMENT_POLICY: [(&str, [bool; 6]); DOCUMENT_COMMAND_KINDS] = [
+    //                          secretariat chair delegate interpreter room viewer
+    ("publish",                 [Y,         N,    N,       N,          N,   N]),
+    ("add_files",               [Y,         N,    N,       N,          N,   N]),
+    ("sign_on",                 [N,         N,    Y,       N,          N,   N]),
+    ("sign_off",                [N,         N,    Y,       N,          N,   N]),
+    ("close_sponsorship",       [Y,         N,    N,       N,          N,   N]),
+];
+
+/// The number of kinds of document command.
+const DOCUMENT_COMMAND_KINDS: usize = 5;
+
+/// A document command's place in the declaration of `DocumentCommand`; no wildcard, so a
+/// new command does not compile until the table lists it.
+fn document_variant(command: &DocumentCommand) -> usize {
+    use DocumentCommand::*;
+    match command {
+        Publish { .. } => 0,
+        AddFiles { .. } => 1,
+        SignOn { .. } => 2,
+        SignOff { .. } => 3,
+        CloseSponsorship { .. } => 4,
+    }
+}
+
+/// The draft resolution published first: document 1, `E/CN.7/2026/L.2`, by Brazil.
+const DRAFT: DocumentId = DocumentId(1);
+
+/// A language version, named by a content id of 64 hexadecimal digits.
+fn file(language: Language, digit: char) -> DocumentFile {
+    DocumentFile {
+        language,
+        content_id: digit.to_string().repeat(64),
+        mime: "application/pdf".into(),
+        size: 1024,
+    }
+}
+
+/// A draft resolution in English, its main sponsor Brazil.
+fn publish_draft(symbol: &str) -> DocumentCommand {
+    DocumentCommand::Publish {
+        symbol: DocumentSymbol::parse(symbol).expect("a valid symbol"),
+        title: "Promoting alternative development".into(),
+        kind: DocumentKind::DraftResolution,
+        status: DocumentStatus::AdvanceUnedited,
+        distribution: Distribution::General,
+        agenda_items: vec!["5".into()],
+        files: vec![file(Language::En, 'e')],
+        main_sponsor: Some(BRAZIL),
+        sponsors: Vec::new(),
+    }
+}
+
+/// One document command of each kind, in the order `DocumentCommand` declares them, all
+/// about [`DRAFT`] (or publishing another draft).
+fn every_document_command() -> Vec<DocumentCommand> {
+    use DocumentCommand::*;
+    vec![
+        publish_draft("E/CN.7/2026/L.3"),
+        AddFiles {
+            document: DRAFT,
+            status: DocumentStatus::Final,
+            files: vec![file(Language::Fr, 'f')],
+        },
+        SignOn { document: DRAFT },
+        SignOff { document: DRAFT },
+        CloseSponsorship { document: DRAFT },
+    ]
+}
+
+/// The session's register with [`DRAFT`] published, open for sponsors.
+fn register_with_a_draft() -> (MeetingContext, Register) {
+    let ctx = context(SessionRules::default());
+    let mut register = Register::new(SessionId(1));
+    execute_document(
+        &ctx,
+        &mut register,
+        &secretariat(),
+        &publish_draft("E/CN.7/2026/L.2"),
+        START,
+    )
+    .expect("the draft is published");
+    (ctx, register)
+}
+
+#[test]
+fn the_document_table_lists_every_document_command() {
+    let commands = every_document_command();
+    let kinds: Vec<usize> = commands.iter().map(document_variant).collect();
+    assert_eq!(kinds, (0..DOCUMENT_COMMAND_KINDS).collect::<Vec<_>>());
+    let names: Vec<&str> = commands.iter().map(|c| c.name()).collect();
+    let rows: Vec<&str> = DOCUMENT_POLICY.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, rows);
+}
+
+#[test]
+fn each_role_may_give_exactly_the_document_commands_of_the_table() {
+    let mut mismatches = Vec::new();
+    for (command, (name, allowed)) in every_document_command().into_iter().zip(DOCUMENT_POLICY) {
+        for (role, allowed) in Role::ALL.into_iter().zip(allowed) {
+            if permits_document(role, &command) != allowed {
+                mismatches.push(format!(
+                    "{name}: {} {}",
+                    role.as_str(),
+                    if allowed {
+                        "should be allowed"
+                    } else {
+                        "should be denied"
+                    }
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{mismatches:#?}");
+}
+
+/// A denied document command is refused for the role before anything else is looked at:
+/// naming a document that does not exist gets the same answer, so nobody learns what the
+/// register holds by probing.
+#[test]
+fn a_denied_document_command_is_refused_as_not_permitted_and_changes_nothing() {
+    use DocumentCommand::*;
+    let nowhere = DocumentId(99);
+    for (command, (name, allowed)) in every_document_command().into_iter().zip(DOCUMENT_POLICY) {
+        let about_nothing = match command.clone() {
+            AddFiles { status, files, .. } => AddFiles {
+                document: nowhere,
+                status,
+                files,
+            },
+            SignOn { .. } => SignOn { document: nowhere },
+            SignOff { .. } => SignOff { document: nowhere },
+            CloseSponsorship { .. } => CloseSponsorship { document: nowhere },
+            // Publishing again under the symbol already taken.
+            Publish { .. } => publish_draft("E/CN.7/2026/L.2"),
+        };
+        for (role, allowed) in Role::ALL.into_iter().zip(allowed) {
+            if allowed {
+                continue;
+            }
+            let not_permitted = Rejection::NotPermitted {
+                role,
+                command: name.to_string(),
+            };
+            for command in [&command, &about_nothing] {
+                let (ctx, mut register) = register_with_a_draft();
+                let before = register.clone();
+                let refused = execute_document(&ctx, &mut register, &actor(role), command, START);
+                assert_eq!(refused, Err(not_permitted.clone()), "{name} by {role:?}");
+                assert_eq!(register, before, "refused {name} changed the register");
+            }
+        }
+    }
+}
+
+/// The permitted side of the table is real: each role gets each of its document commands
+/// accepted in a register ready for it.
+#[test]
+fn each_permitted_document_command_is_accepted_in_a_register_ready_for_it() {
+    for (command, (name, allowed)) in every_document_command().into_iter().zip(DOCUMENT_POLICY) {
+        for (role, allowed) in Role::ALL.into_iter().zip(allowed) {
+            if !allowed {
+                continue;
+            }
+            let (ctx, mut register) = register_with_a_draft();
+            let who = actor(role);
+            if let DocumentCommand::SignOff { .. } = command {
+                let sign_on = DocumentCommand::SignOn { document: DRAFT };
+                execute_document(&ctx, &mut register, &who, &sign_on, START)
+                    .expect("Austria signs on first");
+            }
+            let seq = register.seq;
+            match execute_document(&ctx, &mut register, &who, &command, START) {
+                Ok(events) => assert!(!events.is_empty() && register.seq > seq),
+                Err(r) => panic!("{name} by {role:?} was refused: {r:?}"),
             }
         }
     }

@@ -3,7 +3,8 @@
 //! The roster: four members (Austria, Brazil, Chile, Denmark), an observer State (the Holy
 //! See), an intergovernmental organization (the African Union), a UN entity (the World Health
 //! Organization) and an NGO. Each delegation has two delegates; the chair, the secretariat,
-//! an interpreter, the room and a viewer act too.
+//! three interpreters, the room and a viewer act too. Every participant is on the session's
+//! roster of participants ([`participants`]); anyone else is a stranger to the session.
 //!
 //! The clock: every command comes one second after the previous one, unless the test says
 //! otherwise with [`Fixture::after_secs`].
@@ -54,10 +55,28 @@ pub fn names() -> BTreeMap<DelegationId, String> {
         .collect()
 }
 
+/// The session's participants with their role and delegation: two delegates of each
+/// delegation on the roster, the chair, three interpreters, the room and a viewer.
+pub fn participants() -> BTreeMap<ParticipantId, (Role, Option<DelegationId>)> {
+    let delegates = ROSTER.iter().flat_map(|(d, _, _)| {
+        [1, 2].map(|n| (ParticipantId(d.0 * 100 + n), (Role::Delegate, Some(*d))))
+    });
+    let others = [
+        (chair(), Role::Chair),
+        (interpreter(), Role::Interpreter),
+        (room(), Role::Room),
+        (viewer(), Role::Viewer),
+    ]
+    .map(|(a, role)| (a.participant.expect("a participant"), (role, None)));
+    let booth = [951, 952].map(|p| (ParticipantId(p), (Role::Interpreter, None)));
+    delegates.chain(others).chain(booth).collect()
+}
+
 pub fn context(rules: SessionRules) -> MeetingContext {
     MeetingContext {
         rules,
         delegations: ROSTER.iter().map(|(id, kind, _)| (*id, *kind)).collect(),
+        participants: participants(),
         // The roster is listed in UN English alphabetical order.
         un_order: ROSTER.iter().map(|(id, _, _)| *id).collect(),
         entropy: [7; 32],

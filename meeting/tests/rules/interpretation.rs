@@ -383,3 +383,67 @@ fn a_booth_asks_the_speaker_to_slow_down_until_the_speech_ends() {
     assert!(f.state.floor.as_ref().unwrap().slow_down.is_empty());
     assert_eq!(f.speaker(), Some(BRAZIL));
 }
+
+/// Only an interpreter of the session goes into a booth: not a delegate, not the room's
+/// device, not a stranger. Only the secretariat learns this: anyone else is told only that
+/// their role may not assign interpreters, whoever they name.
+#[test]
+fn only_an_interpreter_of_the_session_is_put_in_a_booth() {
+    let mut f = Fixture::open();
+    let stranger = ParticipantId(4242);
+    let room_device = room().participant.unwrap();
+    for someone in [delegate_id(AUSTRIA), room_device, stranger] {
+        assert_eq!(
+            f.refused(secretariat(), assign(someone, "fr")),
+            Rejection::NotAnInterpreter {
+                participant: someone
+            }
+        );
+    }
+    assert!(f.state.booths.is_empty(), "nobody went into a booth");
+
+    // The role comes first.
+    for (who, role) in [(chair(), Role::Chair), (interpreter(), Role::Interpreter)] {
+        for someone in [stranger, interpreter_id()] {
+            assert_eq!(
+                f.refused(who, assign(someone, "fr")),
+                Rejection::NotPermitted {
+                    role,
+                    command: "assign_interpreter".into()
+                }
+            );
+        }
+    }
+
+    // Then whether the participant is an interpreter, before the channel...
+    assert_eq!(
+        f.refused(secretariat(), assign(stranger, "pt")),
+        Rejection::NotAnInterpreter {
+            participant: stranger
+        }
+    );
+    assert_eq!(
+        f.refused(secretariat(), assign(interpreter_id(), "pt")),
+        Rejection::UnknownChannel {
+            channel: "pt".into()
+        }
+    );
+
+    // ...and before the meeting's state.
+    f.ok(secretariat(), assign(interpreter_id(), "fr"));
+    f.ok(chair(), CloseMeeting);
+    assert_eq!(
+        f.refused(secretariat(), assign(stranger, "fr")),
+        Rejection::NotAnInterpreter {
+            participant: stranger
+        }
+    );
+    assert_eq!(
+        f.refused(secretariat(), assign(partner_id(), "fr")),
+        Rejection::WrongMeetingStatus {
+            status: MeetingStatus::Closed,
+            command: "assign_interpreter".into()
+        }
+    );
+    assert_eq!(booth(&f, "fr").interpreters, [interpreter_id()]);
+}

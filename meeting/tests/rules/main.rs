@@ -2,7 +2,8 @@
 //! secretariat would notice them.
 //!
 //! - [`properties`]: random sessions of random commands by random people; what must always hold.
-//! - [`authorization`]: the whole table of who may give which command.
+//! - [`authorization`]: the whole tables of who may give which command, to a meeting and to
+//!   the document register.
 //! - [`speakers_list`]: the speakers list run as a chair runs it.
 //! - [`meeting_status`]: opening, suspending and closing; attendance and quorum.
 //! - [`motions`]: procedural motions debated, voted and taking effect; appeals against rulings.

@@ -209,6 +209,7 @@ fn quorum_counts_member_delegations_present_not_people_or_observers() {
     assert_eq!(f.state.delegation_attendance(WHO), Some(Remote));
     assert_eq!(f.state.delegation_attendance(DENMARK), None);
 
+    // Nobody belongs to a delegation that is not on the roster.
     assert_eq!(
         f.refused(
             secretariat(),
@@ -218,7 +219,8 @@ fn quorum_counts_member_delegations_present_not_people_or_observers() {
                 mode: Remote,
             }
         ),
-        Rejection::UnknownDelegation {
+        Rejection::NotInDelegation {
+            participant: ParticipantId(9901),
             delegation: UNKNOWN
         }
     );

@@ -155,3 +155,92 @@ fn the_secretariat_records_a_departure_and_nobody_leaves_twice() {
     ));
     assert_eq!(MeetingState::replay(MEETING, &f.log), f.state);
 }
+
+fn record(participant: ParticipantId, delegation: DelegationId) -> Command {
+    RecordAttendance {
+        participant,
+        delegation,
+        mode: InPerson,
+    }
+}
+
+/// The secretariat records a participant's attendance for their own delegation only:
+/// nobody makes another delegation present, and a stranger to the session makes none
+/// present. Only the secretariat learns this: anyone else is told only that their role
+/// may not record attendance, whoever they name.
+#[test]
+fn attendance_is_recorded_only_for_a_participant_of_that_delegation() {
+    let mut f = Fixture::open();
+    let not_in_chile = |participant| Rejection::NotInDelegation {
+        participant,
+        delegation: CHILE,
+    };
+    let stranger = ParticipantId(4242);
+
+    // Brazil's delegate, the chair (of no delegation) and a stranger are not Chile's.
+    for someone in [delegate_id(BRAZIL), ParticipantId(900), stranger] {
+        assert_eq!(
+            f.refused(secretariat(), record(someone, CHILE)),
+            not_in_chile(someone)
+        );
+    }
+    assert_eq!(f.state.delegation_attendance(CHILE), None);
+    assert_eq!(f.state.members_present(), 0);
+
+    // The role comes first: the chair and Chile's own delegate learn nothing of the roster.
+    for (who, role) in [(chair(), Role::Chair), (delegate(CHILE), Role::Delegate)] {
+        for someone in [stranger, delegate_id(CHILE)] {
+            assert_eq!(
+                f.refused(who, record(someone, CHILE)),
+                Rejection::NotPermitted {
+                    role,
+                    command: "record_attendance".into()
+                }
+            );
+        }
+    }
+
+    // Chile's second delegate is.
+    let second = second_delegate(CHILE).participant.unwrap();
+    assert_eq!(
+        f.ok(secretariat(), record(second, CHILE)),
+        [Event::AttendanceRecorded {
+            participant: second,
+            delegation: CHILE,
+            mode: InPerson,
+            member: true
+        }]
+    );
+    assert_eq!(f.state.delegation_attendance(CHILE), Some(InPerson));
+
+    // A delegate added to Denmark's delegation after the session began counts as soon as
+    // the roster has them.
+    let newcomer = ParticipantId(403);
+    assert_eq!(
+        f.refused(secretariat(), record(newcomer, DENMARK)),
+        Rejection::NotInDelegation {
+            participant: newcomer,
+            delegation: DENMARK
+        }
+    );
+    f.ctx
+        .participants
+        .insert(newcomer, (Role::Delegate, Some(DENMARK)));
+    f.ok(secretariat(), record(newcomer, DENMARK));
+    assert_eq!(f.state.members_present(), 2);
+
+    // The roster comes before the meeting's state: once the meeting is closed, a stranger
+    // is still not Chile's, and only Chile's own delegate hears that the meeting is closed.
+    f.ok(chair(), CloseMeeting);
+    assert_eq!(
+        f.refused(secretariat(), record(stranger, CHILE)),
+        not_in_chile(stranger)
+    );
+    assert_eq!(
+        f.refused(secretariat(), record(delegate_id(CHILE), CHILE)),
+        Rejection::WrongMeetingStatus {
+            status: floor_protocol::meeting::MeetingStatus::Closed,
+            command: "record_attendance".into()
+        }
+    );
+}

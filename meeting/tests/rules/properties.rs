@@ -215,7 +215,7 @@ fn arb_command() -> impl Strategy<Value = Command> {
         6 => Just(ResumeSpeech),
         15 => Just(EndSpeech),
         18 => (arb_entry(), any::<bool>()).prop_map(|(entry, upheld)| rule(entry, upheld)),
-        2 => (prop::sample::select(vec![950i64, 951]), arb_channel())
+        2 => (prop::sample::select(vec![950i64, 951, 952, 960]), arb_channel())
             .prop_map(|(p, channel)| AssignInterpreter { participant: ParticipantId(p), channel }),
         2 => arb_channel().prop_map(|channel| TakeMicrophone { channel }),
         1 => arb_channel().prop_map(|channel| ReleaseMicrophone { channel }),
@@ -518,6 +518,31 @@ fn check_step(
                             "{:?} got the floor while a motion waited: {:?}",
                             entry,
                             before.interventions
+                        );
+                    }
+                    // Attendance is recorded only for a participant of that delegation,
+                    // and only an interpreter of the session goes into a booth.
+                    Event::AttendanceRecorded {
+                        participant,
+                        delegation,
+                        ..
+                    } => {
+                        prop_assert_eq!(
+                            f.ctx.participants.get(participant).and_then(|p| p.1),
+                            Some(*delegation),
+                            "{:?} recorded for {:?}",
+                            participant,
+                            delegation
+                        );
+                    }
+                    Event::InterpreterAssigned { participant, .. } => {
+                        prop_assert!(
+                            matches!(
+                                f.ctx.participants.get(participant),
+                                Some((Role::Interpreter, _))
+                            ),
+                            "{:?} put in a booth",
+                            participant
                         );
                     }
                     // Only members present vote.

@@ -41,6 +41,7 @@ fn commission(members: i64) -> MeetingContext {
     MeetingContext {
         rules: SessionRules::default(),
         delegations: ids.iter().map(|d| (*d, DelegationKind::Member)).collect(),
+        participants: Default::default(),
         un_order: ids,
         entropy: [7; 32],
         ballot_tally: None,
