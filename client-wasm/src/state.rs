@@ -171,6 +171,20 @@ impl App {
         self.auth.with(|a| a.as_ref().and_then(|a| a.participant))
     }
 
+    /// Whether this page's microphone and camera would be forwarded now: what it may send
+    /// (the protocol's rule, as the SFU applies it).
+    pub fn publishes(&self, state: &MeetingState) -> (bool, bool) {
+        let Some(role) = self.role() else {
+            return (false, false);
+        };
+        let me = floor_protocol::media::Publisher {
+            role,
+            participant: self.my_participant(),
+            delegation: self.my_delegation(),
+        };
+        floor_protocol::media::publishes(&floor_protocol::media::FloorRoute::of(state), &me)
+    }
+
     pub fn meeting_id(&self) -> Option<MeetingId> {
         self.info.with(|i| i.as_ref().map(|i| i.meeting.id))
     }

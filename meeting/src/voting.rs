@@ -588,17 +588,10 @@ impl Voting<'_> {
 
     /// Draw `n` of `among` by lot from the server's entropy, recorded with its seed.
     fn lot(&self, among: &[String], n: usize) -> Lot {
-        let mut left = among.to_vec();
-        let mut drawn = Vec::new();
-        for k in 0..n.min(among.len()) {
-            let mut seed = self.ctx.entropy.to_vec();
-            seed.push(k as u8);
-            drawn.push(left.remove(drawn_index(&seed, left.len())));
-        }
         Lot {
             seed: hex(&self.ctx.entropy),
             among: among.to_vec(),
-            drawn,
+            drawn: draw(&self.ctx.entropy, among, n),
         }
     }
 
@@ -937,14 +930,21 @@ pub fn verify_lot(lot: &Lot) -> bool {
     let Some(seed) = unhex(&lot.seed) else {
         return false;
     };
-    let mut left = lot.among.clone();
-    let mut drawn = Vec::new();
-    for k in 0..lot.drawn.len().min(lot.among.len()) {
-        let mut s = seed.clone();
-        s.push(k as u8);
-        drawn.push(left.remove(drawn_index(&s, left.len())));
-    }
-    drawn == lot.drawn
+    draw(&seed, &lot.among, lot.drawn.len()) == lot.drawn
+}
+
+/// `n` of `among` drawn by lot from `seed`: the `k`-th from what is left, at
+/// `drawn_index(seed ‖ k)` (one byte `k`, from 0). The server draws with it, and anyone
+/// checks a lot from the log with it.
+fn draw(seed: &[u8], among: &[String], n: usize) -> Vec<String> {
+    let mut left = among.to_vec();
+    (0..n.min(among.len()))
+        .map(|k| {
+            let mut s = seed.to_vec();
+            s.push(k as u8);
+            left.remove(drawn_index(&s, left.len()))
+        })
+        .collect()
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

@@ -22,17 +22,10 @@ pub fn DelegateView() -> impl IntoView {
     // Whether this device's microphone is the one the floor hears (the protocol's rule, as
     // the SFU applies it).
     let heard = move || {
-        app.state.with(|s| {
-            s.as_ref().is_some_and(|s| {
-                let me = floor_protocol::media::Publisher {
-                    role: Role::Delegate,
-                    participant: app.my_participant(),
-                    delegation: mine,
-                };
-                floor_protocol::media::publishes(&floor_protocol::media::FloorRoute::of(s), &me).0
-            })
-        })
+        app.state
+            .with(|s| s.as_ref().is_some_and(|s| app.publishes(s).0))
     };
+
     let remote_floor = move || {
         app.state.with(|s| {
             s.as_ref()

@@ -76,24 +76,13 @@ fn Shell() -> impl IntoView {
     // Own microphone and camera: on only when they would be heard.
     Effect::new(move |_| {
         let role = app.role();
-        let me = app.my_participant();
-        let mine = app.my_delegation();
         let cough = app.cough.get();
         // What the SFU would forward, by the protocol's one definition: nothing else leaves
         // the device (a delegate's microphone only when it is the one the floor hears).
         let (audio, video) = app.state.with(|s| {
             let Some(s) = s else { return (false, false) };
-            let Some(role) = role else {
-                return (false, false);
-            };
-            let me = floor_protocol::media::Publisher {
-                role,
-                participant: me,
-                delegation: mine,
-            };
-            let (audio, video) =
-                floor_protocol::media::publishes(&floor_protocol::media::FloorRoute::of(s), &me);
-            (audio && !(role == Role::Interpreter && cough), video)
+            let (audio, video) = app.publishes(s);
+            (audio && !(role == Some(Role::Interpreter) && cough), video)
         });
         crate::media::set_live(audio, video);
     });
