@@ -11,7 +11,9 @@ use wasm_bindgen_futures::JsFuture;
 #[derive(Debug, Clone)]
 pub struct HttpError {
     pub status: u16,
-    pub code: String,
+    /// The server's error code; `None` for a refused command (see `rejection`), and for a
+    /// failure on this side (no network, an answer that is not the protocol's).
+    pub code: Option<floor_protocol::ErrorCode>,
     pub message: String,
     /// For a refused command, the typed reason (worded in the reader's language).
     pub rejection: Option<floor_protocol::Rejection>,
@@ -30,7 +32,7 @@ impl HttpError {
 fn js_error(e: wasm_bindgen::JsValue) -> HttpError {
     HttpError {
         status: 0,
-        code: "network".into(),
+        code: None,
         message: e
             .as_string()
             .or_else(|| {
@@ -98,13 +100,13 @@ async fn send(
         return Err(match serde_json::from_str::<ErrorBody>(&text) {
             Ok(b) => HttpError {
                 status,
-                code: b.code,
+                code: b.error_code(),
                 message: b.message,
                 rejection: b.rejection,
             },
             Err(_) => HttpError {
                 status,
-                code: "http".into(),
+                code: None,
                 message: format!("HTTP {status}"),
                 rejection: None,
             },
@@ -116,7 +118,7 @@ async fn send(
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, HttpError> {
     serde_json::from_str(text).map_err(|e| HttpError {
         status: 0,
-        code: "decode".into(),
+        code: None,
         message: e.to_string(),
         rejection: None,
     })

@@ -237,19 +237,7 @@ pub fn execute_document(
     now: Millis,
 ) -> Result<Vec<DocumentEnvelope>, Rejection> {
     let events = decide_document(ctx, register, actor, command, now)?;
-    let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        let e = DocumentEnvelope {
-            session_id: register.session_id,
-            seq: register.seq + 1,
-            at: now,
-            actor: *actor,
-            event,
-        };
-        register.apply(&e);
-        out.push(e);
-    }
-    Ok(out)
+    Ok(crate::log::number_and_fold(register, actor, now, events))
 }
 
 fn state_delegation(ctx: &MeetingContext, d: DelegationId) -> Result<(), Rejection> {

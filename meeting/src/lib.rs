@@ -14,6 +14,7 @@
 
 pub mod authority;
 pub mod documents;
+pub mod log;
 pub mod record;
 pub mod rules;
 pub mod voting;

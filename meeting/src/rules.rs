@@ -170,19 +170,7 @@ pub fn execute(
     now: Millis,
 ) -> Result<Vec<EventEnvelope>, Rejection> {
     let events = decide(ctx, state, actor, command, now)?;
-    let mut out = Vec::with_capacity(events.len());
-    for event in events {
-        let envelope = EventEnvelope {
-            meeting_id: state.meeting_id,
-            seq: state.seq + 1,
-            at: now,
-            actor: *actor,
-            event,
-        };
-        state.apply(&envelope);
-        out.push(envelope);
-    }
-    Ok(out)
+    Ok(crate::log::number_and_fold(state, actor, now, events))
 }
 
 struct Decision<'a> {

@@ -11,11 +11,41 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ErrorBody {
+    /// An [`ErrorCode`](crate::ErrorCode), or for a command the rules refused, its
+    /// rejection's code (and `rejection` says the rest).
     pub code: String,
     pub message: String,
     /// For a refused command, the typed reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejection: Option<crate::Rejection>,
+}
+
+impl ErrorBody {
+    pub fn new(code: crate::ErrorCode, message: impl Into<String>) -> Self {
+        ErrorBody {
+            code: code.as_str().to_string(),
+            message: message.into(),
+            rejection: None,
+        }
+    }
+
+    /// A command refused by the rules of procedure.
+    pub fn rejected(rejection: crate::Rejection) -> Self {
+        ErrorBody {
+            code: rejection.code(),
+            message: rejection.message(),
+            rejection: Some(rejection),
+        }
+    }
+
+    /// The error's code; `None` for a refused command (see `rejection`) or a code this
+    /// client does not know.
+    pub fn error_code(&self) -> Option<crate::ErrorCode> {
+        match self.rejection {
+            Some(_) => None,
+            None => crate::ErrorCode::parse(&self.code),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -169,42 +169,8 @@ pub struct AudioLevel {
     pub heard: bool,
 }
 
-/// Why a frame was not taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// Not JSON, or not a frame this protocol knows.
-    MalformedFrame,
-    /// A `command` frame whose command type does not exist.
-    UnknownCommand,
-    /// A command of a known type with missing or wrong fields.
-    MalformedCommand,
-    /// A binary frame or a text frame over the size limit.
-    FrameTooLarge,
-    NotAuthenticated,
-    AlreadyAuthenticated,
-    InvalidToken,
-    TokenExpired,
-    /// The token was revoked (the participant was removed); the connection then closes.
-    TokenRevoked,
-    /// The token does not cover that meeting.
-    WrongScope,
-    UnknownMeeting,
-    /// A media offer or channel choice could not be taken (full, malformed, unknown channel).
-    MediaRefused,
-    /// A media offer refused because its participant already holds the most media
-    /// connections allowed in the meeting (another device or tab); close one first.
-    MediaConnectionLimit,
-    /// Too many commands from this participant: nothing was changed; retry after
-    /// `retry_after_ms`.
-    RateLimited,
-    /// The server failed; the command may be retried with the same outcome guarantee.
-    Internal,
-    /// The command's `request_id` was already used, by the same sender in the same
-    /// meeting, for a different command. Nothing was changed.
-    RequestIdReused,
-}
+/// The codes of an `error` frame: the one list of error codes, shared with HTTP.
+pub use crate::error_code::ErrorCode;
 
 /// Why the server closed a connection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

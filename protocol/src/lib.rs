@@ -19,6 +19,7 @@
 pub mod api;
 pub mod command;
 pub mod document;
+pub mod error_code;
 pub mod event;
 pub mod frames;
 pub mod ids;
@@ -30,6 +31,7 @@ pub mod symbol;
 pub mod vote;
 
 pub use command::{Command, MotionKind};
+pub use error_code::ErrorCode;
 pub use event::{Event, EventEnvelope};
 pub use ids::*;
 pub use meeting::{ItemRules, MeetingState, ProtocolRank};

@@ -8,6 +8,7 @@ use crate::limits;
 use crate::startup::AppState;
 use actix_web::dev::Payload;
 use actix_web::{get, post, put, web, FromRequest, HttpRequest, HttpResponse};
+use floor_protocol::ErrorCode;
 
 use floor_meeting::record::{decisions_csv, meeting_record, speeches_csv};
 use floor_protocol::api::*;
@@ -73,13 +74,13 @@ impl FromRequest for Bearer {
                 .get(actix_web::http::header::AUTHORIZATION)
                 .and_then(|h| h.to_str().ok())
                 .ok_or(ApiError::Unauthorized {
-                    code: "missing_token",
+                    code: ErrorCode::MissingToken,
                     message: "Sign in first: this needs an Authorization: Bearer token.".into(),
                 })?;
             let token = header
                 .strip_prefix("Bearer ")
                 .ok_or(ApiError::Unauthorized {
-                    code: "invalid_token",
+                    code: ErrorCode::InvalidToken,
                     message: "The Authorization header must read 'Bearer <token>'.".into(),
                 })?;
             let who = app.keys.verify(token.trim())?;
@@ -223,7 +224,7 @@ fn non_empty(field: &'static str, value: &str, max: usize) -> Result<(), ApiErro
     let n = value.trim().chars().count();
     if n == 0 || n > max {
         return Err(ApiError::bad_request(
-            "invalid_field",
+            ErrorCode::InvalidField,
             format!("The {field} must be between 1 and {max} characters."),
         ));
     }
@@ -307,7 +308,7 @@ async fn login(
     body: web::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let wrong = || ApiError::Unauthorized {
-        code: "wrong_credentials",
+        code: ErrorCode::WrongCredentials,
         message: "The username or password is not right.".into(),
     };
     // No account has a name this long: refuse it before it becomes a limiter's key.
@@ -364,15 +365,15 @@ async fn redeem(
         .redeem(&hash, Millis(now_ms()))
         .await
         .map_err(|e| match e {
-            RedeemError::Unknown => ApiError::NotFound("invitation"),
+            RedeemError::Unknown => ApiError::NotFound(ErrorCode::InvitationNotFound),
             RedeemError::AlreadyUsed => ApiError::Conflict {
-                code: "invitation_used",
+                code: ErrorCode::InvitationUsed,
                 message:
                     "This invitation has already been used; ask the secretariat for a new one."
                         .into(),
             },
             RedeemError::Expired => ApiError::Conflict {
-                code: "invitation_expired",
+                code: ErrorCode::InvitationExpired,
                 message: "This invitation has expired; ask the secretariat for a new one.".into(),
             },
             RedeemError::Other(e) => ApiError::Internal(e),
@@ -423,7 +424,7 @@ async fn create_session(
     if let Some(rules) = &body.rules {
         rules
             .validate()
-            .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
+            .map_err(|reason| ApiError::bad_request(ErrorCode::InvalidRules, reason))?;
     }
     let s = app.meetings.directory.create_session(&body).await?;
     Ok(HttpResponse::Created().json(s))
@@ -440,7 +441,7 @@ async fn get_session(
         .directory
         .session(id)
         .await?
-        .ok_or(ApiError::NotFound("session"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::SessionNotFound))?;
     Ok(HttpResponse::Ok().json(s))
 }
 
@@ -453,13 +454,13 @@ async fn set_rules(
     let id = access.session;
     ApiError::plain_text(&*body)?;
     body.validate()
-        .map_err(|reason| ApiError::bad_request("invalid_rules", reason))?;
+        .map_err(|reason| ApiError::bad_request(ErrorCode::InvalidRules, reason))?;
     let s = app
         .meetings
         .directory
         .set_rules(id, &body)
         .await?
-        .ok_or(ApiError::NotFound("session"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::SessionNotFound))?;
     Ok(HttpResponse::Ok().json(s))
 }
 
@@ -468,7 +469,7 @@ async fn existing_session(app: &AppState, id: SessionId) -> Result<Session, ApiE
         .directory
         .session(id)
         .await?
-        .ok_or(ApiError::NotFound("session"))
+        .ok_or(ApiError::NotFound(ErrorCode::SessionNotFound))
 }
 
 #[get("/api/sessions/{id}/delegations")]
@@ -495,7 +496,7 @@ async fn add_delegation(
     match app.meetings.directory.add_delegation(id, &body).await? {
         Some(d) => Ok(HttpResponse::Created().json(d)),
         None => Err(ApiError::Conflict {
-            code: "delegation_exists",
+            code: ErrorCode::DelegationExists,
             message: format!(
                 "The session already has a delegation named {:?}.",
                 body.name.trim()
@@ -520,15 +521,15 @@ async fn edit_delegation(
         .directory
         .delegation(DelegationId(*id))
         .await?
-        .ok_or(ApiError::NotFound("delegation"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::DelegationNotFound))?;
     who.secretariat_of(d.session_id)?;
     ApiError::plain_text(&*body)?;
     non_empty("name", &body.name, 200)?;
     match app.meetings.directory.edit_delegation(d.id, &body).await? {
         DelegationEdit::Edited(d) => Ok(HttpResponse::Ok().json(d)),
-        DelegationEdit::NoSuchDelegation => Err(ApiError::NotFound("delegation")),
+        DelegationEdit::NoSuchDelegation => Err(ApiError::NotFound(ErrorCode::DelegationNotFound)),
         DelegationEdit::NameTaken => Err(ApiError::Conflict {
-            code: "delegation_exists",
+            code: ErrorCode::DelegationExists,
             message: format!(
                 "The session already has a delegation named {:?}.",
                 body.name.trim()
@@ -560,7 +561,7 @@ async fn add_participant(
     match (body.role, body.delegation_id) {
         (Role::Delegate, None) => {
             return Err(ApiError::bad_request(
-                "delegation_required",
+                ErrorCode::DelegationRequired,
                 "A delegate belongs to a delegation.",
             ))
         }
@@ -568,7 +569,7 @@ async fn add_participant(
             let found = app.meetings.directory.delegation(d).await?;
             if found.map(|d| d.session_id) != Some(id) {
                 return Err(ApiError::bad_request(
-                    "unknown_delegation",
+                    ErrorCode::UnknownDelegation,
                     format!("Delegation {d} is not on this session's roster."),
                 ));
             }
@@ -592,7 +593,7 @@ async fn invite(
         .directory
         .participant(ParticipantId(*id))
         .await?
-        .ok_or(ApiError::NotFound("participant"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::ParticipantNotFound))?;
     who.secretariat_of(p.session_id)?;
     let scope = match body.meeting_id {
         None => Scope::Session(p.session_id),
@@ -602,10 +603,10 @@ async fn invite(
                 .directory
                 .meeting(m)
                 .await?
-                .ok_or(ApiError::NotFound("meeting"))?;
+                .ok_or(ApiError::NotFound(ErrorCode::MeetingNotFound))?;
             if meeting.session_id != p.session_id {
                 return Err(ApiError::bad_request(
-                    "wrong_session",
+                    ErrorCode::WrongSession,
                     "That meeting belongs to another session.",
                 ));
             }
@@ -643,13 +644,13 @@ async fn revoke(
         .directory
         .participant(ParticipantId(*id))
         .await?
-        .ok_or(ApiError::NotFound("participant"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::ParticipantNotFound))?;
     who.secretariat_of(p.session_id)?;
     app.meetings
         .directory
         .revoke(p.id)
         .await?
-        .ok_or(ApiError::NotFound("participant"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::ParticipantNotFound))?;
     // Open WebSockets of this node hear it now; those of other nodes see the new
     // version at their next command or heartbeat.
     let _ = app.revocations.send(p.id);
@@ -668,7 +669,7 @@ async fn list_meetings(
     // replaying) every meeting of the session.
     for mut m in app.meetings.directory.meetings(id).await? {
         if who.scope.covers(id, m.id) {
-            m.status = app.meetings.log.status(m.id).await?;
+            m.status = app.meetings.log().status(m.id).await?;
             out.push(m);
         }
     }
@@ -774,11 +775,11 @@ async fn get_events(
 
 async fn record(app: &AppState, who: &Identity, id: MeetingId) -> Result<MeetingRecord, ApiError> {
     let hub = app.meetings.hub_for(id, who).await?;
-    let log = app.meetings.log.since(id, 0, None).await?;
+    let log = app.meetings.log().since(id, 0, None).await?;
     let names = app
         .meetings
         .directory
-        .delegations(hub.meeting.session_id)
+        .delegations(hub.meta.session_id)
         .await?
         .into_iter()
         .map(|d| (d.id, d.name))

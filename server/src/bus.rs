@@ -9,17 +9,32 @@
 //! Every Redis connection survives a Redis restart: commands go through a
 //! [`ConnectionManager`] (it reconnects with backoff after an I/O error, and [`query`]
 //! tries once more over the new connection), and the listener resubscribes with backoff,
-//! then writes this node's ballot counts again and catches meetings and document
-//! registers up from the log, since whatever was published meanwhile is lost.
+//! then writes this node's ballot counts again and has its [`Followers`] catch up from the
+//! log, since whatever was published meanwhile is lost.
+//!
+//! The bus knows nothing of meetings or registers: what it hears goes to a [`Followers`].
 
-use crate::hub::Meetings;
+use crate::ballot_box::BallotBox;
 use floor_protocol::document::DocumentEnvelope;
 use floor_protocol::EventEnvelope;
 use futures_util::StreamExt;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use serde::{Deserialize, Serialize};
+use std::future::Future;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+/// Whoever on this node follows what other nodes publish.
+pub trait Followers: Send + Sync + 'static {
+    /// Events another node published.
+    fn remote(
+        &self,
+        events: Vec<EventEnvelope>,
+        documents: Vec<DocumentEnvelope>,
+    ) -> impl Future<Output = ()> + Send;
+    /// Catch up with the log: messages may have been lost (the bus was disconnected).
+    fn catch_up(&self) -> impl Future<Output = ()> + Send;
+}
 
 /// Longest wait between two attempts at reconnecting, so that a node is back within
 /// about a second of Redis.
@@ -153,29 +168,36 @@ impl EventBus {
     }
 
     /// Subscribe to the channel before serving, so nothing published after start-up is
-    /// missed; then keep listening (reconnecting as needed) until the node stops.
-    pub async fn listen(meetings: Arc<Meetings>) -> anyhow::Result<()> {
+    /// missed; then keep handing what other nodes publish to `followers` (reconnecting as
+    /// needed) for as long as they exist. `ballots` is this bus's ballot box, whose counts
+    /// Redis could not take are written again until they land.
+    pub async fn listen<F: Followers>(
+        &self,
+        followers: &Arc<F>,
+        ballots: Arc<BallotBox>,
+    ) -> anyhow::Result<()> {
         let EventBus::Redis {
             client,
             channel,
             node,
             ..
-        } = &meetings.bus
+        } = self
         else {
             return Ok(());
         };
         let (client, channel, node) = (client.clone(), channel.clone(), node.clone());
         let mut pubsub = client.get_async_pubsub().await?;
         pubsub.subscribe(&channel).await?;
-        let weak = Arc::downgrade(&meetings);
-        drop(meetings);
-        // Ballot counts Redis could not take are written again until they land.
+        let weak = Arc::downgrade(followers);
         let retry = weak.clone();
+        let box_ = ballots.clone();
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(BALLOT_RETRY_EVERY).await;
-                let Some(m) = retry.upgrade() else { return };
-                m.ballots.write_pending(false).await;
+                if retry.upgrade().is_none() {
+                    return;
+                }
+                box_.write_pending(false).await;
             }
         });
         tokio::spawn(async move {
@@ -199,8 +221,8 @@ impl EventBus {
                     // node writes its own again, before it hears anything new. Votes
                     // closed meanwhile are folded first, so that their counts are
                     // dropped here instead of written back after the box was emptied.
-                    m.catch_up_all().await;
-                    m.ballots.write_pending(true).await;
+                    m.catch_up().await;
+                    ballots.write_pending(true).await;
                     if p.subscribe(&channel).await.is_ok() {
                         break p;
                     }
@@ -208,8 +230,7 @@ impl EventBus {
                 tracing::info!("event bus reconnected; catching up from the log");
                 crate::metrics::bus_reconnected();
                 if let Some(m) = weak.upgrade() {
-                    m.catch_up_all().await;
-                    m.registers.catch_up_all().await;
+                    m.catch_up().await;
                 }
             }
         });
@@ -217,20 +238,17 @@ impl EventBus {
     }
 }
 
-async fn relay(pubsub: &mut redis::aio::PubSub, meetings: &Weak<Meetings>, node: &str) {
+async fn relay<F: Followers>(pubsub: &mut redis::aio::PubSub, followers: &Weak<F>, node: &str) {
     let mut stream = pubsub.on_message();
     while let Some(msg) = stream.next().await {
-        let Some(meetings) = meetings.upgrade() else {
+        let Some(followers) = followers.upgrade() else {
             return;
         };
         let Ok(payload) = msg.get_payload::<String>() else {
             continue;
         };
         match serde_json::from_str::<BusMessage>(&payload) {
-            Ok(m) if m.node != node => {
-                meetings.on_remote(m.events).await;
-                meetings.registers.on_remote(m.documents).await;
-            }
+            Ok(m) if m.node != node => followers.remote(m.events, m.documents).await,
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "undecodable event bus message"),
         }

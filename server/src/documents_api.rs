@@ -9,6 +9,7 @@ use crate::storage::{self, ContentId, Disposition, DownloadName, MAX_DOCUMENT_BY
 use actix_web::{get, post, route, web, HttpRequest, HttpResponse};
 use floor_protocol::api::{DocumentCommandAccepted, DocumentCommandRequest, UploadedFile};
 use floor_protocol::document::*;
+use floor_protocol::ErrorCode;
 use floor_protocol::*;
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
@@ -26,7 +27,7 @@ async fn session_reader(app: &AppState, access: &ReachesSession) -> Result<Reade
         .directory
         .session(access.session)
         .await?
-        .ok_or(ApiError::NotFound("session"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::SessionNotFound))?;
     Ok(app.meetings.reader(&access.who).await?)
 }
 
@@ -38,11 +39,10 @@ async fn visible_document(
     id: u32,
 ) -> Result<Document, ApiError> {
     app.meetings
-        .registers
-        .current(session)
+        .documents(session)
         .await?
         .visible_document(DocumentId(id), reader)
-        .ok_or(ApiError::NotFound("document"))
+        .ok_or(ApiError::NotFound(ErrorCode::DocumentNotFound))
 }
 
 async fn upload(
@@ -56,7 +56,7 @@ async fn upload(
         .directory
         .session(session)
         .await?
-        .ok_or(ApiError::NotFound("session"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::SessionNotFound))?;
     // The declared type is checked against the content; any file name sent is ignored:
     // files are stored by content and downloaded under a name built from the symbol.
     let body = read_limited(&req, payload).await?;
@@ -86,7 +86,7 @@ async fn list_documents(
 ) -> Result<HttpResponse, ApiError> {
     let session = access.session;
     let reader = session_reader(&app, &access).await?;
-    let register = app.meetings.registers.current(session).await?;
+    let register = app.meetings.documents(session).await?;
     Ok(HttpResponse::Ok().json(register.visible_to(&reader)))
 }
 
@@ -118,7 +118,7 @@ async fn download(
     let document = visible_document(&app, &reader, session, doc).await?;
     let file = Language::parse(&language)
         .and_then(|l| document.files.iter().find(|f| f.language == l))
-        .ok_or(ApiError::NotFound("language version"))?;
+        .ok_or(ApiError::NotFound(ErrorCode::LanguageVersionNotFound))?;
     let id = ContentId::parse(&file.content_id)?;
     let extension = match file.mime.as_str() {
         "application/pdf" => "pdf",
@@ -175,12 +175,8 @@ async fn document_command(
     let ctx = app.meetings.context(session).await?;
     let events = app
         .meetings
-        .registers
-        .execute(&ctx, session, who, &command)
+        .execute_document(&ctx, session, who, &command)
         .await?;
-    if let Err(e) = app.meetings.bus.publish_documents(&events).await {
-        tracing::warn!(%session, error = %e, "publishing document events on the bus failed");
-    }
     Ok(HttpResponse::Ok().json(DocumentCommandAccepted {
         seq: events.last().map_or(0, |e| e.seq),
         events,
@@ -210,7 +206,8 @@ async fn read_limited(
     }
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::bad_request("malformed_body", e.to_string()))?;
+        let chunk =
+            chunk.map_err(|e| ApiError::bad_request(ErrorCode::MalformedBody, e.to_string()))?;
         if (body.len() + chunk.len()) as u64 > MAX_DOCUMENT_BYTES {
             return Err(too_large((body.len() + chunk.len()) as u64));
         }

@@ -1,25 +1,29 @@
-//! The HTTP API's one error type. Every error answers with a stable `code` and a sentence;
-//! an unexpected failure is logged in full and answered without its internals.
+//! The HTTP API's one error type. Every error answers with a stable code and a sentence;
+//! the code is one of the protocol's [`ErrorCode`]s (the same list the WebSocket's error
+//! frames use), or a refused command's rejection code. An unexpected failure is logged in
+//! full and answered without its internals.
 
 use crate::auth::TokenError;
 use crate::hub::CommandError;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use floor_protocol::api::ErrorBody;
+use floor_protocol::ErrorCode;
 use floor_protocol::Rejection;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("{message}")]
-    Unauthorized { code: &'static str, message: String },
+    Unauthorized { code: ErrorCode, message: String },
     #[error("{0}")]
     Forbidden(String),
-    #[error("There is no such {0}.")]
-    NotFound(&'static str),
+    /// What the path names does not exist: one of the `…_not_found` codes.
+    #[error("There is no such {}.", missing(*.0))]
+    NotFound(ErrorCode),
     #[error("{message}")]
-    BadRequest { code: &'static str, message: String },
+    BadRequest { code: ErrorCode, message: String },
     #[error("{message}")]
-    Conflict { code: &'static str, message: String },
+    Conflict { code: ErrorCode, message: String },
     #[error("{0}")]
     Rejected(Rejection),
     /// Over a rate limit (`limits.rs`): 429 with `Retry-After`.
@@ -32,7 +36,7 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::BadRequest {
             code,
             message: message.into(),
@@ -41,35 +45,45 @@ impl ApiError {
 
     /// Client text holding a control character (see [`crate::plain_text`]).
     pub fn plain_text(body: &impl serde::Serialize) -> Result<(), Self> {
-        crate::plain_text::check(body).map_err(|m| ApiError::bad_request("control_character", m))
+        crate::plain_text::check(body)
+            .map_err(|m| ApiError::bad_request(ErrorCode::ControlCharacter, m))
     }
 
     pub fn forbidden(message: impl Into<String>) -> Self {
         ApiError::Forbidden(message.into())
     }
 
-    fn code(&self) -> String {
-        match self {
+    /// The code answered; `None` for a refused command, whose rejection carries its own.
+    fn code(&self) -> Option<ErrorCode> {
+        Some(match self {
             ApiError::Unauthorized { code, .. }
             | ApiError::BadRequest { code, .. }
-            | ApiError::Conflict { code, .. } => code.to_string(),
-            ApiError::Forbidden(_) => "forbidden".into(),
-            ApiError::TooMany(_) => "rate_limited".into(),
-            ApiError::NotFound(what) => format!("{}_not_found", what.replace(' ', "_")),
-            ApiError::Rejected(r) => r.code(),
-            ApiError::Storage(e) => e.code().to_string(),
-            ApiError::Internal(_) => "internal".into(),
-        }
+            | ApiError::Conflict { code, .. }
+            | ApiError::NotFound(code) => *code,
+            ApiError::Forbidden(_) => ErrorCode::Forbidden,
+            ApiError::TooMany(_) => ErrorCode::RateLimited,
+            ApiError::Rejected(_) => return None,
+            ApiError::Storage(e) => e.code(),
+            ApiError::Internal(_) => ErrorCode::Internal,
+        })
     }
+}
+
+/// What a `…_not_found` code says is missing, in words ("language version").
+fn missing(code: ErrorCode) -> String {
+    let name = code.as_str();
+    name.strip_suffix("_not_found")
+        .unwrap_or(name)
+        .replace('_', " ")
 }
 
 impl From<TokenError> for ApiError {
     fn from(e: TokenError) -> Self {
         ApiError::Unauthorized {
             code: match e {
-                TokenError::Expired => "token_expired",
-                TokenError::Invalid => "invalid_token",
-                TokenError::Revoked => "token_revoked",
+                TokenError::Expired => ErrorCode::TokenExpired,
+                TokenError::Invalid => ErrorCode::InvalidToken,
+                TokenError::Revoked => ErrorCode::TokenRevoked,
             },
             message: e.to_string(),
         }
@@ -86,16 +100,16 @@ impl From<CommandError> for ApiError {
     fn from(e: CommandError) -> Self {
         match e {
             CommandError::Rejected(r) => ApiError::Rejected(r),
-            CommandError::UnknownMeeting => ApiError::NotFound("meeting"),
+            CommandError::UnknownMeeting => ApiError::NotFound(ErrorCode::MeetingNotFound),
             CommandError::WrongScope => {
                 ApiError::forbidden("Your token does not cover this meeting.")
             }
             CommandError::RequestIdReused => ApiError::Conflict {
-                code: "request_id_reused",
+                code: ErrorCode::RequestIdReused,
                 message: "This request_id was already used for a different command; nothing was changed. Use a new request_id for a new command.".into(),
             },
             CommandError::InvalidRequestId => ApiError::BadRequest {
-                code: "invalid_request_id",
+                code: ErrorCode::InvalidRequestId,
                 message: format!(
                     "A request_id has at most {} characters and no control character.",
                     crate::hub::MAX_REQUEST_ID
@@ -143,13 +157,9 @@ impl ResponseError for ApiError {
                 limited.retry_after_secs().to_string(),
             ));
         }
-        response.json(ErrorBody {
-            code: self.code(),
-            message,
-            rejection: match self {
-                ApiError::Rejected(r) => Some(r.clone()),
-                _ => None,
-            },
+        response.json(match (self, self.code()) {
+            (ApiError::Rejected(r), _) => ErrorBody::rejected(r.clone()),
+            (_, code) => ErrorBody::new(code.unwrap_or(ErrorCode::Internal), message),
         })
     }
 }

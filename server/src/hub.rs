@@ -1,6 +1,7 @@
-//! Live meetings. Each meeting this node has touched gets a [`MeetingHub`]: its state,
-//! folded from the event log, and a broadcast channel that carries each event, already
-//! encoded as a WebSocket frame, to every local subscriber in sequence order.
+//! Live meetings: each meeting this node has touched is a live log ([`crate::live`]) of
+//! [`MeetingStream`]: its state, folded from the event log, and a broadcast channel that
+//! carries each event, already encoded as a WebSocket frame, to every local subscriber in
+//! sequence order.
 //!
 //! A command is decided against the state, appended to the log under optimistic
 //! concurrency, folded in, broadcast locally and published on the event bus for other
@@ -11,30 +12,27 @@ use crate::auth::Identity;
 use crate::ballot_box::{BallotBox, Counted};
 use crate::bus::EventBus;
 use crate::db::{now_ms, AppendError, Directory, EventLog, RequestKey};
+use crate::live::{Decided, Decision, Delivery, Hub, LiveLogs, Start, Stream};
 use crate::media::Sfu;
+use crate::registers::RegisterStream;
 use floor_meeting::{execute, MeetingContext};
 use floor_protocol::api::Meeting;
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::media::FloorRoute;
 use floor_protocol::vote::VoteMethod;
 use floor_protocol::*;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
-/// Events a subscriber may fall behind before it is disconnected as too slow.
-pub const SUBSCRIBER_BUFFER: usize = 4096;
-/// A reconnecting client is sent at most this many missed events; beyond, a snapshot.
-pub const REPLAY_LIMIT: u64 = 2000;
-/// Attempts at appending when other writers keep winning the race.
-const APPEND_ATTEMPTS: usize = 32;
+pub use crate::live::{
+    CommandError, DEFAULT_IDLE as DEFAULT_HUB_IDLE, MAX_REQUEST_ID, REPLAY_LIMIT,
+};
+
 /// How long a secret ballot's close waits for ballots other nodes have logged but not yet
 /// counted: up to this many re-reads of the shared box, this far apart.
 const BALLOT_SETTLE_TRIES: usize = 10;
 const BALLOT_SETTLE_PAUSE: Duration = Duration::from_millis(150);
-/// The longest `request_id` kept as an idempotency key.
-pub const MAX_REQUEST_ID: usize = 128;
 
 /// What an accepted command answers.
 #[derive(Debug)]
@@ -45,36 +43,102 @@ pub struct Accepted {
     /// A secret ballot recorded but counted on this node only, for now.
     pub ballot_pending: bool,
 }
-/// How long a meeting (or a register) nobody follows stays in memory after its last use,
-/// unless the operator sets `FLOOR_HUB_IDLE_SECS`.
-pub const DEFAULT_HUB_IDLE: Duration = Duration::from_secs(600);
 
-/// One event on its way to subscribers.
-#[derive(Clone, Debug)]
-pub struct Delivery {
-    pub seq: u64,
-    /// The `event` frame, encoded once for all subscribers.
-    pub frame: Arc<str>,
-    /// Who may receive it; `None` for everyone following (meeting events).
-    pub audience: Option<floor_protocol::document::Distribution>,
-    /// When it was broadcast, for the fan-out lag (`metrics.rs`).
-    pub broadcast_at: Instant,
-    /// A sealed vote as its own delegation may see it, with the choice: sent instead of
-    /// `frame` to that delegation's connections (`Event::for_delegation`).
-    pub own: Option<(DelegationId, Arc<str>)>,
+/// A meeting's log, as a live log: keyed by meeting, opened from the directory's record
+/// of the meeting, and announcing each event to the SFU (who is heard follows the floor at
+/// once) and to the ballot box (a closed vote's count is dropped) before its followers.
+pub struct MeetingStream {
+    pub log: EventLog,
+    pub directory: Directory,
+    pub media: Sfu,
+    pub ballots: Arc<BallotBox>,
 }
 
-pub struct MeetingHub {
-    pub meeting: Meeting,
-    /// Told of every change, so that who is heard follows the floor at once.
-    media: Sfu,
-    /// Told when a vote closes, so that this node drops its count of it.
-    ballots: Arc<BallotBox>,
-    state: tokio::sync::Mutex<MeetingState>,
-    tx: broadcast::Sender<Delivery>,
-    /// When this node last used the hub; with no subscriber, it is dropped once idle.
-    last_used: Mutex<Instant>,
+impl Stream for MeetingStream {
+    type Key = MeetingId;
+    type Event = EventEnvelope;
+    type State = MeetingState;
+    type Meta = Meeting;
+    const KIND: &'static str = "meeting";
+
+    async fn open(&self, id: MeetingId) -> anyhow::Result<Option<(Meeting, MeetingState)>> {
+        Ok(self
+            .directory
+            .meeting(id)
+            .await?
+            .map(|m| (m, MeetingState::new(id))))
+    }
+
+    async fn since(
+        &self,
+        id: MeetingId,
+        after: u64,
+        limit: Option<u64>,
+    ) -> anyhow::Result<Vec<EventEnvelope>> {
+        self.log.since(id, after, limit).await
+    }
+
+    async fn append(
+        &self,
+        events: &[EventEnvelope],
+        request: Option<&RequestKey>,
+    ) -> Result<(), AppendError> {
+        self.log.append_for(events, request).await
+    }
+
+    fn key(e: &EventEnvelope) -> MeetingId {
+        e.meeting_id
+    }
+
+    fn seq(e: &EventEnvelope) -> u64 {
+        e.seq
+    }
+
+    fn head(state: &MeetingState) -> u64 {
+        state.seq
+    }
+
+    fn apply(state: &mut MeetingState, e: &EventEnvelope) {
+        state.apply(e);
+    }
+
+    fn announce(
+        &self,
+        meeting: &Meeting,
+        state: &MeetingState,
+        e: &EventEnvelope,
+    ) -> anyhow::Result<Delivery> {
+        if let Event::VoteClosed { vote, .. } = &e.event {
+            self.ballots.forget(meeting.id, *vote);
+        }
+        self.media.route(meeting.id, FloorRoute::of(state));
+        let frame: Arc<str> =
+            serde_json::to_string(&ServerFrame::Event(e.for_participants()))?.into();
+        let own = match &e.event {
+            Event::VoteCast {
+                delegation,
+                choice: Some(_),
+                sealed: true,
+                ..
+            } => Some((
+                *delegation,
+                serde_json::to_string(&ServerFrame::Event(e.for_delegation(Some(*delegation))))?
+                    .into(),
+            )),
+            _ => None,
+        };
+        Ok(Delivery {
+            seq: e.seq,
+            frame,
+            audience: None,
+            broadcast_at: Instant::now(),
+            own,
+        })
+    }
 }
+
+/// A meeting this node holds.
+pub type MeetingHub = Hub<MeetingStream>;
 
 /// What a new subscriber gets before the live events.
 pub enum Initial {
@@ -88,51 +152,43 @@ pub struct Subscription {
     pub live: broadcast::Receiver<Delivery>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum CommandError {
-    #[error("{0}")]
-    Rejected(Rejection),
-    #[error("no such meeting")]
-    UnknownMeeting,
-    #[error("the token does not cover this meeting")]
-    WrongScope,
-    #[error("the request_id was already used for a different command")]
-    RequestIdReused,
-    #[error("a request_id has at most {MAX_REQUEST_ID} characters and no control character")]
-    InvalidRequestId,
-    #[error(transparent)]
-    Internal(#[from] anyhow::Error),
-}
-
-/// Every meeting this node serves.
+/// Every meeting and document register this node serves.
 pub struct Meetings {
-    pub log: EventLog,
+    pub meetings: LiveLogs<MeetingStream>,
+    /// The sessions' document registers.
+    pub registers: LiveLogs<RegisterStream>,
     pub directory: Directory,
     pub bus: EventBus,
     pub ballots: Arc<BallotBox>,
-    /// The sessions' document registers.
-    pub registers: crate::registers::Registers,
     pub media: Sfu,
-    hubs: Mutex<HashMap<MeetingId, Arc<MeetingHub>>>,
-    /// A hub with no subscriber unused this long is dropped (rebuilt from the log on use).
+    /// A log with no subscriber unused this long is dropped (rebuilt from the log on use).
     idle_after: Duration,
 }
 
 impl Meetings {
     pub fn new(log: EventLog, directory: Directory, bus: EventBus, media: Sfu) -> Self {
-        let registers = crate::registers::Registers::new(crate::db::DocumentLog::new(
-            directory.connection().clone(),
-        ));
+        let ballots = Arc::new(bus.ballot_box());
         Meetings {
-            registers,
+            registers: LiveLogs::new(RegisterStream {
+                log: crate::db::DocumentLog::new(directory.connection().clone()),
+            }),
+            meetings: LiveLogs::new(MeetingStream {
+                log,
+                directory: directory.clone(),
+                media: media.clone(),
+                ballots: ballots.clone(),
+            }),
             media,
-            log,
             directory,
-            ballots: Arc::new(bus.ballot_box()),
+            ballots,
             bus,
-            hubs: Mutex::new(HashMap::new()),
             idle_after: DEFAULT_HUB_IDLE,
         }
+    }
+
+    /// The meetings' event log.
+    pub fn log(&self) -> &EventLog {
+        &self.meetings.stream.log
     }
 
     /// Drop hubs (and document registers) nobody follows after `idle` without use.
@@ -141,24 +197,11 @@ impl Meetings {
         self
     }
 
-    /// Drop from memory every meeting hub and document register that has no subscriber
-    /// and has not been used for the idle time. Nothing is lost: the log is the truth, and
-    /// the next use replays it. A hub someone holds right now (a command or a
-    /// subscription under way) or follows (a live receiver) stays. Returns how many went.
+    /// Drop from memory every meeting and document register that has no subscriber and
+    /// has not been used for the idle time (see [`LiveLogs::evict_idle`]). Returns how
+    /// many went.
     pub fn evict_idle(&self) -> usize {
-        let now = Instant::now();
-        let mut hubs = self.hubs.lock().expect("hub map");
-        let before = hubs.len();
-        // Under the map lock nobody can take a new reference, so a count of one means
-        // nobody but the map has it.
-        hubs.retain(|_, h| {
-            Arc::strong_count(h) > 1
-                || h.tx.receiver_count() > 0
-                || now.duration_since(*h.last_used.lock().expect("hub use")) < self.idle_after
-        });
-        let evicted = before - hubs.len();
-        drop(hubs);
-        evicted + self.registers.evict_idle(self.idle_after)
+        self.meetings.evict_idle(self.idle_after) + self.registers.evict_idle(self.idle_after)
     }
 
     /// Evict idle hubs every so often, for as long as the node runs.
@@ -180,42 +223,15 @@ impl Meetings {
 
     /// How many meetings and document registers this node holds in memory.
     pub fn in_memory(&self) -> (usize, usize) {
-        (
-            self.hubs.lock().expect("hub map").len(),
-            self.registers.in_memory(),
-        )
+        (self.meetings.in_memory(), self.registers.in_memory())
     }
 
     /// The hub of `id`, loading the meeting and replaying its log on first use.
     pub async fn hub(&self, id: MeetingId) -> Result<Arc<MeetingHub>, CommandError> {
-        if let Some(h) = self.hubs.lock().expect("hub map").get(&id) {
-            *h.last_used.lock().expect("hub use") = Instant::now();
-            return Ok(h.clone());
-        }
-        let meeting = self
-            .directory
-            .meeting(id)
+        self.meetings
+            .hub(id)
             .await?
-            .ok_or(CommandError::UnknownMeeting)?;
-        let log = self.log.since(id, 0, None).await?;
-        let state = MeetingState::replay(id, &log);
-        let (tx, _) = broadcast::channel(SUBSCRIBER_BUFFER);
-        let hub = Arc::new(MeetingHub {
-            meeting,
-            media: self.media.clone(),
-            ballots: self.ballots.clone(),
-            state: tokio::sync::Mutex::new(state),
-            tx,
-            last_used: Mutex::new(Instant::now()),
-        });
-        // Another task may have loaded it meanwhile; the first one stays.
-        Ok(self
-            .hubs
-            .lock()
-            .expect("hub map")
-            .entry(id)
-            .or_insert(hub)
-            .clone())
+            .ok_or(CommandError::UnknownMeeting)
     }
 
     /// The hub of `id` if the identity may see it.
@@ -225,7 +241,7 @@ impl Meetings {
         who: &Identity,
     ) -> Result<Arc<MeetingHub>, CommandError> {
         let hub = self.hub(id).await?;
-        if !who.scope.covers(hub.meeting.session_id, id) {
+        if !who.scope.covers(hub.meta.session_id, id) {
             return Err(CommandError::WrongScope);
         }
         Ok(hub)
@@ -241,7 +257,7 @@ impl Meetings {
         Ok(match who.scope {
             Scope::All => true,
             Scope::Session(s) => s == session,
-            Scope::Meeting(m) => self.hub(m).await?.meeting.session_id == session,
+            Scope::Meeting(m) => self.hub(m).await?.meta.session_id == session,
         })
     }
 
@@ -258,14 +274,6 @@ impl Meetings {
         })
     }
 
-    /// Fold in whatever other nodes appended since this node last looked.
-    async fn catch_up(&self, hub: &MeetingHub, state: &mut MeetingState) -> anyhow::Result<()> {
-        for e in self.log.since(hub.meeting.id, state.seq, None).await? {
-            deliver(hub, state, &e)?;
-        }
-        Ok(())
-    }
-
     /// The meeting's current state.
     pub async fn current(
         &self,
@@ -273,11 +281,15 @@ impl Meetings {
         who: &Identity,
     ) -> Result<(Meeting, MeetingState), CommandError> {
         let hub = self.hub_for(id, who).await?;
-        let mut state = hub.state.lock().await;
-        self.catch_up(&hub, &mut state).await?;
-        let mut meeting = hub.meeting.clone();
-        meeting.status = state.status;
-        Ok((meeting, state.for_delegation(who.delegation)))
+        let mut meeting = hub.meta.clone();
+        let state = self
+            .meetings
+            .read(&hub, |state| {
+                meeting.status = state.status;
+                state.for_delegation(who.delegation)
+            })
+            .await?;
+        Ok((meeting, state))
     }
 
     /// The meeting's log after `since`, as a participant of `delegation` may see it (a
@@ -290,7 +302,7 @@ impl Meetings {
         delegation: Option<DelegationId>,
     ) -> anyhow::Result<Vec<EventEnvelope>> {
         Ok(self
-            .log
+            .log()
             .since(id, since, limit)
             .await?
             .iter()
@@ -326,17 +338,17 @@ impl Meetings {
         meeting: MeetingId,
         hub: &MeetingHub,
     ) -> Result<Option<Box<MeetingState>>, CommandError> {
-        if meeting == hub.meeting.id {
+        if meeting == hub.meta.id {
             return Ok(None);
         }
         let earlier = match self.hub(meeting).await {
-            Ok(h) if h.meeting.session_id == hub.meeting.session_id => h,
+            Ok(h) if h.meta.session_id == hub.meta.session_id => h,
             Ok(_) | Err(CommandError::UnknownMeeting) => return Ok(None),
             Err(e) => return Err(e),
         };
-        let mut state = earlier.state.lock().await;
-        self.catch_up(&earlier, &mut state).await?;
-        Ok(Some(Box::new(state.clone())))
+        Ok(Some(Box::new(
+            self.meetings.read(&earlier, MeetingState::clone).await?,
+        )))
     }
 
     /// The participants of `session` that `command` names, with their role and delegation,
@@ -419,72 +431,76 @@ impl Meetings {
                 command: command.name().to_string(),
             }));
         }
-        let mut ctx = self.context(hub.meeting.session_id).await?;
+        let mut ctx = self.context(hub.meta.session_id).await?;
         if let Command::ContinueFrom { meeting } = command {
             ctx.previous = self.earlier_meeting(*meeting, &hub).await?;
         }
         ctx.participants = self
-            .participants_named(hub.meeting.session_id, command)
+            .participants_named(hub.meta.session_id, command)
             .await?;
         let actor = who.actor();
-        let mut state = hub.state.lock().await;
-        for _ in 0..APPEND_ATTEMPTS {
-            self.catch_up(&hub, &mut state).await?;
-            if let Some(key) = &key {
-                if let Some(answer) = self.answered(id, key).await? {
-                    return Ok(answer);
+        let decided = self
+            .meetings
+            .decide(&hub, async |state: &MeetingState| {
+                if let Some(key) = &key {
+                    if let Some(answer) = self.answered(id, key).await? {
+                        return Ok(Decision::Answer(answer));
+                    }
                 }
-            }
-            let secret =
-                |v: &VoteId| state.vote(*v).map(|v| v.method) == Some(VoteMethod::SecretBallot);
-            if let Command::CloseVote { vote, .. } = command {
-                if secret(vote) {
-                    let voters = state.vote(*vote).map_or(0, |v| v.voted.len() as u32);
-                    let mut tally = self.ballots.count(id, *vote).await?;
-                    // A ballot cast on another node is in the log a moment before its count
-                    // reaches Redis: give the last ones that moment rather than declare
-                    // the vote void. (A ballot still missing after it was lost with its
-                    // node, and the vote is void, as ballot_box.rs says.)
-                    for _ in 0..BALLOT_SETTLE_TRIES {
-                        if tally.ballots() >= voters {
-                            break;
+                if let Command::CloseVote { vote, .. } = command {
+                    if let Some(v) = state.vote(*vote) {
+                        if v.method == VoteMethod::SecretBallot {
+                            ctx.ballot_tally =
+                                Some(self.settled_tally(id, *vote, v.voted.len()).await?);
                         }
-                        tokio::time::sleep(BALLOT_SETTLE_PAUSE).await;
-                        tally = self.ballots.count(id, *vote).await?;
                     }
-                    ctx.ballot_tally = Some(tally);
                 }
-            }
-            let mut next = state.clone();
-            let events = execute(&ctx, &mut next, &actor, command, Millis(now_ms()))
-                .map_err(CommandError::Rejected)?;
-            match self.log.append_for(&events, key.as_ref()).await {
-                Ok(()) => {
-                    crate::metrics::events_appended("meeting", events.len());
-                    for e in &events {
-                        deliver(&hub, &mut state, e)?;
-                    }
-                    debug_assert_eq!(*state, next);
-                    drop(state);
-                    let counted = self.ballot_box(id, command, &events).await;
-                    if let Err(e) = self.bus.publish(&events).await {
-                        // The events are durable; other nodes catch up from the log on
-                        // their next command or subscription, so this is not fatal.
-                        tracing::warn!(meeting = %id, error = %e, "publishing on the event bus failed");
-                    }
-                    return Ok(Accepted {
-                        events,
-                        resent: false,
-                        ballot_pending: counted == Counted::Pending,
-                    });
-                }
-                Err(AppendError::Conflict) => continue,
-                Err(e) => return Err(CommandError::Internal(e.into())),
-            }
+                let mut next = state.clone();
+                let events = execute(&ctx, &mut next, &actor, command, Millis(now_ms()))
+                    .map_err(CommandError::Rejected)?;
+                Ok(Decision::Append {
+                    events,
+                    next,
+                    request: key.clone(),
+                })
+            })
+            .await?;
+        let events = match decided {
+            Decided::Answered(answer) => return Ok(answer),
+            Decided::Appended(events) => events,
+        };
+        let counted = self.ballot_box(id, command, &events).await;
+        if let Err(e) = self.bus.publish(&events).await {
+            // The events are durable; other nodes catch up from the log on their next
+            // command or subscription, so this is not fatal.
+            tracing::warn!(meeting = %id, error = %e, "publishing on the event bus failed");
         }
-        Err(CommandError::Internal(anyhow::anyhow!(
-            "could not append to meeting {id} after {APPEND_ATTEMPTS} attempts"
-        )))
+        Ok(Accepted {
+            events,
+            resent: false,
+            ballot_pending: counted == Counted::Pending,
+        })
+    }
+
+    /// A secret ballot's count for its close. A ballot cast on another node is in the log
+    /// a moment before its count reaches Redis: give the last ones that moment rather than
+    /// declare the vote void. (A ballot still missing after it was lost with its node, and
+    /// the vote is void, as ballot_box.rs says.)
+    async fn settled_tally(
+        &self,
+        id: MeetingId,
+        vote: VoteId,
+        voters: usize,
+    ) -> anyhow::Result<floor_protocol::vote::Tally> {
+        let mut tally = self.ballots.count(id, vote).await?;
+        for _ in 0..BALLOT_SETTLE_TRIES {
+            if tally.ballots() >= voters as u32 {
+                break;
+            }
+            tokio::time::sleep(BALLOT_SETTLE_PAUSE).await;
+            tally = self.ballots.count(id, vote).await?;
+        }
+        Ok(tally)
     }
 
     /// The answer already given under `key`, if a command was accepted under it.
@@ -494,7 +510,7 @@ impl Meetings {
         key: &RequestKey,
     ) -> Result<Option<Accepted>, CommandError> {
         let Some((fingerprint, first, last)) = self
-            .log
+            .log()
             .request(id, &key.requester, &key.request_id)
             .await?
         else {
@@ -504,7 +520,7 @@ impl Meetings {
             return Err(CommandError::RequestIdReused);
         }
         let events = self
-            .log
+            .log()
             .since(id, first - 1, Some(last + 1 - first))
             .await?;
         Ok(Some(Accepted {
@@ -549,56 +565,6 @@ impl Meetings {
         counted
     }
 
-    /// Events another node published. Folded in directly when they follow on; otherwise
-    /// the gap is read from the log.
-    pub async fn on_remote(&self, events: Vec<EventEnvelope>) {
-        let Some(first) = events.first() else { return };
-        let Some(hub) = self
-            .hubs
-            .lock()
-            .expect("hub map")
-            .get(&first.meeting_id)
-            .cloned()
-        else {
-            return; // Nobody here follows that meeting; it is loaded from the log when needed.
-        };
-        let mut state = hub.state.lock().await;
-        let result: anyhow::Result<()> = async {
-            for e in &events {
-                if e.seq <= state.seq {
-                    continue;
-                }
-                if e.seq != state.seq + 1 {
-                    self.catch_up(&hub, &mut state).await?;
-                    continue;
-                }
-                deliver(&hub, &mut state, e)?;
-            }
-            Ok(())
-        }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "applying events from another node");
-        }
-    }
-
-    /// Catch every loaded meeting up with the log (after the bus reconnects).
-    pub async fn catch_up_all(&self) {
-        let hubs: Vec<_> = self
-            .hubs
-            .lock()
-            .expect("hub map")
-            .values()
-            .cloned()
-            .collect();
-        for hub in hubs {
-            let mut state = hub.state.lock().await;
-            if let Err(e) = self.catch_up(&hub, &mut state).await {
-                tracing::warn!(meeting = %hub.meeting.id, error = %e, "catching up");
-            }
-        }
-    }
-
     /// Follow a meeting from `since` (or from a snapshot).
     pub async fn subscribe(
         &self,
@@ -607,25 +573,37 @@ impl Meetings {
         since: Option<u64>,
     ) -> Result<Subscription, CommandError> {
         let hub = self.hub_for(id, who).await?;
-        let mut state = hub.state.lock().await;
-        self.catch_up(&hub, &mut state).await?;
-        let live = hub.tx.subscribe();
-        let head = state.seq;
-        match since {
-            Some(s) if s <= head && head - s <= REPLAY_LIMIT => {
-                drop(state);
-                // Everything up to `head` is in the log; everything after comes on `live`.
-                let missed = self.events(id, s, Some(head - s), who.delegation).await?;
-                Ok(Subscription {
-                    initial: Initial::Replay(missed),
-                    live,
-                })
-            }
-            _ => Ok(Subscription {
-                initial: Initial::Snapshot(Box::new(state.for_delegation(who.delegation))),
-                live,
-            }),
-        }
+        let (start, live) = self
+            .meetings
+            .follow(
+                &hub,
+                since,
+                |state| Box::new(state.for_delegation(who.delegation)),
+                |_| (),
+            )
+            .await?;
+        let initial = match start {
+            Start::Snapshot(state) => Initial::Snapshot(state),
+            Start::Replay(missed, ()) => Initial::Replay(
+                missed
+                    .iter()
+                    .map(|e| e.for_delegation(who.delegation))
+                    .collect(),
+            ),
+        };
+        Ok(Subscription { initial, live })
+    }
+}
+
+impl crate::bus::Followers for Meetings {
+    async fn remote(&self, events: Vec<EventEnvelope>, documents: Vec<document::DocumentEnvelope>) {
+        self.meetings.on_remote(events).await;
+        self.registers.on_remote(documents).await;
+    }
+
+    async fn catch_up(&self) {
+        self.meetings.catch_up_all().await;
+        self.registers.catch_up_all().await;
     }
 }
 
@@ -649,37 +627,6 @@ fn fingerprint(command: &Command) -> String {
         fields.remove("choice");
     }
     hex::encode(Sha256::digest(value.to_string()))
-}
-
-/// Fold one event into the hub's state and hand it to the local subscribers.
-fn deliver(hub: &MeetingHub, state: &mut MeetingState, e: &EventEnvelope) -> anyhow::Result<()> {
-    state.apply(e);
-    if let Event::VoteClosed { vote, .. } = &e.event {
-        hub.ballots.forget(hub.meeting.id, *vote);
-    }
-    hub.media.route(hub.meeting.id, FloorRoute::of(state));
-    let frame: Arc<str> = serde_json::to_string(&ServerFrame::Event(e.for_participants()))?.into();
-    let own = match &e.event {
-        Event::VoteCast {
-            delegation,
-            choice: Some(_),
-            sealed: true,
-            ..
-        } => Some((
-            *delegation,
-            serde_json::to_string(&ServerFrame::Event(e.for_delegation(Some(*delegation))))?.into(),
-        )),
-        _ => None,
-    };
-    // No subscriber is not an error: the event is in the log.
-    let _ = hub.tx.send(Delivery {
-        seq: e.seq,
-        frame,
-        audience: None,
-        broadcast_at: Instant::now(),
-        own,
-    });
-    Ok(())
 }
 
 #[cfg(test)]

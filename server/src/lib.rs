@@ -32,6 +32,7 @@ pub mod documents_api;
 pub mod error;
 pub mod hub;
 pub mod limits;
+pub mod live;
 pub mod media;
 pub mod metrics;
 pub mod openapi;

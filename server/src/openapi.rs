@@ -358,6 +358,7 @@ pub fn document() -> Value {
         EventEnvelope,
         MeetingRecord,
         ErrorBody,
+        floor_protocol::ErrorCode,
         ClientFrame,
         ServerFrame,
     );

@@ -1,29 +1,91 @@
-//! Live document registers, one per session this node has touched: the documents folded
-//! from the register's log, and a broadcast channel whose deliveries carry each event's
+//! Live document registers, one per session this node has touched: a live log
+//! ([`crate::live`]) of [`RegisterStream`], whose deliveries carry each event's
 //! distribution, so that a connection forwards only what its reader is entitled to.
-//! Same discipline as the meeting hubs: catch up, decide, append under optimistic
-//! concurrency, fold, broadcast, publish.
 
 use crate::auth::Identity;
-use crate::db::{now_ms, AppendError, DocumentLog};
-use crate::hub::{CommandError, Delivery, REPLAY_LIMIT, SUBSCRIBER_BUFFER};
+use crate::db::{now_ms, AppendError, DocumentLog, RequestKey};
+use crate::hub::Meetings;
+use crate::live::{CommandError, Decided, Decision, Delivery, Hub, Start, Stream};
 use floor_meeting::documents::execute_document;
 use floor_meeting::MeetingContext;
 use floor_protocol::document::*;
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::*;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 use tokio::sync::broadcast;
 
-const APPEND_ATTEMPTS: usize = 32;
+/// A session's document register log, as a live log: keyed by session, and announcing
+/// each event with the distribution of its document, so that a connection forwards only
+/// what its reader is entitled to.
+pub struct RegisterStream {
+    pub log: DocumentLog,
+}
 
-pub struct RegisterHub {
-    state: tokio::sync::Mutex<Register>,
-    tx: broadcast::Sender<Delivery>,
-    /// When this node last used the register; with no follower, it is dropped once idle.
-    last_used: Mutex<Instant>,
+impl Stream for RegisterStream {
+    type Key = SessionId;
+    type Event = DocumentEnvelope;
+    type State = Register;
+    type Meta = ();
+    const KIND: &'static str = "documents";
+
+    async fn open(&self, session: SessionId) -> anyhow::Result<Option<((), Register)>> {
+        // Every session has a register, empty until its first document.
+        Ok(Some(((), Register::new(session))))
+    }
+
+    async fn since(
+        &self,
+        session: SessionId,
+        after: u64,
+        limit: Option<u64>,
+    ) -> anyhow::Result<Vec<DocumentEnvelope>> {
+        self.log.since(session, after, limit).await
+    }
+
+    async fn append(
+        &self,
+        events: &[DocumentEnvelope],
+        request: Option<&RequestKey>,
+    ) -> Result<(), AppendError> {
+        debug_assert!(request.is_none(), "document commands carry no request_id");
+        self.log.append(events).await
+    }
+
+    fn key(e: &DocumentEnvelope) -> SessionId {
+        e.session_id
+    }
+
+    fn seq(e: &DocumentEnvelope) -> u64 {
+        e.seq
+    }
+
+    fn head(register: &Register) -> u64 {
+        register.seq
+    }
+
+    fn apply(register: &mut Register, e: &DocumentEnvelope) {
+        register.apply(e);
+    }
+
+    fn announce(
+        &self,
+        _: &(),
+        register: &Register,
+        e: &DocumentEnvelope,
+    ) -> anyhow::Result<Delivery> {
+        Ok(Delivery {
+            seq: e.seq,
+            frame: serde_json::to_string(&ServerFrame::DocumentEvent(e.clone()))?.into(),
+            broadcast_at: std::time::Instant::now(),
+            // A document nobody may see goes to nobody (the presiding officers excepted).
+            audience: Some(
+                audience(register, &e.event).unwrap_or(Distribution::Delegations {
+                    delegations: Vec::new(),
+                }),
+            ),
+            own: None,
+        })
+    }
 }
 
 /// What a document subscriber gets before the live events.
@@ -34,192 +96,85 @@ pub enum InitialDocuments {
     Replay(Vec<DocumentEnvelope>),
 }
 
-pub struct Registers {
-    pub log: DocumentLog,
-    hubs: Mutex<HashMap<SessionId, Arc<RegisterHub>>>,
-}
-
-impl Registers {
-    pub fn new(log: DocumentLog) -> Self {
-        Registers {
-            log,
-            hubs: Mutex::new(HashMap::new()),
-        }
+impl Meetings {
+    async fn register(&self, session: SessionId) -> anyhow::Result<Arc<Hub<RegisterStream>>> {
+        self.registers
+            .hub(session)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("every session has a register"))
     }
 
-    async fn hub(&self, session: SessionId) -> anyhow::Result<Arc<RegisterHub>> {
-        if let Some(h) = self.hubs.lock().expect("register map").get(&session) {
-            *h.last_used.lock().expect("register use") = Instant::now();
-            return Ok(h.clone());
-        }
-        let mut register = Register::new(session);
-        for e in self.log.since(session, 0).await? {
-            register.apply(&e);
-        }
-        let (tx, _) = broadcast::channel(SUBSCRIBER_BUFFER);
-        let hub = Arc::new(RegisterHub {
-            state: tokio::sync::Mutex::new(register),
-            tx,
-            last_used: Mutex::new(Instant::now()),
-        });
-        Ok(self
-            .hubs
-            .lock()
-            .expect("register map")
-            .entry(session)
-            .or_insert(hub)
-            .clone())
+    /// The session's document register as it stands.
+    pub async fn documents(&self, session: SessionId) -> anyhow::Result<Register> {
+        let hub = self.register(session).await?;
+        self.registers.read(&hub, Register::clone).await
     }
 
-    /// Drop the registers nobody follows or holds that were not used for `idle` (see
-    /// `Meetings::evict_idle`). Returns how many went.
-    pub fn evict_idle(&self, idle: Duration) -> usize {
-        let now = Instant::now();
-        let mut hubs = self.hubs.lock().expect("register map");
-        let before = hubs.len();
-        hubs.retain(|_, h| {
-            Arc::strong_count(h) > 1
-                || h.tx.receiver_count() > 0
-                || now.duration_since(*h.last_used.lock().expect("register use")) < idle
-        });
-        before - hubs.len()
-    }
-
-    /// How many registers this node holds in memory.
-    pub fn in_memory(&self) -> usize {
-        self.hubs.lock().expect("register map").len()
-    }
-
-    async fn catch_up(&self, hub: &RegisterHub, register: &mut Register) -> anyhow::Result<()> {
-        for e in self.log.since(register.session_id, register.seq).await? {
-            deliver(hub, register, &e)?;
-        }
-        Ok(())
-    }
-
-    /// The register as it stands.
-    pub async fn current(&self, session: SessionId) -> anyhow::Result<Register> {
-        let hub = self.hub(session).await?;
-        let mut register = hub.state.lock().await;
-        self.catch_up(&hub, &mut register).await?;
-        Ok(register.clone())
-    }
-
-    /// Decide a command on the register and, if accepted, make it durable and tell
-    /// every entitled follower. Returns the events to publish on the bus.
-    pub async fn execute(
+    /// Decide a document command on the session's register and, if accepted, make it
+    /// durable, tell every entitled follower and publish it for other nodes.
+    pub async fn execute_document(
         &self,
         ctx: &MeetingContext,
         session: SessionId,
         who: &Identity,
         command: &DocumentCommand,
     ) -> Result<Vec<DocumentEnvelope>, CommandError> {
-        let hub = self.hub(session).await?;
+        let hub = self.register(session).await?;
         let actor = who.actor();
-        let mut register = hub.state.lock().await;
-        for _ in 0..APPEND_ATTEMPTS {
-            self.catch_up(&hub, &mut register).await?;
-            let mut next = register.clone();
-            let events = execute_document(ctx, &mut next, &actor, command, Millis(now_ms()))
-                .map_err(CommandError::Rejected)?;
-            match self.log.append(&events).await {
-                Ok(()) => {
-                    crate::metrics::events_appended("documents", events.len());
-                    for e in &events {
-                        deliver(&hub, &mut register, e)?;
-                    }
-                    return Ok(events);
-                }
-                Err(AppendError::Conflict) => continue,
-                Err(e) => return Err(CommandError::Internal(e.into())),
-            }
-        }
-        Err(CommandError::Internal(anyhow::anyhow!(
-            "could not append to the register of session {session}"
-        )))
-    }
-
-    /// Events from another node: folded in if they follow on, else read from the log.
-    pub async fn on_remote(&self, events: Vec<DocumentEnvelope>) {
-        let Some(first) = events.first() else { return };
-        let Some(hub) = self
-            .hubs
-            .lock()
-            .expect("register map")
-            .get(&first.session_id)
-            .cloned()
-        else {
-            return;
+        let decided = self
+            .registers
+            .decide(&hub, async |register: &Register| {
+                let mut next = register.clone();
+                let events = execute_document(ctx, &mut next, &actor, command, Millis(now_ms()))
+                    .map_err(CommandError::Rejected)?;
+                Ok(Decision::<RegisterStream, ()>::Append {
+                    events,
+                    next,
+                    request: None,
+                })
+            })
+            .await?;
+        let Decided::Appended(events) = decided else {
+            unreachable!("document commands are always decided anew")
         };
-        let mut register = hub.state.lock().await;
-        let result: anyhow::Result<()> = async {
-            for e in &events {
-                if e.seq <= register.seq {
-                    continue;
-                }
-                if e.seq != register.seq + 1 {
-                    self.catch_up(&hub, &mut register).await?;
-                    continue;
-                }
-                deliver(&hub, &mut register, e)?;
-            }
-            Ok(())
+        if let Err(e) = self.bus.publish_documents(&events).await {
+            // Durable already; other nodes catch up from the log.
+            tracing::warn!(session = %session, error = %e, "publishing documents on the event bus failed");
         }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "applying document events from another node");
-        }
-    }
-
-    /// Catch every loaded register up with the log (after the bus reconnects: what other
-    /// nodes published meanwhile never arrived).
-    pub async fn catch_up_all(&self) {
-        let hubs: Vec<_> = self
-            .hubs
-            .lock()
-            .expect("register map")
-            .values()
-            .cloned()
-            .collect();
-        for hub in hubs {
-            let mut register = hub.state.lock().await;
-            if let Err(e) = self.catch_up(&hub, &mut register).await {
-                tracing::warn!(session = %register.session_id, error = %e, "catching up a register");
-            }
-        }
+        Ok(events)
     }
 
     /// Follow a session's documents as `reader`, from `since` or from a snapshot. As for
-    /// meetings, a client more than [`REPLAY_LIMIT`] events behind gets a snapshot instead
-    /// of the events it missed.
-    pub async fn subscribe(
+    /// meetings, a client more than [`crate::live::REPLAY_LIMIT`] events behind gets a
+    /// snapshot instead of the events it missed.
+    pub async fn follow_documents(
         &self,
         session: SessionId,
         reader: &Reader,
         since: Option<u64>,
     ) -> anyhow::Result<(InitialDocuments, broadcast::Receiver<Delivery>)> {
-        let hub = self.hub(session).await?;
-        let mut register = hub.state.lock().await;
-        self.catch_up(&hub, &mut register).await?;
-        let live = hub.tx.subscribe();
-        let initial = match since {
-            Some(s) if s <= register.seq && register.seq - s <= REPLAY_LIMIT => {
-                let head = register.seq;
-                let snapshot = register.clone();
-                drop(register);
-                let events = self
-                    .log
-                    .since(session, s)
-                    .await?
+        let hub = self.register(session).await?;
+        let (start, live) = self
+            .registers
+            .follow(
+                &hub,
+                since,
+                |register| InitialDocuments::Snapshot {
+                    seq: register.seq,
+                    documents: register.visible_to(reader),
+                },
+                Register::clone,
+            )
+            .await?;
+        let initial = match start {
+            Start::Snapshot(snapshot) => snapshot,
+            // Judged by the register as it stood when the reader subscribed.
+            Start::Replay(events, register) => InitialDocuments::Replay(
+                events
                     .into_iter()
-                    .filter(|e| e.seq <= head && entitled(&snapshot, e, reader))
-                    .collect();
-                InitialDocuments::Replay(events)
-            }
-            _ => InitialDocuments::Snapshot {
-                seq: register.seq,
-                documents: register.visible_to(reader),
-            },
+                    .filter(|e| entitled(&register, e, reader))
+                    .collect(),
+            ),
         };
         Ok((initial, live))
     }
@@ -237,22 +192,4 @@ fn audience(register: &Register, event: &DocumentEvent) -> Option<Distribution> 
             .document(other.document())
             .map(|d| d.distribution.clone()),
     }
-}
-
-fn deliver(hub: &RegisterHub, register: &mut Register, e: &DocumentEnvelope) -> anyhow::Result<()> {
-    register.apply(e);
-    let frame: Arc<str> = serde_json::to_string(&ServerFrame::DocumentEvent(e.clone()))?.into();
-    let _ = hub.tx.send(Delivery {
-        seq: e.seq,
-        frame,
-        broadcast_at: std::time::Instant::now(),
-        // A document nobody may see goes to nobody (the presiding officers excepted).
-        audience: Some(
-            audience(register, &e.event).unwrap_or(Distribution::Delegations {
-                delegations: Vec::new(),
-            }),
-        ),
-        own: None,
-    });
-    Ok(())
 }

@@ -9,6 +9,7 @@ use crate::error::ApiError;
 use crate::hub::Meetings;
 use actix_web::dev::Server;
 use actix_web::{web, App, HttpServer};
+use floor_protocol::ErrorCode;
 use std::net::TcpListener;
 use std::sync::Arc;
 use tokio::sync::watch;
@@ -91,7 +92,10 @@ impl Application {
                 .evicting_idle_after(settings.hub_idle),
         );
         actix_web::rt::spawn(meetings.clone().evict_idle_forever());
-        EventBus::listen(meetings.clone()).await?;
+        meetings
+            .bus
+            .listen(&meetings, meetings.ballots.clone())
+            .await?;
 
         if let Some((username, password)) = &settings.admin {
             if meetings.directory.find_account(username).await?.is_none() {
@@ -148,14 +152,14 @@ impl Application {
                     web::JsonConfig::default()
                         .limit(64 * 1024)
                         .error_handler(|e, _| {
-                            ApiError::bad_request("malformed_body", e.to_string()).into()
+                            ApiError::bad_request(ErrorCode::MalformedBody, e.to_string()).into()
                         }),
                 )
                 .app_data(web::PathConfig::default().error_handler(|e, _| {
-                    ApiError::bad_request("malformed_path", e.to_string()).into()
+                    ApiError::bad_request(ErrorCode::MalformedPath, e.to_string()).into()
                 }))
                 .app_data(web::QueryConfig::default().error_handler(|e, _| {
-                    ApiError::bad_request("malformed_query", e.to_string()).into()
+                    ApiError::bad_request(ErrorCode::MalformedQuery, e.to_string()).into()
                 }))
                 .configure(crate::api::routes)
                 .configure(crate::documents_api::routes)
@@ -164,7 +168,7 @@ impl Application {
                 .service(crate::ws::ws)
                 .configure(|cfg| crate::client_files::routes(cfg, client_dir.clone()))
                 .default_service(web::to(|| async {
-                    Err::<actix_web::HttpResponse, _>(ApiError::NotFound("route"))
+                    Err::<actix_web::HttpResponse, _>(ApiError::NotFound(ErrorCode::RouteNotFound))
                 }))
         })
         .shutdown_timeout(5)

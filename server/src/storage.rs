@@ -76,17 +76,18 @@ pub enum StorageError {
 
 impl StorageError {
     /// A stable code for API error bodies.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> floor_protocol::ErrorCode {
+        use floor_protocol::ErrorCode;
         match self {
-            StorageError::InvalidContentId => "invalid_content_id",
-            StorageError::Empty => "empty_file",
-            StorageError::TooLarge { .. } => "file_too_large",
-            StorageError::Unrecognised => "unrecognised_file_type",
-            StorageError::NotAllowed { .. } => "file_type_not_allowed",
-            StorageError::Mismatch { .. } => "file_type_mismatch",
-            StorageError::RangeOutOfBounds { .. } => "range_out_of_bounds",
-            StorageError::NotFound => "file_not_found",
-            StorageError::Io(_) => "storage_failed",
+            StorageError::InvalidContentId => ErrorCode::InvalidContentId,
+            StorageError::Empty => ErrorCode::EmptyFile,
+            StorageError::TooLarge { .. } => ErrorCode::FileTooLarge,
+            StorageError::Unrecognised => ErrorCode::UnrecognisedFileType,
+            StorageError::NotAllowed { .. } => ErrorCode::FileTypeNotAllowed,
+            StorageError::Mismatch { .. } => ErrorCode::FileTypeMismatch,
+            StorageError::RangeOutOfBounds { .. } => ErrorCode::RangeOutOfBounds,
+            StorageError::NotFound => ErrorCode::FileNotFound,
+            StorageError::Io(_) => ErrorCode::StorageFailed,
         }
     }
 
@@ -1046,7 +1047,7 @@ pub async fn serve(
         // Answered like every other route: a status and an `ErrorBody`.
         Ok(None) => {
             return actix_web::ResponseError::error_response(&crate::error::ApiError::NotFound(
-                "file",
+                floor_protocol::ErrorCode::FileNotFound,
             ))
         }
         Err(e) => {
@@ -1562,7 +1563,7 @@ mod tests {
         for (declared, bytes, expected) in cases {
             let got = check_declared(declared, &bytes)
                 .map(|d| d.kind)
-                .map_err(|e| e.code());
+                .map_err(|e| e.code().as_str());
             assert_eq!(got, expected, "{declared:?}");
         }
         let err = check_declared("application/pdf", ELF).unwrap_err();

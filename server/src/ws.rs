@@ -443,7 +443,7 @@ impl Connection {
             Ok(r) => r,
             Err(e) => return self.command_error(CommandError::Internal(e), None).await,
         };
-        let (initial, live) = match meetings.registers.subscribe(session, &reader, since).await {
+        let (initial, live) = match meetings.follow_documents(session, &reader, since).await {
             Ok(s) => s,
             Err(e) => return self.command_error(CommandError::Internal(e), None).await,
         };
@@ -548,7 +548,7 @@ impl Connection {
         };
         if let Some(c) = &channel {
             let session = match self.app.meetings.hub(meeting).await {
-                Ok(h) => h.meeting.session_id,
+                Ok(h) => h.meta.session_id,
                 Err(e) => return self.command_error(e, None).await,
             };
             let known = match self.app.meetings.context(session).await {
@@ -572,7 +572,7 @@ impl Connection {
     fn follow(
         &mut self,
         stream: Stream,
-        live: broadcast::Receiver<crate::hub::Delivery>,
+        live: broadcast::Receiver<crate::live::Delivery>,
         reader: Option<Reader>,
         delegation: Option<DelegationId>,
     ) {
@@ -740,7 +740,7 @@ impl Connection {
 /// behind that the stream's buffer overran, say so and stop.
 async fn forward(
     stream: Stream,
-    mut live: broadcast::Receiver<crate::hub::Delivery>,
+    mut live: broadcast::Receiver<crate::live::Delivery>,
     outbox: mpsc::Sender<Arc<str>>,
     signal: mpsc::UnboundedSender<Signal>,
     reader: Option<Reader>,
@@ -882,7 +882,7 @@ mod tests {
         for seq in 1..=16 {
             // The meeting never waits for the slow reader.
             meeting_tx
-                .send(crate::hub::Delivery {
+                .send(crate::live::Delivery {
                     seq,
                     frame: Arc::from("{}"),
                     audience: None,

@@ -196,12 +196,16 @@ impl DocumentLog {
         &self,
         session: SessionId,
         after: u64,
+        limit: Option<u64>,
     ) -> anyhow::Result<Vec<DocumentEnvelope>> {
-        document_event::Entity::find()
+        let mut q = document_event::Entity::find()
             .filter(document_event::Column::SessionId.eq(session.0))
             .filter(document_event::Column::Seq.gt(after as i64))
-            .order_by_asc(document_event::Column::Seq)
-            .all(&self.db)
+            .order_by_asc(document_event::Column::Seq);
+        if let Some(l) = limit {
+            q = q.limit(l);
+        }
+        q.all(&self.db)
             .await?
             .into_iter()
             .map(|m| {

@@ -19,6 +19,7 @@ use crate::i18n::{Lang, T};
 use crate::net;
 use crate::state::app;
 use floor_protocol::api::*;
+use floor_protocol::ErrorCode;
 use floor_protocol::*;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -110,18 +111,18 @@ pub fn refusal(lang: Lang, e: &net::HttpError) -> String {
     if e.rejection.is_some() {
         return e.text();
     }
-    let key = match e.code.as_str() {
-        "delegation_exists" => Some(T::ConsoleNameTaken),
-        "invalid_field" => Some(T::ConsoleFieldLength),
-        "delegation_required" => Some(T::ConsoleDelegationRequired),
-        "unknown_delegation" => Some(T::ConsoleUnknownDelegation),
-        "forbidden" => Some(T::ConsoleForbidden),
-        "control_character" => Some(T::ConsoleControlCharacter),
-        "empty_file"
-        | "unrecognised_file_type"
-        | "file_type_not_allowed"
-        | "file_type_mismatch" => Some(T::ConsoleFileType),
-        "file_too_large" => Some(T::ConsoleFileTooLarge),
+    let key = match e.code {
+        Some(ErrorCode::DelegationExists) => Some(T::ConsoleNameTaken),
+        Some(ErrorCode::InvalidField) => Some(T::ConsoleFieldLength),
+        Some(ErrorCode::DelegationRequired) => Some(T::ConsoleDelegationRequired),
+        Some(ErrorCode::UnknownDelegation) => Some(T::ConsoleUnknownDelegation),
+        Some(ErrorCode::Forbidden) => Some(T::ConsoleForbidden),
+        Some(ErrorCode::ControlCharacter) => Some(T::ConsoleControlCharacter),
+        Some(ErrorCode::EmptyFile)
+        | Some(ErrorCode::UnrecognisedFileType)
+        | Some(ErrorCode::FileTypeNotAllowed)
+        | Some(ErrorCode::FileTypeMismatch) => Some(T::ConsoleFileType),
+        Some(ErrorCode::FileTooLarge) => Some(T::ConsoleFileTooLarge),
         _ => None,
     };
     match key {
@@ -146,7 +147,7 @@ pub async fn meeting_command(command: Command) -> Result<CommandAccepted, net::H
     let Some(meeting) = app().meeting_id() else {
         return Err(net::HttpError {
             status: 0,
-            code: "no_meeting".into(),
+            code: None,
             message: app().t(T::ConsoleOpenMeetingFirst).into(),
             rejection: None,
         });

@@ -136,7 +136,7 @@ fn rules_refusal(
     rules: &SessionRules,
     e: &net::HttpError,
 ) -> (Option<&'static str>, String) {
-    if e.code != "invalid_rules" {
+    if e.code != Some(floor_protocol::ErrorCode::InvalidRules) {
         return (None, refusal(lang, e));
     }
     match rules.check() {
@@ -260,7 +260,9 @@ pub fn SessionsPanel() -> impl IntoView {
                     console.session.set(Some(s.id));
                     console.reload_sessions();
                 }
-                Err(e) if e.code == "invalid_field" => title_error.set(Some(refusal(lang, &e))),
+                Err(e) if e.code == Some(floor_protocol::ErrorCode::InvalidField) => {
+                    title_error.set(Some(refusal(lang, &e)))
+                }
                 Err(e) => {
                     let (field, text) = rules_refusal(lang, &rules, &e);
                     new_rules.refuse(field, text);
