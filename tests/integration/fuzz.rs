@@ -366,9 +366,16 @@ async fn fuzz(backend: Backend) {
                 route.method, route.path
             )
         });
+        let error: floor_protocol::api::ErrorBody =
+            serde_json::from_value(error).unwrap_or_else(|e| {
+                panic!(
+                    "{} {}: not an ErrorBody ({e}): {text}",
+                    route.method, route.path
+                )
+            });
         assert!(
-            error["code"].as_str().is_some_and(|c| !c.is_empty()),
-            "{} {} with {body:?}: no error code in {text}",
+            error.error_code().is_some() || error.rejection.is_some(),
+            "{} {} with {body:?}: the code is neither one of the protocol's error codes nor a rejection's: {text}",
             route.method,
             route.path
         );
