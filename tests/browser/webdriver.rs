@@ -1,15 +1,18 @@
-//! A small W3C WebDriver client over `reqwest`, enough to drive Chromium through
-//! chromedriver: sessions, navigation, finding and clicking elements, typing, running
-//! scripts and taking screenshots. Every wait polls the page for a condition with a
-//! deadline; nothing sleeps for synchronisation.
+//! Chromium through chromedriver, with `fantoccini` speaking WebDriver: a chromedriver
+//! process per test, a browser per participant with a profile of its own, and the few
+//! things the tests do with a page (run scripts, click, type, press keys, zoom, tabs,
+//! screenshots). Every wait polls the page for a condition with a deadline; nothing sleeps
+//! for synchronisation.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// WebDriver's codes for the keys that are not characters.
 pub const TAB: &str = "\u{E004}";
 pub const ENTER: &str = "\u{E007}";
@@ -18,7 +21,6 @@ pub const ENTER: &str = "\u{E007}";
 pub struct Driver {
     child: Child,
     pub base: String,
-    http: reqwest::Client,
 }
 
 impl Driver {
@@ -44,25 +46,14 @@ impl Driver {
         let driver = Driver {
             child,
             base: format!("http://127.0.0.1:{port}"),
-            http: reqwest::Client::new(),
         };
+        // Ready once it accepts a connection.
         let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Ok(r) = driver
-                .http
-                .get(format!("{}/status", driver.base))
-                .send()
-                .await
-            {
-                if let Ok(v) = r.json::<Value>().await {
-                    if v["value"]["ready"] == json!(true) {
-                        return driver;
-                    }
-                }
-            }
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        driver
     }
 
     /// A new browser with a profile of its own.
@@ -93,30 +84,25 @@ impl Driver {
         // Downloads land in the profile, without asking, where a test can read them.
         let downloads = profile.join("downloads");
         std::fs::create_dir_all(&downloads).unwrap();
-        let caps = json!({"capabilities": {"alwaysMatch": {
+        let caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": CHROMIUM, "args": args, "prefs": {
                 "download.default_directory": downloads.display().to_string(),
                 "download.prompt_for_download": false,
             }},
-        }}});
-        let v: Value = self
-            .http
-            .post(format!("{}/session", self.base))
-            .json(&caps)
-            .send()
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        // Plain HTTP to chromedriver on this machine: no TLS connector.
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(Capabilities::from(caps))
+            .connect(&self.base)
             .await
-            .expect("new session")
-            .json()
-            .await
-            .unwrap();
-        let id = v["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {v}"))
-            .to_string();
+            .unwrap_or_else(|e| panic!("{name}: no browser session: {e}"));
         Browser {
-            url: format!("{}/session/{id}", self.base),
-            http: self.http.clone(),
+            client,
             name: name.to_string(),
             profile,
         }
@@ -130,10 +116,38 @@ impl Drop for Driver {
     }
 }
 
+/// Chromium's own command for the device metrics of the page (zoom): WebDriver has none.
+#[derive(Debug)]
+struct DeviceMetrics {
+    width: i64,
+    height: i64,
+    scale: f64,
+}
+
+impl WebDriverCompatibleCommand for DeviceMetrics {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
+            "width": self.width, "height": self.height, "mobile": false,
+            "deviceScaleFactor": self.scale,
+        }});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// One browser (a WebDriver session).
 pub struct Browser {
-    url: String,
-    http: reqwest::Client,
+    client: Client,
     pub name: String,
     profile: std::path::PathBuf,
 }
@@ -144,53 +158,27 @@ impl Browser {
         self.profile.join("downloads")
     }
 
-    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let mut r = self.http.request(method, format!("{}{path}", self.url));
-        if let Some(b) = body {
-            r = r.json(&b);
-        }
-        let v: Value = r
-            .send()
-            .await
-            .expect("webdriver request")
-            .json()
-            .await
-            .expect("webdriver answer");
-        v["value"].clone()
-    }
-
-    async fn ok(&self, path: &str, body: Value) -> Value {
-        let v = self.call(reqwest::Method::POST, path, Some(body)).await;
-        if let Some(e) = v.get("error") {
-            panic!("{}: {path}: {e} {}", self.name, v["message"]);
-        }
-        v
-    }
-
-    /// A GET command; panics on a WebDriver error.
-    async fn get(&self, path: &str) -> Value {
-        let v = self.call(reqwest::Method::GET, path, None).await;
-        if let Some(e) = v.get("error") {
-            panic!("{}: {path}: {e} {}", self.name, v["message"]);
-        }
-        v
+    /// A WebDriver command's result; panics, naming the browser, on its error.
+    fn ok<T>(&self, what: &str, result: Result<T, fantoccini::error::CmdError>) -> T {
+        result.unwrap_or_else(|e| panic!("{}: {what}: {e}", self.name))
     }
 
     pub async fn goto(&self, url: &str) {
-        self.ok("/url", json!({"url": url})).await;
+        let r = self.client.goto(url).await;
+        self.ok(url, r)
     }
 
     /// Run a script in the page; its return value.
     pub async fn js(&self, script: &str) -> Value {
-        self.ok("/execute/sync", json!({"script": script, "args": []}))
-            .await
+        let r = self.client.execute(script, Vec::new()).await;
+        self.ok(script, r)
     }
 
     /// Run an async script; it calls `done(value)` (the last argument).
     pub async fn js_async(&self, script: &str) -> Value {
         let script = format!("const done = arguments[arguments.length - 1]; {script}");
-        self.ok("/execute/async", json!({"script": script, "args": []}))
-            .await
+        let r = self.client.execute_async(&script, Vec::new()).await;
+        self.ok(&script, r)
     }
 
     /// Wait until `condition` (a JavaScript expression) is truthy; panics at the deadline
@@ -224,12 +212,10 @@ impl Browser {
             .await;
     }
 
-    async fn element(&self, css: &str) -> String {
+    async fn element(&self, css: &str) -> fantoccini::elements::Element {
         self.wait_element(css).await;
-        let v = self
-            .ok("/element", json!({"using": "css selector", "value": css}))
-            .await;
-        v[ELEMENT].as_str().unwrap().to_string()
+        let r = self.client.find(Locator::Css(css)).await;
+        self.ok(css, r)
     }
 
     pub async fn click(&self, css: &str) {
@@ -251,52 +237,36 @@ impl Browser {
         // deadline; any other WebDriver error fails at once.
         let deadline = Instant::now() + super::DEADLINE;
         loop {
-            let id = self.element(css).await;
-            let v = self
-                .call(
-                    reqwest::Method::POST,
-                    &format!("/element/{id}/click"),
-                    Some(json!({})),
-                )
-                .await;
-            let Some(e) = v.get("error").and_then(Value::as_str) else {
-                return;
-            };
-            if e != "stale element reference" || Instant::now() > deadline {
-                panic!("{}: click {css}: {e} {}", self.name, v["message"]);
+            match self.element(css).await.click().await {
+                Ok(()) => return,
+                Err(e) if e.is_stale_element_reference() && Instant::now() < deadline => {}
+                Err(e) => panic!("{}: click {css}: {e}", self.name),
             }
         }
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
-        let id = self.element(css).await;
-        self.ok(&format!("/element/{id}/value"), json!({"text": text}))
-            .await;
+        let r = self.element(css).await.send_keys(text).await;
+        self.ok(css, r)
     }
 
     /// Empty a text field, as selecting its text and deleting it would.
     pub async fn clear(&self, css: &str) {
-        let id = self.element(css).await;
-        self.ok(&format!("/element/{id}/clear"), json!({})).await;
+        let r = self.element(css).await.clear().await;
+        self.ok(css, r)
     }
 
     /// Press keys, one after the other, on whatever has the focus, as a keyboard does:
     /// each goes down and comes up. Plain characters, or [`TAB`] and [`ENTER`].
     pub async fn press(&self, keys: &[&str]) {
-        let actions: Vec<Value> = keys
-            .iter()
-            .flat_map(|k| {
-                [
-                    json!({"type": "keyDown", "value": k}),
-                    json!({"type": "keyUp", "value": k}),
-                ]
-            })
-            .collect();
-        self.ok(
-            "/actions",
-            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
-        )
-        .await;
+        let mut keyboard = KeyActions::new("keyboard".into());
+        for value in keys.iter().flat_map(|k| k.chars()) {
+            keyboard = keyboard
+                .then(KeyAction::Down { value })
+                .then(KeyAction::Up { value });
+        }
+        let r = self.client.perform_actions(keyboard).await;
+        self.ok("press keys", r)
     }
 
     /// Zoom as a user would with Ctrl and +: a window of `width` × `height` device pixels
@@ -304,20 +274,21 @@ impl Browser {
     /// by the zoom, in CSS pixels, and screenshots keep the window's own size.
     pub async fn zoom(&self, width: i64, height: i64, percent: i64) {
         let (w, h) = (width * 100 / percent, height * 100 / percent);
+        let scale = percent as f64 / 100.0;
         self.set_viewport(w, h).await;
-        self.ok(
-            "/goog/cdp/execute",
-            json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": {
-                "width": w, "height": h, "mobile": false,
-                "deviceScaleFactor": percent as f64 / 100.0,
-            }}),
-        )
-        .await;
+        let r = self
+            .client
+            .issue_cmd(DeviceMetrics {
+                width: w,
+                height: h,
+                scale,
+            })
+            .await;
+        self.ok("zoom", r);
         self.wait_for(
             &format!("{percent}% zoom"),
             &format!(
-                "window.innerWidth === {w} && window.innerHeight === {h} && window.devicePixelRatio === {}",
-                percent as f64 / 100.0
+                "window.innerWidth === {w} && window.innerHeight === {h} && window.devicePixelRatio === {scale}"
             ),
         )
         .await;
@@ -329,11 +300,11 @@ impl Browser {
             .js("return [window.outerWidth - window.innerWidth, window.outerHeight - window.innerHeight]")
             .await;
         let (dx, dy) = (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0));
-        self.ok(
-            "/window/rect",
-            json!({"width": width + dx, "height": height + dy}),
-        )
-        .await;
+        let r = self
+            .client
+            .set_window_size((width + dx) as u32, (height + dy) as u32)
+            .await;
+        self.ok("window size", r);
         self.wait_for(
             &format!("a viewport of {width} × {height}"),
             &format!("window.innerWidth === {width} && window.innerHeight === {height}"),
@@ -343,69 +314,42 @@ impl Browser {
 
     /// The handles of this browser's windows and tabs.
     pub async fn windows(&self) -> Vec<String> {
-        let v = self.get("/window/handles").await;
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|h| h.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+        let r = self.client.windows().await;
+        self.ok("windows", r).into_iter().map(String::from).collect()
     }
 
     /// Open a new tab in this browser and give it WebDriver's attention; its handle. A tab
     /// has its own sessionStorage, so each tab can be signed in as someone else.
     pub async fn new_tab(&self) -> String {
-        let v = self.ok("/window/new", json!({"type": "tab"})).await;
-        let handle = v["handle"].as_str().unwrap_or_default().to_string();
+        let r = self.client.new_window(true).await;
+        let handle = String::from(self.ok("new tab", r).handle);
         self.switch_to(&handle).await;
         handle
     }
 
     /// The window that has WebDriver's attention.
     pub async fn window(&self) -> String {
-        self.get("/window").await.as_str().unwrap_or("").to_string()
+        let r = self.client.window().await;
+        self.ok("window", r).into()
     }
 
     pub async fn switch_to(&self, handle: &str) {
-        self.ok("/window", json!({"handle": handle})).await;
+        let handle = self.ok("window handle", handle.try_into().map_err(Into::into));
+        let r = self.client.switch_to_window(handle).await;
+        self.ok("switch window", r)
     }
 
     /// Save a PNG under target/screenshots/.
     pub async fn screenshot(&self, name: &str) {
-        let v = self.call(reqwest::Method::GET, "/screenshot", None).await;
-        if let Some(b64) = v.as_str() {
+        if let Ok(png) = self.client.screenshot().await {
             let dir = super::target_dir().join("screenshots");
             std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(dir.join(format!("{name}.png")), decode_base64(b64)).unwrap();
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
         }
     }
 
     pub async fn quit(self) {
-        let _ = self.call(reqwest::Method::DELETE, "", None).await;
+        let _ = self.client.close().await;
         let _ = std::fs::remove_dir_all(&self.profile);
     }
-}
-
-fn decode_base64(s: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => continue,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
 }
