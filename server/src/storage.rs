@@ -525,17 +525,24 @@ pub struct DetectedType {
 /// PDF must start with `%PDF-` and a digit (no leading junk). Office files are ZIP archives
 /// whose central directory names `[Content_Types].xml` and the main part (`word/document*.xml`,
 /// `xl/workbook.xml`, `ppt/presentation.xml`); a `vbaProject.bin` makes them macro-enabled.
+///
+/// The magic numbers are `infer`'s, except two checks kept here because `infer`'s are looser
+/// or narrower than what the uploads contract (docs/protocol.md 11.3) says: its `is_pdf` takes
+/// `%PDF` anywhere in the first KiB (what Acrobat tolerates), so an HTML page with `%PDF` in a
+/// comment would pass for a PDF; its `is_elf` wants at least 53 bytes, so a shorter file
+/// starting `\x7fELF` would no longer be named a program.
 pub fn detect(bytes: &[u8]) -> Option<DetectedType> {
+    use infer::{app, archive, image};
     if bytes.is_empty() {
         return None;
     }
     let kind = if bytes.starts_with(b"%PDF-") && bytes.get(5).is_some_and(u8::is_ascii_digit) {
         FileKind::Pdf
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+    } else if image::is_png(bytes) {
         FileKind::Png
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
+    } else if image::is_jpeg(bytes) {
         FileKind::Jpeg
-    } else if bytes.starts_with(b"PK\x03\x04") {
+    } else if archive::is_zip(bytes) {
         classify_zip(bytes)
     } else if bytes.starts_with(b"\x7fELF") {
         FileKind::Elf
@@ -545,7 +552,7 @@ pub fn detect(bytes: &[u8]) -> Option<DetectedType> {
         } else {
             FileKind::Text
         }
-    } else if bytes.starts_with(b"MZ") {
+    } else if app::is_exe(bytes) {
         FileKind::WindowsExecutable
     } else {
         return None;
@@ -561,105 +568,75 @@ fn is_text(bytes: &[u8]) -> bool {
             .any(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
 }
 
-/// The WHATWG MIME sniffing rule for HTML: after whitespace, one of these tags (any case)
-/// followed by a space or `>`; or `<?xml`.
+/// The WHATWG MIME sniffing rules for HTML and XML (`infer`'s `is_html` and `is_xml`): after
+/// whitespace, a tag such as `<script` or `<p` followed by a space or `>`, or `<?xml`. Two
+/// additions: a UTF-8 byte order mark is skipped first (`is_html` would not, and a browser
+/// does), and `<svg` counts too, since an SVG image runs scripts when opened like a page.
 fn looks_like_html(bytes: &[u8]) -> bool {
-    const TAGS: &[&[u8]] = &[
-        b"<!doctype html",
-        b"<html",
-        b"<head",
-        b"<script",
-        b"<iframe",
-        b"<h1",
-        b"<div",
-        b"<font",
-        b"<table",
-        b"<a",
-        b"<style",
-        b"<title",
-        b"<b",
-        b"<body",
-        b"<br",
-        b"<p",
-        b"<!--",
-        b"<svg",
-    ];
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let start = body
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c))
-        .unwrap_or(body.len());
-    let head = &body[start..];
-    if head.len() >= 5 && head[..5].eq_ignore_ascii_case(b"<?xml") {
-        return true;
+    let head = body.trim_ascii_start();
+    infer::text::is_html(body)
+        || infer::text::is_xml(body)
+        || (head.len() > 4
+            && head[..4].eq_ignore_ascii_case(b"<svg")
+            && matches!(head[4], b' ' | b'>'))
+}
+
+/// How much of an upload the ZIP reader may read: the search for the end record (within the
+/// last 64 KiB) and a central directory of 2 MiB, some 20,000 parts, far more than any
+/// document has. Past it the archive counts as a plain ZIP.
+///
+/// Why: the `zip` crate builds an entry for each central directory header it reads. A crafted
+/// 50 MiB upload can be a chain of a million minimal headers with a ZIP64 end record that
+/// claims them all; reading that took 0.3 s in a release build (1 s in a debug build), for
+/// one request. Within the budget it takes about 20 ms (50 ms). The crate already bounds a
+/// flood of end-record signatures itself: it looks for them only in the last 64 KiB and
+/// remembers which headers it has read (4 ms for 50 MiB of them, 10 ms in a debug build).
+const ZIP_READ_BUDGET: u64 = 2 * 1024 * 1024;
+
+/// An upload as the `zip` crate reads it, failing once [`ZIP_READ_BUDGET`] is spent.
+struct BudgetedReader<'a> {
+    bytes: io::Cursor<&'a [u8]>,
+    left: u64,
+}
+
+impl io::Read for BudgetedReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = io::Read::read(&mut self.bytes, buf)?;
+        self.left = (self.left.checked_sub(n as u64))
+            .ok_or_else(|| io::Error::other("the ZIP read budget is spent"))?;
+        Ok(n)
     }
-    TAGS.iter().any(|tag| {
-        head.len() > tag.len()
-            && head[..tag.len()].eq_ignore_ascii_case(tag)
-            && matches!(head[tag.len()], b' ' | b'>')
-    })
 }
 
-fn le16(b: &[u8], at: usize) -> Option<u64> {
-    Some(u16::from_le_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?).into())
-}
-
-fn le32(b: &[u8], at: usize) -> Option<u64> {
-    Some(u32::from_le_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?).into())
-}
-
-fn le64(b: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(
-        b.get(at..at.checked_add(8)?)?.try_into().ok()?,
-    ))
-}
-
-/// The entry names in a ZIP archive's central directory (ZIP64 included), or `None` if it
-/// cannot be found. Every offset is bounds-checked; nothing is decompressed.
-fn zip_entry_names(b: &[u8]) -> Option<Vec<&[u8]>> {
-    const EOCD: &[u8] = b"PK\x05\x06";
-    const EOCD_LEN: usize = 22;
-    let last = b.len().checked_sub(EOCD_LEN)?;
-    let first = last.saturating_sub(usize::from(u16::MAX));
-    let eocd = (first..=last).rev().find(|&i| {
-        &b[i..i + 4] == EOCD
-            && le16(b, i + 20).is_some_and(|c| i + EOCD_LEN + c as usize <= b.len())
-    })?;
-    let mut entries = le16(b, eocd + 10)?;
-    let mut cd_offset = le32(b, eocd + 16)?;
-    if entries == 0xffff || cd_offset == 0xffff_ffff {
-        // ZIP64: a locator just before the end record points at the ZIP64 end record.
-        let locator = eocd.checked_sub(20)?;
-        if b.get(locator..locator + 4)? != b"PK\x06\x07" {
-            return None;
-        }
-        let end64 = usize::try_from(le64(b, locator + 8)?).ok()?;
-        if b.get(end64..end64.checked_add(4)?)? != b"PK\x06\x06" {
-            return None;
-        }
-        entries = le64(b, end64 + 32)?;
-        cd_offset = le64(b, end64 + 48)?;
+impl io::Seek for BudgetedReader<'_> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        io::Seek::seek(&mut self.bytes, pos)
     }
-    let mut at = usize::try_from(cd_offset).ok()?;
-    let mut names = Vec::new();
-    for _ in 0..entries {
-        if b.get(at..at.checked_add(4)?)? != b"PK\x01\x02" {
-            return None;
-        }
-        let name_len = le16(b, at + 28)? as usize;
-        let extra_len = le16(b, at + 30)? as usize;
-        let comment_len = le16(b, at + 32)? as usize;
-        let name_start = at.checked_add(46)?;
-        names.push(b.get(name_start..name_start.checked_add(name_len)?)?);
-        at = name_start.checked_add(name_len + extra_len + comment_len)?;
-    }
-    Some(names)
 }
 
+/// Names an archive that starts like a ZIP from the entry names in its central directory,
+/// read by the `zip` crate from memory (ZIP64 included): no entry is decompressed or even
+/// opened, so compression methods (Office deflates its parts) do not matter. An archive whose
+/// central directory cannot be read, or not within [`ZIP_READ_BUDGET`], is a plain
+/// [`FileKind::Zip`].
+///
+/// `ArchiveOffset::Known(0)`: the archive starts at the file's first byte (it begins with a
+/// local header, or it would not be here), so the crate looks for the central directory where
+/// the end record puts it instead of scanning for it, as it would to allow for junk prepended
+/// to an archive.
 fn classify_zip(bytes: &[u8]) -> FileKind {
-    let Some(names) = zip_entry_names(bytes) else {
+    let config = zip::read::Config {
+        archive_offset: zip::read::ArchiveOffset::Known(0),
+    };
+    let reader = BudgetedReader {
+        bytes: io::Cursor::new(bytes),
+        left: ZIP_READ_BUDGET,
+    };
+    let Ok(archive) = zip::ZipArchive::with_config(config, reader) else {
         return FileKind::Zip;
     };
+    let names: Vec<&[u8]> = archive.file_names_raw().collect();
     let has = |name: &[u8]| names.contains(&name);
     if !has(b"[Content_Types].xml") {
         return FileKind::Zip;
@@ -939,63 +916,41 @@ pub enum RangeRequest {
     Unsatisfiable,
 }
 
-/// A run of ASCII digits, saturating at `u64::MAX`; `None` if empty or not all digits.
-fn digits(text: &str) -> Option<u64> {
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(text.bytes().fold(0u64, |n, b| {
-        n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
-    }))
-}
-
 /// Reads a `Range` header (RFC 9110 §14.2) for a file of `len` bytes. One range only:
 /// `bytes=a-b`, `bytes=a-`, `bytes=-n`; numbers too large for 64 bits count as "to the end".
+///
+/// Parsed by `http-range-header`, with two adapters to keep docs/protocol.md 11.5:
+/// - the ranges are counted before `validate`, which drops the unsatisfiable ones: several
+///   ranges get the whole file even when all but one lie past the end (`bytes=0-1,1000-`);
+/// - the crate calls a reversed range (`bytes=500-100`) malformed, which would be ignored
+///   (200); alone, it stays unsatisfiable (416), as before.
 pub fn parse_range(header: &str, len: u64) -> RangeRequest {
-    let Some((unit, set)) = header.split_once('=') else {
-        return RangeRequest::Full;
-    };
-    if !unit.trim().eq_ignore_ascii_case("bytes") {
-        return RangeRequest::Full;
-    }
-    let mut specs = set.split(',').map(str::trim).filter(|s| !s.is_empty());
-    let (Some(spec), None) = (specs.next(), specs.next()) else {
-        return RangeRequest::Full;
-    };
-    let Some((first, last)) = spec.split_once('-') else {
-        return RangeRequest::Full;
-    };
-    if first.is_empty() {
-        let Some(suffix) = digits(last) else {
-            return RangeRequest::Full;
-        };
-        if suffix == 0 || len == 0 {
-            return RangeRequest::Unsatisfiable;
+    use http_range_header::{RangeInvalid, RangeUnsatisfiableError};
+    match http_range_header::parse_range_header(header) {
+        Ok(ranges) if ranges.len() > 1 => RangeRequest::Full,
+        Ok(ranges) => match ranges.validate(len).as_deref() {
+            Ok([range]) => RangeRequest::Partial {
+                start: *range.start(),
+                end: *range.end(),
+            },
+            // Past the end, `-0`, or (`Ok([])`) any range of an empty file.
+            _ => RangeRequest::Unsatisfiable,
+        },
+        Err(RangeUnsatisfiableError::Invalid(RangeInvalid::Reversed))
+            if header.split(',').filter(|s| !s.trim().is_empty()).count() == 1 =>
+        {
+            RangeRequest::Unsatisfiable
         }
-        return RangeRequest::Partial {
-            start: len.saturating_sub(suffix),
-            end: len - 1,
-        };
-    }
-    let Some(start) = digits(first) else {
-        return RangeRequest::Full;
-    };
-    let end = if last.is_empty() {
-        u64::MAX
-    } else {
-        match digits(last) {
-            Some(end) => end,
-            None => return RangeRequest::Full,
-        }
-    };
-    if end < start || start >= len {
-        return RangeRequest::Unsatisfiable;
-    }
-    RangeRequest::Partial {
-        start,
-        end: end.min(len - 1),
+        Err(_) => RangeRequest::Full,
     }
 }
+
+// Conditional requests stay hand-written: three one-line comparisons against our own tag,
+// always strong and of one fixed form. The candidates were actix-web's typed headers
+// (`IfMatch`, `IfNoneMatch`, `IfRange`; `headers` is for the `http` 1 types actix-web 4 does
+// not use): they parse an absent `If-Match` as an empty list, which taken at its word fails
+// every request, so each use would need its own presence check, and the code would not be
+// shorter.
 
 /// The entity tags listed in a conditional header (`"a", W/"b"` or `*`).
 fn entity_tags(value: &str) -> impl Iterator<Item = &str> {
@@ -1337,38 +1292,104 @@ mod tests {
         }
     }
 
-    /// A ZIP archive of empty, stored entries with these names, written by hand: local
-    /// headers, the central directory, the end record.
-    fn zip(names: &[&str]) -> Vec<u8> {
+    /// How [`zip_with`] writes an archive.
+    #[derive(Clone, Copy, Default)]
+    struct ZipStyle {
+        /// Method 8, each entry a deflate stream (of stored blocks), as Office writes them;
+        /// otherwise method 0, stored.
+        deflate: bool,
+        /// The end record's counts and offsets left at their maximum, the real ones in a
+        /// ZIP64 end record and its locator.
+        zip64: bool,
+    }
+
+    /// The CRC-32 of ZIP (reflected, polynomial 0xedb88320), bit by bit.
+    fn crc32(bytes: &[u8]) -> u32 {
+        !bytes.iter().fold(!0u32, |crc, &b| {
+            (0..8).fold(crc ^ u32::from(b), |c, _| {
+                (c >> 1) ^ (0xedb8_8320 & (c & 1).wrapping_neg())
+            })
+        })
+    }
+
+    /// A ZIP archive of these entries, written by hand: local headers and data, the central
+    /// directory, the ZIP64 end record and locator if asked for, the end record.
+    fn zip_with(entries: &[(&str, &[u8])], style: ZipStyle) -> Vec<u8> {
         let mut out = Vec::new();
         let mut central = Vec::new();
-        for name in names {
+        for &(name, content) in entries {
+            let data = if style.deflate {
+                // One final stored block: BFINAL=1, BTYPE=00, LEN, NLEN, the bytes.
+                let n = content.len() as u16;
+                let mut d = vec![1];
+                d.extend_from_slice(&n.to_le_bytes());
+                d.extend_from_slice(&(!n).to_le_bytes());
+                d.extend_from_slice(content);
+                d
+            } else {
+                content.to_vec()
+            };
+            // From "version needed" to the name's length: the same in both headers.
+            let mut common = Vec::new();
+            common.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            common.extend_from_slice(&0u16.to_le_bytes()); // flags
+            common.extend_from_slice(&(if style.deflate { 8u16 } else { 0 }).to_le_bytes());
+            common.extend_from_slice(&[0; 4]); // time, date
+            common.extend_from_slice(&crc32(content).to_le_bytes());
+            common.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            common.extend_from_slice(&(content.len() as u32).to_le_bytes());
+            common.extend_from_slice(&(name.len() as u16).to_le_bytes());
+
             let offset = out.len() as u32;
             out.extend_from_slice(b"PK\x03\x04");
-            out.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, method, time, date
-            out.extend_from_slice(&[0; 12]); // crc, sizes
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(&0u16.to_le_bytes());
+            out.extend_from_slice(&common);
+            out.extend_from_slice(&0u16.to_le_bytes()); // extra
             out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(&data);
 
             central.extend_from_slice(b"PK\x01\x02");
-            central.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-            central.extend_from_slice(&[0; 12]); // crc, sizes
-            central.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+            central.extend_from_slice(&common);
             central.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
             central.extend_from_slice(&offset.to_le_bytes());
             central.extend_from_slice(name.as_bytes());
         }
-        let cd_offset = out.len() as u32;
+        let (count, cd_len, cd_offset) = (entries.len(), central.len(), out.len());
         out.extend_from_slice(&central);
+        if style.zip64 {
+            let end64 = out.len() as u64;
+            out.extend_from_slice(b"PK\x06\x06");
+            out.extend_from_slice(&44u64.to_le_bytes()); // the size of the rest
+            out.extend_from_slice(&[45, 0, 45, 0]); // versions made by, needed
+            out.extend_from_slice(&[0; 8]); // this disk, the directory's disk
+            out.extend_from_slice(&(count as u64).to_le_bytes()); // on this disk
+            out.extend_from_slice(&(count as u64).to_le_bytes());
+            out.extend_from_slice(&(cd_len as u64).to_le_bytes());
+            out.extend_from_slice(&(cd_offset as u64).to_le_bytes());
+            out.extend_from_slice(b"PK\x06\x07");
+            out.extend_from_slice(&0u32.to_le_bytes()); // the ZIP64 end record's disk
+            out.extend_from_slice(&end64.to_le_bytes());
+            out.extend_from_slice(&1u32.to_le_bytes()); // disks
+        }
+        let (count, cd_len, cd_offset) = if style.zip64 {
+            (u16::MAX, u32::MAX, u32::MAX)
+        } else {
+            (count as u16, cd_len as u32, cd_offset as u32)
+        };
         out.extend_from_slice(b"PK\x05\x06");
-        out.extend_from_slice(&[0; 4]);
-        out.extend_from_slice(&(names.len() as u16).to_le_bytes());
-        out.extend_from_slice(&(names.len() as u16).to_le_bytes());
-        out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+        out.extend_from_slice(&[0; 4]); // this disk, the directory's disk
+        out.extend_from_slice(&count.to_le_bytes()); // on this disk
+        out.extend_from_slice(&count.to_le_bytes());
+        out.extend_from_slice(&cd_len.to_le_bytes());
         out.extend_from_slice(&cd_offset.to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // comment
         out
+    }
+
+    /// A ZIP archive of empty, stored entries with these names.
+    fn zip(names: &[&str]) -> Vec<u8> {
+        let entries: Vec<(&str, &[u8])> = names.iter().map(|&n| (n, &b""[..])).collect();
+        zip_with(&entries, ZipStyle::default())
     }
 
     fn docx() -> Vec<u8> {
@@ -1507,6 +1528,182 @@ mod tests {
             (text.mime, text.extension),
             ("text/plain; charset=utf-8", "txt")
         );
+    }
+
+    /// Office files as Office writes them: parts deflated, sometimes with ZIP64 end records.
+    #[test]
+    fn deflated_and_zip64_office_files_are_recognised() {
+        let types = &b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"[..];
+        let word: [(&str, &[u8]); 3] = [
+            ("[Content_Types].xml", types),
+            ("_rels/.rels", b"<Relationships/>"),
+            ("word/document.xml", b"<w:document><w:body/></w:document>"),
+        ];
+        let excel: [(&str, &[u8]); 3] = [
+            ("[Content_Types].xml", types),
+            ("xl/workbook.xml", b"<workbook/>"),
+            ("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0macros"),
+        ];
+        for deflate in [false, true] {
+            for zip64 in [false, true] {
+                let style = ZipStyle { deflate, zip64 };
+                let what = format!("deflate {deflate}, zip64 {zip64}");
+                let docx = zip_with(&word, style);
+                assert_eq!(
+                    detect(&docx).map(|d| d.kind),
+                    Some(FileKind::Docx),
+                    "{what}"
+                );
+                let xlsm = zip_with(&excel, style);
+                assert_eq!(
+                    detect(&xlsm).map(|d| d.kind),
+                    Some(FileKind::Xlsm),
+                    "{what}"
+                );
+                // Without the ZIP64 record the counts say 65535 entries: not an Office file.
+                if zip64 {
+                    let end = docx.len() - 22;
+                    let mut broken = docx[..end - 76].to_vec();
+                    broken.extend_from_slice(&docx[end..]);
+                    assert_eq!(
+                        detect(&broken).map(|d| d.kind),
+                        Some(FileKind::Zip),
+                        "{what}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Browsers skip a UTF-8 byte order mark before sniffing: so does the HTML check.
+    #[test]
+    fn markup_after_a_byte_order_mark_is_html() {
+        let cases: [(&str, &[u8], FileKind); 8] = [
+            (
+                "bom html",
+                b"\xef\xbb\xbf<!DOCTYPE html><p>x",
+                FileKind::Html,
+            ),
+            (
+                "bom spaced script",
+                b"\xef\xbb\xbf \n<script>x",
+                FileKind::Html,
+            ),
+            ("bom svg", b"\xef\xbb\xbf<svg xmlns='x'>", FileKind::Html),
+            ("bom spaced svg", b"\xef\xbb\xbf\t<SVG>", FileKind::Html),
+            (
+                "bom xml",
+                b"\xef\xbb\xbf<?xml version=\"1.0\"?><x/>",
+                FileKind::Html,
+            ),
+            (
+                "bom spaced xml",
+                b"\xef\xbb\xbf\r\n<?xml version=\"1.0\"?>",
+                FileKind::Html,
+            ),
+            (
+                "bom text",
+                b"\xef\xbb\xbfDraft <b> resolution",
+                FileKind::Text,
+            ),
+            ("svg-like word", b"<svgs are pictures", FileKind::Text),
+        ];
+        for (what, bytes, expected) in cases {
+            assert_eq!(detect(bytes).map(|d| d.kind), Some(expected), "{what}");
+        }
+    }
+
+    /// 50 MiB uploads that start like a ZIP and are made to keep a central directory reader
+    /// busy: detection stays quick. Three of them:
+    /// - nothing but end-of-central-directory signatures, each of which a reader may try;
+    /// - central headers whose comments are end records, each claiming 65,535 entries from
+    ///   the first header on, while a stray byte after every 512 headers breaks the chain, so
+    ///   that every record in reach is followed and fails;
+    /// - a chain of a million minimal central headers, all claimed by a ZIP64 end record: the
+    ///   one [`ZIP_READ_BUDGET`] is for.
+    #[test]
+    fn a_flood_of_end_records_is_read_quickly() {
+        let len = MAX_DOCUMENT_BYTES as usize;
+        let mut header = b"PK\x01\x02".to_vec();
+        header.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        header.extend_from_slice(&[0; 8]); // sizes
+        header.extend_from_slice(&[0, 0, 0, 0]); // name, extra
+        header.extend_from_slice(&22u16.to_le_bytes()); // comment: the end record below
+        header.extend_from_slice(&[0; 12]); // disk, attributes, local header offset
+        header.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        header.extend_from_slice(&u16::MAX.to_le_bytes());
+        header.extend_from_slice(&u16::MAX.to_le_bytes());
+        header.extend_from_slice(&68u32.to_le_bytes()); // directory size
+        header.extend_from_slice(&4u32.to_le_bytes()); // directory offset: the first header
+        header.extend_from_slice(&0u16.to_le_bytes());
+        assert_eq!(header.len(), 68);
+        let mut broken_chain = header.repeat(512);
+        broken_chain.push(b'x');
+
+        let mut minimal = b"PK\x01\x02".to_vec();
+        minimal.extend_from_slice(&[0; 42]);
+        let count = (len - 4 - 98) / minimal.len();
+        let mut zip64 = b"PK\x03\x04".to_vec();
+        zip64.extend_from_slice(&minimal.repeat(count));
+        let end64 = zip64.len() as u64;
+        zip64.extend_from_slice(b"PK\x06\x06");
+        zip64.extend_from_slice(&44u64.to_le_bytes());
+        zip64.extend_from_slice(&[45, 0, 45, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        zip64.extend_from_slice(&(count as u64).to_le_bytes());
+        zip64.extend_from_slice(&(count as u64).to_le_bytes());
+        zip64.extend_from_slice(&(end64 - 4).to_le_bytes()); // directory size
+        zip64.extend_from_slice(&4u64.to_le_bytes()); // directory offset
+        zip64.extend_from_slice(b"PK\x06\x07\0\0\0\0");
+        zip64.extend_from_slice(&end64.to_le_bytes());
+        zip64.extend_from_slice(&1u32.to_le_bytes());
+        zip64.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        zip64.extend_from_slice(&[0xff; 12]);
+        zip64.extend_from_slice(&[0; 2]);
+
+        let fill = |unit: &[u8]| {
+            let mut bytes = b"PK\x03\x04".to_vec();
+            bytes.extend_from_slice(&unit.repeat((len - 4) / unit.len()));
+            bytes
+        };
+        let floods = [
+            ("end signatures", fill(b"PK\x05\x06")),
+            ("end records", fill(&broken_chain)),
+            ("ZIP64 chain", zip64),
+        ];
+        for (what, bytes) in floods {
+            let started = std::time::Instant::now();
+            let kind = detect(&bytes).map(|d| d.kind);
+            let took = started.elapsed();
+            eprintln!("flood of {what} ({} bytes): {took:?}", bytes.len());
+            assert_eq!(kind, Some(FileKind::Zip), "{what}");
+            // Milliseconds, even in a debug build; reading the ZIP64 chain whole took 1 s.
+            assert!(
+                took < std::time::Duration::from_millis(500),
+                "{what}: {took:?}"
+            );
+        }
+    }
+
+    /// An archive whose central directory is larger than [`ZIP_READ_BUDGET`] is a plain ZIP;
+    /// one just under it is still read.
+    #[test]
+    fn the_zip_reader_stops_at_its_budget() {
+        let office = |parts: usize| {
+            let mut names = vec![
+                "[Content_Types].xml".to_owned(),
+                "word/document.xml".to_owned(),
+            ];
+            names.extend(
+                (0..parts).map(|i| format!("word/media/image{i:05}{}.png", "-".repeat(75))),
+            );
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            zip(&names)
+        };
+        // Each part's central header is 46 + 100 bytes (its name).
+        let under = ZIP_READ_BUDGET as usize / 146 - 200;
+        let over = ZIP_READ_BUDGET as usize / 146 + 200;
+        assert_eq!(detect(&office(under)).map(|d| d.kind), Some(FileKind::Docx));
+        assert_eq!(detect(&office(over)).map(|d| d.kind), Some(FileKind::Zip));
     }
 
     #[test]
@@ -1677,6 +1874,22 @@ mod tests {
             ("bytes=18446744073709551616-", Unsatisfiable),
             ("bytes=0-1,5-6", Full),
             ("bytes=0-1,1000-", Full),
+            // Counted before the crate's `validate` drops the unsatisfiable ones.
+            ("bytes=1000-,2000-3000", Full),
+            ("bytes=-0,0-1", Full),
+            // Reversed: alone it is unsatisfiable; with another range, the whole file.
+            ("bytes=500-100, ", Unsatisfiable),
+            ("bytes= 2-1", Unsatisfiable),
+            ("bytes=0-1,5-3", Full),
+            ("bytes=5-3,0-1", Full),
+            ("bytes=5-3,abc", Full),
+            // Suffixes and ends beyond the file.
+            ("bytes=-1", p(999, 999)),
+            ("bytes=-1000", p(0, 999)),
+            ("bytes=999-", p(999, 999)),
+            ("bytes=0-999", p(0, 999)),
+            ("bytes=0-1000", p(0, 999)),
+            ("bytes=1000-1000", Unsatisfiable),
             ("bytes=abc", Full),
             ("bytes=", Full),
             ("bytes=-", Full),
@@ -1829,10 +2042,20 @@ mod tests {
                 .await;
         assert_eq!(res.status(), StatusCode::OK);
 
-        // Several ranges: the whole file.
-        let res = actix_test::call_service(&app, get(&[("range", "bytes=0-1,5-6")])).await;
-        assert_eq!(res.status(), StatusCode::OK);
-        assert!(header(&res, "content-range").is_none());
+        // Several ranges: the whole file, even when only one of them is satisfiable.
+        for value in ["bytes=0-1,5-6", "bytes=0-1,200000-", "bytes=0-1,9-5"] {
+            let res = actix_test::call_service(&app, get(&[("range", value)])).await;
+            assert_eq!(res.status(), StatusCode::OK, "{value}");
+            assert!(header(&res, "content-range").is_none(), "{value}");
+            assert_eq!(actix_test::read_body(res).await.len(), content.len());
+        }
+        // One reversed range: 416, like one past the end.
+        let res = actix_test::call_service(&app, get(&[("range", "bytes=500-100")])).await;
+        assert_eq!(res.status(), StatusCode::RANGE_NOT_SATISFIABLE);
+        assert_eq!(
+            header(&res, "content-range").as_deref(),
+            Some("bytes */200000")
+        );
 
         // If-Match: 412 when it does not match, served when it does.
         let res = actix_test::call_service(&app, get(&[("if-match", "\"other\"")])).await;
