@@ -14,21 +14,20 @@
 //! `/proc` of the server process itself; each listener receives the same streams from
 //! either (see `sfu.rs`), and only what it receives is counted.
 
-mod api;
 mod janus;
 mod logsink;
-mod peer;
+mod meeting;
 mod sfu;
 mod stats;
 
 use anyhow::{bail, Context};
-use api::CHANNELS;
 use clap::Parser;
 use floor_bench::netns::{self, Veth};
 use floor_bench::results::{self, DelayMs, Report};
 use floor_bench::{procfs, server};
+use floor_testkit::peer::timed::{self, now_ns, Recorder, SentLog, FLOOR_AUDIO};
 use futures_util::StreamExt;
-use peer::{now_ns, Peer, Recorder, SentLog, FLOOR_AUDIO};
+use meeting::CHANNELS;
 use sfu::{Kind, Listener, Target};
 use stats::{analyse, expected_streams, percentiles, Delays, Outcome, Percentiles};
 use std::net::{IpAddr, Ipv4Addr};
@@ -506,7 +505,7 @@ async fn run(
     let mut publishers = Vec::new();
     let mut tasks = Vec::new();
     for index in 0..=CHANNELS.len() {
-        let mut peer = Peer::new(true, index == 0, false, local).await?;
+        let mut peer = sfu::new_peer(true, index == 0, false, local).await?;
         if let Some(keep) = target.join_publisher(index, &mut peer).await? {
             tasks.push(keep);
         }
@@ -635,8 +634,8 @@ async fn baseline(args: &Args) -> anyhow::Result<Figures> {
     let log = Arc::new(SentLog::default());
     let from = Arc::new(AtomicU64::new(u64::MAX));
     let here = IpAddr::V4(Ipv4Addr::LOCALHOST);
-    let mut publisher = Peer::new(true, true, false, here).await?;
-    let mut receiver = Peer::new(false, false, false, here).await?;
+    let mut publisher = sfu::new_peer(true, true, false, here).await?;
+    let mut receiver = sfu::new_peer(false, false, false, here).await?;
     publisher.join_direct(&mut receiver).await?;
     let recorder = Recorder::new(from.clone());
     let record = receiver.record(recorder.clone());
@@ -697,9 +696,9 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Op
     println!(
         "Streams: floor voice (Opus-sized, 60-120 B every 20 ms), floor video ({} B x {} per 20 ms = {} pkt/s), \
          six interpretation channels (Opus-sized). Listener i follows the floor only (i mod 7 = 0) or channel i mod 7.",
-        peer::VIDEO_PAYLOAD,
-        peer::VIDEO_PACKETS_PER_TICK,
-        peer::VIDEO_PACKETS_PER_TICK * 50
+        timed::VIDEO_PAYLOAD,
+        timed::VIDEO_PACKETS_PER_TICK,
+        timed::VIDEO_PACKETS_PER_TICK * 50
     );
     println!(
         "Window {} s after {} s of warm-up; {} cores; client runtime: tokio multi-thread, {} workers; {}.",
@@ -1025,7 +1024,7 @@ fn main() -> std::process::ExitCode {
 
 async fn run_all(args: Args) -> std::process::ExitCode {
     logsink::install(args.client_log);
-    peer::epoch();
+    timed::epoch();
     // On Ctrl-C or SIGTERM, dropping the run stops the server and removes its folder.
     let outcome = tokio::select! {
         r = bench(&args) => r,
@@ -1152,7 +1151,7 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use peer::VIDEO;
+    use floor_testkit::peer::timed::VIDEO;
 
     #[test]
     fn listener_counts_are_repeatable_or_comma_separated() {

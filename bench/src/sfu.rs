@@ -11,18 +11,43 @@
 //!   video) and its channel's booth feed, answering Janus's offer. Janus is full ICE and
 //!   takes the peers' candidates from their SDP, so the peers wait for them first.
 
-use crate::api::{Meeting, Ws, CHANNELS};
 use crate::janus::{self, JanusProcess};
-use crate::peer::{Peer, Recorder};
+use crate::meeting::{Meeting, CHANNELS};
 use anyhow::{anyhow, Context};
 use floor_bench::netns::Veth;
 use floor_bench::server::Server;
 use floor_protocol::frames::ClientFrame;
+use floor_testkit::peer::timed::Recorder;
+use floor_testkit::peer::{MediaPeer, PeerOptions};
+use floor_testkit::Ws;
 use serde_json::json;
-use std::net::IpAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// How long any one step of joining (a WebSocket, a frame, a media connection) may take.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// A peer of the benchmark: a microphone (and a camera) published, the server's five
+/// slots received if `receive`, its UDP socket on `local`. A plain WebRTC stack: no audio
+/// levels, the server's bitrate limits left to the interceptors.
+pub async fn new_peer(
+    microphone: bool,
+    camera: bool,
+    receive: bool,
+    local: IpAddr,
+) -> anyhow::Result<MediaPeer> {
+    MediaPeer::try_start(PeerOptions {
+        udp: SocketAddr::new(local, 0),
+        audio_levels: false,
+        bitrate_limits: false,
+        deadline: DEADLINE,
+        ..PeerOptions::like_a_browser(microphone, camera, receive)
+    })
+    .await
+}
 
 /// Which SFU.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -51,7 +76,7 @@ impl Kind {
 pub struct Listener {
     /// The interpretation channel it follows (1 to 6), if any.
     pub channel: Option<u8>,
-    pub peer: Peer,
+    pub peer: MediaPeer,
     pub recorder: Arc<Recorder>,
     pub tasks: Vec<tokio::task::JoinHandle<()>>,
     /// Janus: the subscriber handle (its events are routed while it lives).
@@ -119,21 +144,21 @@ impl Target {
 
     pub fn pid(&self) -> u32 {
         match self {
-            Target::Floor { server, .. } => server.pid,
+            Target::Floor { server, .. } => server.node.pid(),
             Target::Janus { process, .. } => process.pid,
         }
     }
 
     pub fn alive(&mut self) -> bool {
         match self {
-            Target::Floor { server, .. } => server.alive(),
+            Target::Floor { server, .. } => server.node.alive(),
             Target::Janus { process, .. } => process.alive(),
         }
     }
 
     pub fn log_tail(&self) -> String {
         match self {
-            Target::Floor { server, .. } => server.log_tail(),
+            Target::Floor { server, .. } => server.node.log_tail(),
             Target::Janus { process, .. } => process.log_tail(),
         }
     }
@@ -143,7 +168,7 @@ impl Target {
     pub async fn join_publisher(
         &mut self,
         index: usize,
-        peer: &mut Peer,
+        peer: &mut MediaPeer,
     ) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
         let who = if index == 0 {
             "the floor speaker".to_string()
@@ -157,10 +182,13 @@ impl Target {
                 } else {
                     meeting.interpreters[index - 1].token()
                 };
-                let mut ws = Ws::connect(&server.ws_url(), token).await?;
-                peer.join_server(&mut ws, meeting.id)
+                let mut ws = Ws::try_connect(&server.node.ws_url(), token, DEADLINE).await?;
+                peer.try_join(&mut ws, meeting.id)
                     .await
                     .with_context(|| format!("{who} joins"))?;
+                peer.try_connected()
+                    .await
+                    .with_context(|| format!("{who}'s media connection"))?;
                 Ok(Some(ws.keep_open()))
             }
             Target::Janus {
@@ -182,7 +210,10 @@ impl Target {
                 let feed = janus::plugin_data(&joined)?["id"]
                     .as_u64()
                     .ok_or_else(|| anyhow!("no publisher id in {joined}"))?;
-                peer.accept_answer(janus::jsep_sdp(&joined, "answer")?)
+                peer.try_accept(janus::jsep_sdp(&joined, "answer")?)
+                    .await
+                    .with_context(|| format!("{who}'s answer from Janus"))?;
+                peer.try_connected()
                     .await
                     .with_context(|| format!("{who}'s media connection"))?;
                 feeds.push(feed);
@@ -203,11 +234,14 @@ impl Target {
         let recorder = Recorder::new(from);
         match self {
             Target::Floor { server, meeting } => {
-                let mut peer = Peer::new(false, false, true, local).await?;
-                let mut ws = Ws::connect(&server.ws_url(), meeting.viewer.token()).await?;
-                peer.join_server(&mut ws, meeting.id).await?;
+                let mut peer = new_peer(false, false, true, local).await?;
+                let mut ws =
+                    Ws::try_connect(&server.node.ws_url(), meeting.viewer.token(), DEADLINE)
+                        .await?;
+                peer.try_join(&mut ws, meeting.id).await?;
+                peer.try_connected().await?;
                 if let Some(c) = channel {
-                    ws.send(&ClientFrame::MediaListen {
+                    ws.try_send(&ClientFrame::MediaListen {
                         meeting_id: meeting.id,
                         channel: Some(CHANNELS[c as usize - 1].to_string()),
                     })
@@ -232,7 +266,7 @@ impl Target {
                 if let Some(c) = channel {
                     wanted.push(feeds[c as usize]);
                 }
-                let mut peer = Peer::new(false, false, false, local).await?;
+                let mut peer = new_peer(false, false, false, local).await?;
                 let mut handle = session.attach().await?;
                 let attached = handle
                     .request_event(janus::subscribe(*room, &wanted), None)
@@ -250,7 +284,7 @@ impl Target {
                     )
                     .await
                     .context("starting the subscription")?;
-                peer.connected().await?;
+                peer.try_connected().await?;
                 Ok(Listener {
                     channel,
                     peer,

@@ -1,7 +1,7 @@
 //! From what was sent and what each listener received, in the measured window: delivery,
 //! loss and delay.
 
-use crate::peer::{Received, FLOOR_AUDIO, SLOTS, STREAMS, VIDEO};
+use floor_testkit::peer::timed::{Received, FLOOR_AUDIO, SLOTS, STREAMS, VIDEO};
 use std::collections::HashSet;
 
 /// The streams a listener should receive, each with the slot it should come on (an index

@@ -34,10 +34,10 @@ async fn the_chair_runs_a_list_of_sixty_and_a_delegate_knows_its_place() {
     for delegate in &fx.delegates {
         delegate.asks_for_the_floor(fx.meeting).await;
     }
-    let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
+    let (_, chair_code) = fx.invitation("Chair", Role::Chair, None).await;
     // The delegation 37th on the list, and the one before it.
     let (mine, before) = (&fx.members[36], &fx.members[35]);
-    let (_, my_code) = delegate_invitation(&fx, mine).await;
+    let (_, my_code) = fx.delegate_invitation(mine).await;
 
     let driver = Driver::start().await;
     let chair = driver.browser("chair-sixty").await;
@@ -232,12 +232,16 @@ async fn the_chair_runs_a_list_of_sixty_and_a_delegate_knows_its_place() {
         .js(&format!("{}.value = ''; return true;", q(field)))
         .await;
     chair
-        .type_into(field, &fx.observer.name.to_lowercase())
+        .type_into(field, &fx.observer().name.to_lowercase())
         .await;
     chair.click("button[data-action=inscribe-by-name]").await;
     server_shows(&fx, "the observer inscribed", |s| {
         s.item(fx.item)
-            .is_some_and(|i| i.statements.iter().any(|e| e.delegation == fx.observer.id))
+            .is_some_and(|i| {
+                i.statements
+                    .iter()
+                    .any(|e| e.delegation == fx.observer().id)
+            })
             .then_some(())
     })
     .await;
@@ -260,8 +264,8 @@ async fn a_high_level_segment_orders_the_list_by_the_speakers_rank() {
         d.asks_for_the_floor(fx.meeting).await;
     }
     let (a, b, c) = (&fx.members[0], &fx.members[1], &fx.members[2]);
-    let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
-    let (_, b_code) = delegate_invitation(fx, b).await;
+    let (_, chair_code) = fx.invitation("Chair", Role::Chair, None).await;
+    let (_, b_code) = fx.delegate_invitation(b).await;
 
     let driver = Driver::start().await;
     let browser = driver.browser("high-level").await;

@@ -10,10 +10,10 @@ async fn two_vice_chairs_are_elected_in_two_ballots_and_a_rapporteur_by_acclamat
     let fresh = fresh_meeting(3).await;
     let (node, fx) = (&fresh.node, &fresh.fx);
     fx.open().await;
-    let (_, chair_code) = invitation(&fx.secretariat, fx.session, "Chair", Role::Chair, None).await;
-    let (_, room_code) = invitation(&fx.secretariat, fx.session, "Room", Role::Room, None).await;
-    let (_, a_code) = delegate_invitation(fx, &fx.members[0]).await;
-    let (_, b_code) = delegate_invitation(fx, &fx.members[1]).await;
+    let (_, chair_code) = fx.invitation("Chair", Role::Chair, None).await;
+    let (_, room_code) = fx.invitation("Room", Role::Room, None).await;
+    let (_, a_code) = fx.delegate_invitation(&fx.members[0]).await;
+    let (_, b_code) = fx.delegate_invitation(&fx.members[1]).await;
 
     let driver = Driver::start().await;
     let browser = driver.browser("elections").await;

@@ -54,18 +54,13 @@ async fn a_recorded_vote_and_a_secret_ballot_are_run_from_the_pages_and_shown_on
     let fx = Fixture::new(&node, 3).await;
     fx.open().await;
     let (a, b, c) = (&fx.members[0], &fx.members[1], &fx.members[2]);
-    let (_, chair_code) = invitation(
-        &fx.secretariat,
-        fx.session,
-        "Chair of the Commission",
-        Role::Chair,
-        None,
-    )
-    .await;
-    let (_, room_code) = invitation(&fx.secretariat, fx.session, "Room", Role::Room, None).await;
-    let (_, a_code) = delegate_invitation(&fx, a).await;
-    let (_, b_code) = delegate_invitation(&fx, b).await;
-    let (_, observer_code) = delegate_invitation(&fx, &fx.observer).await;
+    let (_, chair_code) = fx
+        .invitation("Chair of the Commission", Role::Chair, None)
+        .await;
+    let (_, room_code) = fx.invitation("Room", Role::Room, None).await;
+    let (_, a_code) = fx.delegate_invitation(a).await;
+    let (_, b_code) = fx.delegate_invitation(b).await;
+    let (_, observer_code) = fx.delegate_invitation(fx.observer()).await;
 
     let driver = Driver::start().await;
     let browser = driver.browser("voting").await;

@@ -315,7 +315,10 @@ impl Browser {
     /// The handles of this browser's windows and tabs.
     pub async fn windows(&self) -> Vec<String> {
         let r = self.client.windows().await;
-        self.ok("windows", r).into_iter().map(String::from).collect()
+        self.ok("windows", r)
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 
     /// Open a new tab in this browser and give it WebDriver's attention; its handle. A tab

@@ -3,8 +3,8 @@
 //! node, after a restart: the earlier meeting is read from the log), and continuing refused
 //! for a meeting of another session or one that does not exist.
 
-use crate::helpers::*;
 use floor_protocol::*;
+use floor_testkit::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_speakers_list_of_the_first_meeting_carries_over_to_the_second_after_a_restart() {

@@ -1,9 +1,8 @@
 //! The HTTP API as the secretariat and the chair use it: set-up, state, the record.
 
-use crate::helpers::*;
-use crate::on_both_databases;
 use floor_protocol::api::*;
 use floor_protocol::*;
+use floor_testkit::*;
 
 on_both_databases!(
     the_record_lists_every_speech_as_json_and_csv,
@@ -96,7 +95,7 @@ on_both_databases!(
                 met: false
             }
         );
-        let observer = fx.participant(Role::Delegate, Some(fx.observer.id)).await;
+        let observer = fx.participant(Role::Delegate, Some(fx.observer().id)).await;
         observer
             .command_ok(
                 fx.meeting,

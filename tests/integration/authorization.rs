@@ -1,8 +1,8 @@
 //! Who may do what, through the real server: tokens from real invitations carry the role,
 //! and the server refuses what the role may not do with `not_permitted`.
 
-use crate::helpers::*;
 use floor_protocol::*;
+use floor_testkit::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_role_against_the_meeting_commands() {

@@ -1,9 +1,9 @@
 //! Bad input gets a clear, typed error, changes nothing, and leaves the connection usable.
 
-use crate::helpers::*;
 use floor_protocol::frames::{ClientFrame, ErrorCode};
 use floor_protocol::*;
 use floor_server::auth::{Identity, TokenKeys};
+use floor_testkit::*;
 
 const SECRET: &str = "bad-input-test-signing-secret";
 

@@ -2,11 +2,11 @@
 //! document uploaded through one node served by the other.
 
 use crate::documents::{publish, published, upload, uploaded};
-use crate::helpers::*;
 use floor_protocol::api::UploadedFile;
 use floor_protocol::document::{Distribution, DocumentKind};
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::*;
+use floor_testkit::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_inscriptions_on_two_nodes_end_in_one_order_everyone_sees() {

@@ -4,12 +4,11 @@
 //! internal error there and a stored name on SQLite.)
 
 use crate::documents::{publish, uploaded};
-use crate::helpers::*;
-use crate::on_both_databases;
 use floor_protocol::api::*;
 use floor_protocol::document::*;
 use floor_protocol::frames::{ClientFrame, ErrorCode, ServerFrame};
 use floor_protocol::*;
+use floor_testkit::*;
 use serde_json::json;
 
 fn assert_refused(a: &Answer, field: &str) {

@@ -1,8 +1,8 @@
 //! The CSV exports open safely in a spreadsheet: a cell that would start a formula is
 //! neutralised (OWASP, "CSV injection").
 
-use crate::helpers::*;
 use floor_protocol::*;
+use floor_testkit::*;
 
 async fn csv(who: &Client, path: &str) -> String {
     who.http

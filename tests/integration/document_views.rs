@@ -3,9 +3,9 @@
 //! may show a document outside the reader's distribution, not even as a link.
 
 use crate::documents::*;
-use crate::helpers::*;
 use floor_protocol::document::*;
 use floor_protocol::frames::{ClientFrame, ServerFrame};
+use floor_testkit::*;
 
 /// A general draft gets a revision and a corrigendum restricted to one delegation. A
 /// delegate outside that delegation must not see them as `superseded_by` or

@@ -2,12 +2,12 @@
 //! a restricted document does not exist for anyone else by any route, revisions replace
 //! and corrigenda attach, downloads resume, and bad uploads are refused.
 
-use crate::helpers::*;
 use floor_protocol::api::*;
 use floor_protocol::document::*;
 use floor_protocol::frames::{ClientFrame, ServerFrame};
 use floor_protocol::symbol::DocumentSymbol;
 use floor_protocol::*;
+use floor_testkit::*;
 
 /// A small but well-formed PDF.
 pub(crate) fn pdf(text: &str) -> Vec<u8> {
@@ -274,7 +274,7 @@ async fn revisions_replace_corrigenda_attach_and_sponsors_sign_on_until_adoption
     let db = TestDb::new(Backend::Sqlite);
     let node = Node::start(&db);
     let fx = Fixture::new(&node, 3).await;
-    let ngo = fx.participant(Role::Delegate, Some(fx.ngo.id)).await;
+    let ngo = fx.participant(Role::Delegate, Some(fx.ngo().id)).await;
     let file = uploaded(&fx.secretariat, fx.session, pdf("draft")).await;
     let mut draft = publish(
         "E/CN.7/2026/L.2",

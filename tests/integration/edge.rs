@@ -3,12 +3,12 @@
 //! participant's token stops working at once, every response carries the security
 //! headers, and scope and errors answer like every other route.
 
-use crate::helpers::*;
 use floor_protocol::api::*;
 use floor_protocol::document::*;
 use floor_protocol::frames::{ClientFrame, CloseReason, ErrorCode, ServerFrame};
 use floor_protocol::symbol::DocumentSymbol;
 use floor_protocol::*;
+use floor_testkit::*;
 use std::time::{Duration, Instant};
 
 fn node_with(db: &TestDb, env: &[(&'static str, &str)]) -> Node {
@@ -41,7 +41,8 @@ fn retry_after(resp: &reqwest::Response) -> Option<u64> {
         .ok()
 }
 
-/// A participant added and invited by the secretariat: its id and the invitation's code.
+/// A participant added and invited by the secretariat, to every meeting of the session or
+/// to `meeting` only: its id and the invitation's code.
 async fn invitation(
     sec: &Client,
     session: SessionId,
@@ -49,37 +50,21 @@ async fn invitation(
     delegation: Option<DelegationId>,
     meeting: Option<MeetingId>,
 ) -> (ParticipantId, String) {
-    let p: Participant = sec
-        .post_ok(
-            &format!("/api/sessions/{session}/participants"),
-            &NewParticipant {
-                display_name: format!("A {}", role.as_str()),
-                role,
-                delegation_id: delegation,
-            },
-        )
-        .await;
-    let inv: Invitation = sec
-        .post_ok(
-            &format!("/api/participants/{}/invitations", p.id),
-            &NewInvitation {
-                meeting_id: meeting,
-                valid_for_hours: None,
-            },
-        )
-        .await;
-    (p.id, inv.code)
+    let who = NewParticipant {
+        display_name: format!("A {}", role.as_str()),
+        role,
+        delegation_id: delegation,
+    };
+    sec.try_invitation(session, who, meeting)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 async fn redeemed(node: &Node, code: &str) -> Client {
-    let t: TokenResponse = node
-        .client()
-        .post_ok(
-            "/api/invitations/redeem",
-            &RedeemRequest { code: code.into() },
-        )
-        .await;
-    node.client().with_token(&t.token)
+    node.client()
+        .try_redeem(code)
+        .await
+        .unwrap_or_else(|e| panic!("{e:#}"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

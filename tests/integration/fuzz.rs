@@ -10,10 +10,10 @@
 //!
 //! The seed is printed; `FLOOR_FUZZ_SEED=<n>` replays a run.
 
-use crate::helpers::*;
 use floor_protocol::api::*;
 use floor_protocol::frames::{self, ClientFrame, ServerFrame};
 use floor_protocol::*;
+use floor_testkit::*;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

@@ -2,10 +2,10 @@
 //! nobody has used them for a while (`FLOOR_HUB_IDLE_SECS`), and come back whole from the
 //! log; listing a session's meetings does not load them.
 
-use crate::helpers::*;
 use floor_protocol::api::*;
 use floor_protocol::meeting::MeetingStatus;
 use floor_protocol::*;
+use floor_testkit::*;
 use std::time::Instant;
 
 fn node_forgetting_after_one_second(db: &TestDb) -> Node {

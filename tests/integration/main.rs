@@ -1,9 +1,7 @@
 //! Integration tests: the real `floor` binary on a free port, against SQLite files and a
 //! real PostgreSQL, with real HTTP and WebSocket clients; Redis for the two-node tests.
-//! One test binary (this file and its modules) so that linking happens once.
-
-mod helpers;
-mod media_peer;
+//! One test binary (this file and its modules) so that linking happens once. What they
+//! share (nodes, clients, fixtures, WebRTC peers) is the test kit, crate `floor-testkit`.
 
 mod agenda;
 mod api;

@@ -2,10 +2,10 @@
 //! heard by everyone and nobody else is; interpreters are heard on their channel when their
 //! microphone is the live one; listeners switch channels without renegotiating.
 
-use crate::helpers::*;
-use crate::media_peer::*;
 use floor_protocol::frames::{self, ClientFrame, ErrorCode};
 use floor_protocol::*;
+use floor_testkit::peer::{speech::*, *};
+use floor_testkit::*;
 use std::time::{Duration, Instant};
 
 const ALICE: u32 = 0xA11CE;
@@ -327,13 +327,17 @@ async fn media_needs_a_token_for_the_meeting() {
     let mut peer = MediaPeer::new(true, false, true).await;
 
     let mut anonymous = Ws::connect_raw(&node).await;
+    let refused = |e: anyhow::Error| match e.downcast::<Refused>() {
+        Ok(Refused(message)) => message,
+        Err(e) => panic!("the offer failed, not refused: {e:#}"),
+    };
     let offer = peer.try_join(&mut anonymous, fx.meeting).await;
-    assert!(offer.is_err());
+    refused(offer.unwrap_err());
     let mut outsider = Ws::connect(&node, &other.delegates[0]).await;
-    let refused = peer.try_join(&mut outsider, fx.meeting).await.unwrap_err();
-    assert!(refused.contains("does not cover"), "{refused}");
+    let outside = refused(peer.try_join(&mut outsider, fx.meeting).await.unwrap_err());
+    assert!(outside.contains("does not cover"), "{outside}");
     let mut ws = Ws::connect(&node, &fx.delegates[0]).await;
-    let unknown = peer.try_join(&mut ws, MeetingId(4040)).await.unwrap_err();
+    let unknown = refused(peer.try_join(&mut ws, MeetingId(4040)).await.unwrap_err());
     assert!(unknown.contains("no such meeting"), "{unknown}");
     peer.close().await;
 }

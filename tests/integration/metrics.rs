@@ -3,9 +3,9 @@
 //! outside the operator's network without the token; and the Grafana dashboard in
 //! `infra/` asks only for figures a scrape has, and shows every one of them.
 
-use crate::helpers::*;
-use crate::media_peer::*;
 use floor_protocol::*;
+use floor_testkit::peer::{speech::*, *};
+use floor_testkit::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 

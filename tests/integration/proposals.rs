@@ -7,9 +7,9 @@
 //! whole. In each, a viewer folding the
 //! events it was sent ends with the state a fresh snapshot shows.
 
-use crate::helpers::*;
 use floor_protocol::vote::*;
 use floor_protocol::*;
+use floor_testkit::*;
 
 /// The chair tables a draft sponsored by member `sponsor`; its id.
 async fn tabled(

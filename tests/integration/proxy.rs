@@ -8,11 +8,11 @@
 //! TLS termination is nginx's own business, not the file's).
 
 use crate::documents::{publish, published, uploaded};
-use crate::helpers::*;
-use crate::media_peer::*;
 use floor_protocol::document::{Distribution, DocumentKind};
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::*;
+use floor_testkit::peer::{speech::*, *};
+use floor_testkit::*;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
 

@@ -3,13 +3,13 @@
 //! `redis-server` on a free port, since restarting the shared one would break other tests.
 
 use crate::documents::{follow_documents, next_document_event, pdf, publish, published, uploaded};
-use crate::helpers::*;
 use crate::voting::{check_in_all, open_vote, result_of, table};
 use floor_protocol::api::{self, Health};
 use floor_protocol::document::{Distribution, DocumentEvent, DocumentKind};
 use floor_protocol::frames::{self, ClientFrame, ServerFrame};
 use floor_protocol::vote::*;
 use floor_protocol::*;
+use floor_testkit::*;
 use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
 

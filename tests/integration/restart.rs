@@ -1,11 +1,10 @@
 //! Nothing accepted is lost: kill the server in the middle of a meeting, start it again,
 //! and the state and the record are exactly as before.
 
-use crate::helpers::*;
-use crate::on_both_databases;
 use floor_protocol::api::MeetingRecord;
 use floor_protocol::frames::ClientFrame;
 use floor_protocol::*;
+use floor_testkit::*;
 
 on_both_databases!(
     a_killed_server_comes_back_with_the_same_meeting,

@@ -11,10 +11,10 @@
 //! parent-death signal, so a killed test takes it along. A namespace and veth pair left
 //! by a killed run (named after a process that no longer exists) are removed first.
 
-use crate::helpers::*;
-use crate::media_peer::*;
 use floor_protocol::frames::{ClientFrame, ServerFrame};
 use floor_protocol::*;
+use floor_testkit::peer::{speech::*, *};
+use floor_testkit::*;
 use std::net::Ipv4Addr;
 use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;

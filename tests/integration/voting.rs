@@ -2,11 +2,11 @@
 //! the room or remote, the result reaches everyone at once, and a secret ballot leaves
 //! nothing in the database that links a voter to a choice.
 
-use crate::helpers::*;
 use floor_protocol::api::{MeetingRecord, MeetingView};
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::vote::*;
 use floor_protocol::*;
+use floor_testkit::*;
 
 pub(crate) async fn check_in_all(fx: &Fixture) {
     for (i, d) in fx.delegates.iter().enumerate() {

@@ -1,11 +1,10 @@
 //! Participants following a meeting over WebSockets: everyone sees every change, in order,
 //! and a reconnecting client misses nothing.
 
-use crate::helpers::*;
-use crate::on_both_databases;
 use floor_protocol::frames::{ClientFrame, ServerFrame};
 use floor_protocol::meeting::EntryKind;
 use floor_protocol::*;
+use floor_testkit::*;
 
 on_both_databases!(
     everyone_sees_the_floor_change_in_the_same_order,
@@ -136,7 +135,7 @@ on_both_databases!(
             }
         );
         // An NGO speaks when the chair allows: it cannot inscribe itself by default.
-        let ngo = fx.participant(Role::Delegate, Some(fx.ngo.id)).await;
+        let ngo = fx.participant(Role::Delegate, Some(fx.ngo().id)).await;
         let answer = ngo
             .command(
                 fx.meeting,

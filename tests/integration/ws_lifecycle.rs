@@ -1,7 +1,7 @@
 //! The life of a WebSocket connection at its end: a client that closes gets the closing
 //! handshake answered, not a dropped connection.
 
-use crate::helpers::*;
+use floor_testkit::*;
 use futures_util::{SinkExt, StreamExt};
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
 use tokio_tungstenite::tungstenite::protocol::CloseFrame;

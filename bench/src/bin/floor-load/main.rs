@@ -88,20 +88,6 @@ async fn load(cli: Cli, fds: u64) -> anyhow::Result<()> {
     let binary = cli.server.clone().unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/floor")
     });
-    let names_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../data/un-member-states.txt");
-    let names: Vec<String> = std::fs::read_to_string(&names_path)
-        .with_context(|| format!("reading {}", names_path.display()))?
-        .lines()
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect();
-    if names.len() < setup::MEMBERS {
-        anyhow::bail!(
-            "{} names fewer than {}",
-            names_path.display(),
-            setup::MEMBERS
-        );
-    }
     let need = cli.participants.iter().max().copied().unwrap_or(0) + setup::MEMBERS + 100;
     if (fds as usize) < need {
         eprintln!("warning: open-files limit {fds} may be too low for {need} connections");
@@ -110,14 +96,14 @@ async fn load(cli: Cli, fds: u64) -> anyhow::Result<()> {
     for &n in &cli.participants {
         let n = n.max(1);
         let server = floor_bench::server::Server::start(&binary, n + setup::MEMBERS + 100, None)?;
-        let setup = setup::set_up(&server, &names)
+        let setup = setup::set_up(&server)
             .await
             .context("setting up the meeting")?;
         let r = run::run(
             "floor",
             run::Target::Floor { setup: &setup },
-            &server.ws_url(),
-            server.pid,
+            &server.node.ws_url(),
+            server.node.pid(),
             n,
             cli.floor_changes,
             cli.burst,
@@ -126,7 +112,7 @@ async fn load(cli: Cli, fds: u64) -> anyhow::Result<()> {
         .with_context(|| {
             format!(
                 "floor run with {n} participants; its log:\n{}",
-                server.log_tail()
+                server.node.log_tail()
             )
         })?;
         drop(server);

@@ -1,9 +1,9 @@
-//! The bare broadcast server as a child process, and the open-files limit. The `floor`
-//! server under test and `/proc` readings come from the crate's library
-//! (`floor_bench::server`, `floor_bench::procfs`), shared with `floor-media-bench`.
+//! The bare broadcast server as a child process (its address read as the test kit reads a
+//! node's), and the open-files limit. The `floor` server under test and `/proc` readings
+//! come from the crate's library (`floor_bench::server`, `floor_bench::procfs`), shared
+//! with `floor-media-bench`.
 
 use anyhow::{bail, Context};
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -28,36 +28,17 @@ impl BareServer {
             .spawn()
             .context("starting the bare server")?;
         let pid = child.id();
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            for line in lines.by_ref() {
-                let Ok(line) = line else { break };
-                if let Some(base) = line.strip_prefix(PREFIX) {
-                    let _ = tx.send(base.trim().to_string());
-                    break;
-                }
-            }
-            // Keep draining so the child never blocks on a full pipe.
-            for _ in lines {}
-        });
+        let announced = floor_testkit::node::announced(&mut child, PREFIX, Duration::from_secs(60));
         let mut me = BareServer {
             child,
             pid,
             port: 0,
         };
-        match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(addr) => {
-                me.port = addr
-                    .rsplit(':')
-                    .next()
-                    .and_then(|p| p.trim_end_matches('/').parse().ok())
-                    .with_context(|| format!("no port in {addr:?}"))?;
-                Ok(me)
-            }
-            Err(_) => bail!("the bare server reported no address within 60 s"),
-        }
+        let Some(addr) = announced else {
+            bail!("the bare server reported no address within 60 s");
+        };
+        me.port = floor_testkit::node::port_of(&addr)?;
+        Ok(me)
     }
 
     pub fn ws_url(&self) -> String {
