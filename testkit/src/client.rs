@@ -27,9 +27,19 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// The error body's `code`, or "".
+    /// The error body's `code`, or "". A code that is there must be one of the protocol's
+    /// error codes, or a refused command's (beside its `rejection`): every test that reads
+    /// a code checks that the server answered from the one list.
     pub fn code(&self) -> &str {
-        self.body["code"].as_str().unwrap_or("")
+        let code = self.body["code"].as_str().unwrap_or("");
+        if self.status >= 400 && !code.is_empty() && self.body.get("rejection").is_none() {
+            assert!(
+                floor_protocol::ErrorCode::parse(code).is_some(),
+                "{code:?} is not one of the protocol's error codes: {}",
+                self.body
+            );
+        }
+        code
     }
 
     /// The body as a `T` if the request succeeded (2xx); otherwise an error with the
