@@ -1,6 +1,12 @@
 //! The OpenAPI 3.0 document served at `/api/openapi.json`. Schemas come from the protocol
 //! crate's types (through schemars), so they cannot drift from what the server sends; the
 //! table of operations below is the one place that lists the routes of [`crate::api`].
+//!
+//! Not `utoipa`: it derives schemas from its own `ToSchema` trait, so every protocol type
+//! (shared with the WebAssembly client, and already deriving schemars' `JsonSchema` for
+//! docs/protocol.md's checks) would need a second derive, and every handler a
+//! `#[utoipa::path]` attribute repeating its method and path; the table below is one
+//! entry per route and its schemas cannot drift from the wire types.
 
 use floor_protocol::api::*;
 use floor_protocol::frames::{ClientFrame, ServerFrame};
