@@ -600,6 +600,7 @@ catalogue! {
     ConsoleReconsiderationSpeakers { en: "Speakers against the reconsideration of a proposal", fr: "Orateurs contre la reconsidération d'une proposition", es: "Oradores en contra de la reconsideración de una propuesta" }
     ConsoleDivisionSpeakers { en: "Speakers for and against the division of a proposal", fr: "Orateurs pour et contre la division d'une proposition", es: "Oradores a favor y en contra de la división de una propuesta" }
     ConsoleNgoSelf { en: "Non-governmental organizations may inscribe themselves", fr: "Les organisations non gouvernementales peuvent s'inscrire elles-mêmes", es: "Las organizaciones no gubernamentales pueden inscribirse por sí mismas" }
+    ConsoleRecordingsForParticipants { en: "Participants may download the sound recordings", fr: "Les participants peuvent télécharger les enregistrements sonores", es: "Los participantes pueden descargar las grabaciones sonoras" }
     ConsoleChannels { en: "Interpretation channels (language codes)", fr: "Canaux d'interprétation (codes de langue)", es: "Canales de interpretación (códigos de idioma)" }
     ConsoleNoSession { en: "There is no session yet: create the first one.", fr: "Il n'y a pas encore de session : créez la première.", es: "Todavía no hay ningún período de sesiones: cree el primero." }
     ConsoleCurrentSession { en: "Session being prepared", fr: "Session en préparation", es: "Período de sesiones en preparación" }
@@ -1192,6 +1193,7 @@ fn ar(key: T) -> &'static str {
         T::ConsoleReconsiderationSpeakers => "المتكلمون المعارضون لإعادة النظر في مقترح",
         T::ConsoleDivisionSpeakers => "المتكلمون المؤيدون والمعارضون لتجزئة مقترح",
         T::ConsoleNgoSelf => "يجوز للمنظمات غير الحكومية أن تسجل نفسها",
+        T::ConsoleRecordingsForParticipants => "يجوز للمشاركين تنزيل التسجيلات الصوتية",
         T::ConsoleChannels => "قنوات الترجمة الشفوية (رموز اللغات)",
         T::ConsoleNoSession => "لا توجد دورة بعد: يُرجى إنشاء الدورة الأولى.",
         T::ConsoleCurrentSession => "الدورة قيد الإعداد",
@@ -1788,6 +1790,7 @@ fn zh(key: T) -> &'static str {
         T::ConsoleReconsiderationSpeakers => "反对复议提案的发言者人数",
         T::ConsoleDivisionSpeakers => "赞成和反对分开表决提案的发言者人数",
         T::ConsoleNgoSelf => "非政府组织可自行登记发言",
+        T::ConsoleRecordingsForParticipants => "与会者可下载录音",
         T::ConsoleChannels => "口译频道（语言代码）",
         T::ConsoleNoSession => "尚无届会：请创建第一届会议。",
         T::ConsoleCurrentSession => "正在筹备的届会",
@@ -2380,6 +2383,7 @@ fn ru(key: T) -> &'static str {
         T::ConsoleReconsiderationSpeakers => "Ораторы против пересмотра предложения",
         T::ConsoleDivisionSpeakers => "Ораторы за и против раздельного голосования по предложению",
         T::ConsoleNgoSelf => "Неправительственные организации могут записываться сами",
+        T::ConsoleRecordingsForParticipants => "Участники могут скачивать звукозаписи",
         T::ConsoleChannels => "Каналы устного перевода (коды языков)",
         T::ConsoleNoSession => "Сессий пока нет: создайте первую.",
         T::ConsoleCurrentSession => "Готовящаяся сессия",

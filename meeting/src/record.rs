@@ -3,7 +3,8 @@
 //! delegation, in person and remote.
 
 use floor_protocol::api::{
-    DecisionRecord, DrawRecord, MeetingRecord, NamedVote, RulingRecord, SpeakingTotal, SpeechRecord,
+    DecisionRecord, DrawRecord, MeetingRecord, NamedVote, RecordingOffset, RulingRecord,
+    SoundRecording, SpeakingTotal, SpeechRecord,
 };
 use floor_protocol::meeting::EntryKind;
 use floor_protocol::vote::{Choice, Outcome, Proposal, VoteMethod, VoteSubject};
@@ -85,6 +86,7 @@ pub fn meeting_record(
                     limit_ms: *limit_ms,
                     overrun_ms: 0,
                     interrupted: false,
+                    recording: None,
                 });
             }
             Event::SpeechEnded {
@@ -253,6 +255,7 @@ pub fn meeting_record(
 
     MeetingRecord {
         meeting_id,
+        recordings: Vec::new(),
         speeches,
         rulings,
         decisions,
@@ -260,10 +263,49 @@ pub fn meeting_record(
     }
 }
 
+/// Add the sound record to `record`: its recordings, ordered by segment and track, and each
+/// speech's place in the segment that was recording when the speech started (the earliest
+/// such segment, when two nodes recorded the same moment), or else at the start of the
+/// first segment that began while it went on.
+pub fn with_sound_record(
+    mut record: MeetingRecord,
+    mut recordings: Vec<SoundRecording>,
+) -> MeetingRecord {
+    recordings.sort_by(|a, b| {
+        (a.segment_started_at, a.track, &a.channel, a.id).cmp(&(
+            b.segment_started_at,
+            b.track,
+            &b.channel,
+            b.id,
+        ))
+    });
+    for speech in &mut record.speeches {
+        let covering = recordings.iter().find(|r| {
+            r.segment_started_at <= speech.started_at
+                && speech.started_at.since(r.segment_started_at) < r.duration_ms
+        });
+        // Nothing was recording when the floor was given (the speaker's microphone was
+        // not connected yet, or the node was restarting): the speech starts, in the
+        // sound record, where the first segment during it starts.
+        let begun_during = || {
+            recordings.iter().find(|r| {
+                r.segment_started_at > speech.started_at
+                    && speech.ended_at.is_none_or(|end| r.segment_started_at < end)
+            })
+        };
+        speech.recording = covering.or_else(begun_during).map(|r| RecordingOffset {
+            segment_started_at: r.segment_started_at,
+            offset_ms: speech.started_at.since(r.segment_started_at),
+        });
+    }
+    record.recordings = recordings;
+    record
+}
+
 /// The record's speeches as CSV (RFC 4180), one row per speech.
 pub fn speeches_csv(record: &MeetingRecord) -> String {
     let mut out = String::from(
-        "entry,delegation,kind,capacity,item,attendance,started_at,ended_at,spoken_s,limit_s,overrun_s,interrupted\r\n",
+        "entry,delegation,kind,capacity,item,attendance,started_at,ended_at,spoken_s,limit_s,overrun_s,interrupted,recording_segment,recording_offset_s\r\n",
     );
     for s in &record.speeches {
         let row = [
@@ -281,6 +323,12 @@ pub fn speeches_csv(record: &MeetingRecord) -> String {
             seconds(s.limit_ms),
             seconds(s.overrun_ms),
             s.interrupted.to_string(),
+            s.recording
+                .map(|r| iso8601(r.segment_started_at))
+                .unwrap_or_default(),
+            s.recording
+                .map(|r| seconds(r.offset_ms))
+                .unwrap_or_default(),
         ];
         let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));

@@ -12,6 +12,7 @@ mod m20261124_000002_documents;
 mod m20261204_000013_command_requests;
 mod m20261204_140000_participant_token_version;
 mod m20261204_171500_file_contents;
+mod m20261205_100000_sound_recordings;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000013_command_requests::Migration),
             Box::new(m20261204_140000_participant_token_version::Migration),
             Box::new(m20261204_171500_file_contents::Migration),
+            Box::new(m20261205_100000_sound_recordings::Migration),
         ]
     }
 }

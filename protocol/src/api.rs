@@ -223,6 +223,58 @@ pub struct SpeechRecord {
     pub overrun_ms: u64,
     /// Whether a point of order or motion set this speech aside for a while.
     pub interrupted: bool,
+    /// Where the speech is in the sound record: the segment recording when it started, and
+    /// how far into that segment's tracks it starts (or, when nothing was recording then,
+    /// the first segment that began during the speech, at offset 0). `None` when no
+    /// segment covers any of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<RecordingOffset>,
+}
+
+/// A moment of the sound record: every track of a segment starts at the segment's start,
+/// so the same offset finds it on the floor tracks and in every interpretation channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RecordingOffset {
+    /// The segment's start ([`SoundRecording::segment_started_at`]).
+    pub segment_started_at: Millis,
+    pub offset_ms: u64,
+}
+
+/// What a track of the sound record carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RecordedTrack {
+    /// The floor: the microphone of the remote delegate holding the floor.
+    Speaker,
+    /// The floor: the chair's microphone.
+    Chair,
+    /// The floor: the meeting room's microphones (the in-person speakers).
+    Room,
+    /// An interpretation channel: its live booth's microphone.
+    Interpretation,
+}
+
+/// One track of one segment of a meeting's sound record (rule 33): an Ogg Opus file of the
+/// packets as they were forwarded, never re-encoded, with silence where nobody spoke.
+///
+/// A segment is what one node recorded of the meeting without a break; a node that
+/// restarts mid-meeting starts a new one, and the one it was writing is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SoundRecording {
+    pub id: i64,
+    pub track: RecordedTrack,
+    /// The interpretation channel (a language code), for [`RecordedTrack::Interpretation`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    pub segment_started_at: Millis,
+    pub duration_ms: u64,
+    pub bytes: u64,
+    /// Where to download it (`GET`, with `Range`): the secretariat always may, participants
+    /// when the session's rules say so.
+    pub download: String,
 }
 
 /// Speaking time added up.
@@ -243,6 +295,9 @@ pub struct SpeakingTotal {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MeetingRecord {
     pub meeting_id: MeetingId,
+    /// The sound record, by segment and then track.
+    #[serde(default)]
+    pub recordings: Vec<SoundRecording>,
     pub speeches: Vec<SpeechRecord>,
     pub rulings: Vec<RulingRecord>,
     pub decisions: Vec<DecisionRecord>,

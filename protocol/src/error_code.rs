@@ -116,6 +116,8 @@ error_codes! {
     DocumentNotFound = "document_not_found",
     LanguageVersionNotFound = "language_version_not_found",
     RouteNotFound = "route_not_found",
+    /// A track of the sound record (`/api/meetings/{id}/recordings/{recording}`).
+    RecordingNotFound = "recording_not_found",
 
     // ---- HTTP: files.
     InvalidContentId = "invalid_content_id",

@@ -275,6 +275,10 @@ pub struct SessionRules {
     pub reconsideration_speakers_against: u32,
     /// Speakers heard in favour of, and against, a motion for division; 2 and 2 by default.
     pub division_speakers: u32,
+    /// Whether participants may download the meeting's sound recordings (rule 33); the
+    /// secretariat always may. Off by default: the recordings serve the record and the
+    /// précis-writers first.
+    pub sound_recordings_for_participants: bool,
 }
 
 /// Which delegations may exercise a right of reply.
@@ -306,6 +310,7 @@ impl Default for SessionRules {
             closure_speakers_against: 2,
             reconsideration_speakers_against: 2,
             division_speakers: 2,
+            sound_recordings_for_participants: false,
         }
     }
 }

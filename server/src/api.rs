@@ -10,7 +10,7 @@ use actix_web::dev::Payload;
 use actix_web::{get, post, put, web, FromRequest, HttpRequest, HttpResponse};
 use floor_protocol::ErrorCode;
 
-use floor_meeting::record::{decisions_csv, meeting_record, speeches_csv};
+use floor_meeting::record::{decisions_csv, meeting_record, speeches_csv, with_sound_record};
 use floor_protocol::api::*;
 use floor_protocol::*;
 use futures_util::future::LocalBoxFuture;
@@ -784,7 +784,8 @@ async fn record(app: &AppState, who: &Identity, id: MeetingId) -> Result<Meeting
         .into_iter()
         .map(|d| (d.id, d.name))
         .collect();
-    Ok(meeting_record(id, &log, &names))
+    let sound = app.recordings.list(id).await?;
+    Ok(with_sound_record(meeting_record(id, &log, &names), sound))
 }
 
 #[get("/api/meetings/{id}/record")]

@@ -29,6 +29,8 @@ pub struct Settings {
     pub files_dir: std::path::PathBuf,
     /// The SFU's one UDP port and announced address.
     pub media: crate::media::MediaSettings,
+    /// Where this node spools the sound record; `None`: it records nothing.
+    pub recording: Option<crate::media::recorder::RecordingSettings>,
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     pub client_dir: std::path::PathBuf,
     /// Rate limits and the number of password checks at once.
@@ -55,6 +57,9 @@ impl Default for Settings {
             file_storage: None,
             files_dir: "floor-data/files".into(),
             media: crate::media::MediaSettings::default(),
+            // Several in-process servers (tests) would share one spool: each that records
+            // says where.
+            recording: None,
             client_dir: "target/client".into(),
             limits: crate::limits::LimitSettings::default(),
             hub_idle: crate::hub::DEFAULT_HUB_IDLE,

@@ -8,6 +8,8 @@
 //! - [`api`], [`documents_api`]: HTTP handlers; [`error`] their one error type; [`openapi`] the API document;
 //!   [`plain_text`] the refusal of control characters in client text.
 //! - [`ws`]: the WebSocket connection loop.
+//! - [`media`]: the SFU, and its recorder of the sound record; [`recordings`] keeps and
+//!   serves the recorded tracks.
 //! - [`hub`]: live meetings: state, command execution, subscriptions.
 //! - [`bus`]: the event bus between nodes (in-process or Redis).
 //! - [`ballot_box`]: secret ballots, counted apart from who cast them.
@@ -37,6 +39,7 @@ pub mod media;
 pub mod metrics;
 pub mod openapi;
 pub mod plain_text;
+pub mod recordings;
 pub mod registers;
 pub mod security_headers;
 pub mod startup;

@@ -109,6 +109,23 @@ struct ServeArgs {
     /// How long a TURN credential lasts, in hours.
     #[arg(long, env = "FLOOR_TURN_HOURS", default_value_t = 12)]
     turn_hours: u32,
+    /// Record every meeting's floor and interpretation channels (rule 33).
+    #[arg(long, env = "FLOOR_RECORDING", default_value_t = true, action = clap::ArgAction::Set)]
+    recording: bool,
+    /// This node's recording spool: the tracks being recorded, stored when their segment
+    /// ends (a crash's leftovers are stored at the next start). One node's own.
+    #[arg(
+        long,
+        env = "FLOOR_RECORDING_SPOOL",
+        default_value = "floor-data/recording-spool"
+    )]
+    recording_spool: std::path::PathBuf,
+    /// Seconds of silence on every track of a meeting that end its recording segment.
+    #[arg(long, env = "FLOOR_RECORDING_IDLE_SECS", default_value_t = 60)]
+    recording_idle_secs: u64,
+    /// The longest recording segment, in minutes: a long meeting is stored in pieces.
+    #[arg(long, env = "FLOOR_RECORDING_SEGMENT_MINUTES", default_value_t = 30)]
+    recording_segment_minutes: u64,
     /// The built browser client (`cargo xtask build-client`), served at `/`.
     #[arg(long, env = "FLOOR_CLIENT_DIR", default_value = "target/client")]
     client_dir: std::path::PathBuf,
@@ -234,6 +251,15 @@ impl ServeArgs {
                 max_video_kbps: self.media_max_video_kbps.max(8),
                 turn,
             },
+            recording: self
+                .recording
+                .then(|| floor_server::media::recorder::RecordingSettings {
+                    spool_dir: self.recording_spool,
+                    idle: std::time::Duration::from_secs(self.recording_idle_secs.max(1)),
+                    longest: std::time::Duration::from_secs(
+                        self.recording_segment_minutes.max(1) * 60,
+                    ),
+                }),
             client_dir: self.client_dir,
             limits: floor_server::limits::LimitSettings {
                 sign_ins_per_account_per_minute: self.sign_ins_per_account_per_minute.max(1),
@@ -302,6 +328,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         "  database: {}   event bus: {}   media (UDP): {}   files: {}",
         app.database, app.bus, app.media, app.files
     );
+    println!("  sound record: {}", app.recording);
     println!("  client:   {base}/");
     println!("  health:   {base}/healthz");
     println!(

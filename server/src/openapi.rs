@@ -241,10 +241,18 @@ const OPERATIONS: &[Operation] = &[
     op(
         "get",
         "/api/meetings/{id}/record",
-        "The meeting record: speeches, rulings, decisions and votes, totals.",
+        "The meeting record: speeches (each with its place in the sound record), rulings, decisions and votes, totals, and the sound record's tracks.",
         ANY,
         None,
         (200, "MeetingRecord"),
+    ),
+    op(
+        "get",
+        "/api/meetings/{id}/recordings/{recording}",
+        "One track of the sound record (Ogg Opus, as the record lists it): the secretariat, and participants when the session's rules allow; Range (resumable).",
+        ANY,
+        None,
+        (200, "binary"),
     ),
     op(
         "get",

@@ -26,8 +26,10 @@ pub struct AppState {
     pub revocations: tokio::sync::broadcast::Sender<floor_protocol::ParticipantId>,
     /// Rate limits and the pool of password checks (`limits.rs`).
     pub limits: Arc<crate::limits::Limits>,
-    /// Where document files are kept.
+    /// Where document files (and the sound record's) are kept.
     pub files: Arc<dyn crate::storage::FileStore>,
+    /// The sound record's stored tracks.
+    pub recordings: crate::recordings::Archive,
     /// Turns true when the node begins to shut down; open connections say goodbye.
     pub shutdown: watch::Receiver<bool>,
 }
@@ -43,6 +45,8 @@ pub struct Application {
     pub database: String,
     /// Where document files are kept: `database`, or `disk (<folder>)`.
     pub files: String,
+    /// Whether and where this node records: `off`, or `on (spool <folder>)`.
+    pub recording: String,
 }
 
 impl Application {
@@ -85,7 +89,25 @@ impl Application {
             None => EventBus::InProcess,
         };
         let bus_name = bus.describe();
-        let media = crate::media::Sfu::start(settings.media.clone()).await?;
+        let recordings = crate::recordings::Archive::new(files.clone(), db.clone());
+        let (spool, recording) = match &settings.recording {
+            Some(r) => {
+                // What a killed node left is stored first; then this node records anew.
+                let left = crate::media::recorder::recover(&r.spool_dir);
+                let (finished, to_store) = tokio::sync::mpsc::unbounded_channel();
+                for track in left {
+                    tracing::info!(path = %track.path.display(), "storing a recorded track the last run left");
+                    let _ = finished.send(track);
+                }
+                actix_web::rt::spawn(recordings.clone().run(to_store));
+                (
+                    Some(crate::media::recorder::Spool::start(r.clone(), finished)?),
+                    format!("on (spool {})", r.spool_dir.display()),
+                )
+            }
+            None => (None, "off".to_string()),
+        };
+        let media = crate::media::Sfu::start(settings.media.clone(), spool).await?;
         let media_addr = media.announced;
         let meetings = Arc::new(
             Meetings::new(EventLog::new(db), directory, bus, media)
@@ -141,6 +163,7 @@ impl Application {
             limits,
             revocations: tokio::sync::broadcast::channel(64).0,
             files,
+            recordings,
         });
         let client_dir = crate::client_files::ClientDir(settings.client_dir.clone());
         let metrics_access = web::Data::new(settings.metrics.clone());
@@ -163,6 +186,7 @@ impl Application {
                 }))
                 .configure(crate::api::routes)
                 .configure(crate::documents_api::routes)
+                .configure(crate::recordings::routes)
                 .app_data(metrics_access.clone())
                 .configure(crate::metrics::routes)
                 .service(crate::ws::ws)
@@ -189,6 +213,7 @@ impl Application {
             media: media_addr,
             database: db::redact(&settings.database_url),
             files: files_name,
+            recording,
         })
     }
 

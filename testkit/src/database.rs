@@ -73,6 +73,13 @@ impl TestDb {
         self.dir.join("files")
     }
 
+    /// A recording spool no other node of this database has used.
+    pub fn new_spool_dir(&self) -> PathBuf {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.dir.join(format!("recording-spool-{n}"))
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

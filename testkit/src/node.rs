@@ -133,6 +133,9 @@ impl Node {
             .env("FLOOR_ADDR", format!("{host}:0"))
             .env("DATABASE_URL", &db.url)
             .env("FLOOR_FILES_DIR", db.files_dir())
+            // Each node its own recording spool, as in production (a node stores what it
+            // finds in its spool at start); a test of a restart names the same one twice.
+            .env("FLOOR_RECORDING_SPOOL", db.new_spool_dir())
             .env("FLOOR_DEMO", "false")
             .env("FLOOR_ADMIN_USERNAME", ADMIN_USERNAME)
             .env("FLOOR_ADMIN_PASSWORD", &admin_password)

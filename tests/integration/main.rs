@@ -19,6 +19,7 @@ mod media;
 mod metrics;
 mod proposals;
 mod proxy;
+mod recording;
 mod resilience;
 mod restart;
 mod turn_relay;

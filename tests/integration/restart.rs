@@ -89,7 +89,7 @@ async fn a_stopping_server_tells_its_websockets_why() {
     assert!(node.wait().success(), "a clean stop on SIGTERM");
 }
 
-trait CloneTo {
+pub(crate) trait CloneTo {
     fn clone_to(&self, node: &Node) -> Client;
 }
 

@@ -6,6 +6,8 @@
 //!   Cargo.lock) and write the servable client to `target/client/`.
 //! - `run [ARGS...]`: `build-client`, then `cargo run --release -p floor-server -- ARGS`
 //!   with `FLOOR_CLIENT_DIR` pointing at the built client.
+//! - `setup`: set the machine up for building and testing (system packages, PostgreSQL,
+//!   Redis, the wasm target), as `test` does first; CI runs it before the lints.
 //! - `test [ARGS...]`: set the machine up for the tests (system packages, PostgreSQL,
 //!   Redis, the wasm target) and run every test (`test.rs`).
 
@@ -40,6 +42,7 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
+        "setup" => test::setup(),
         "test" => test::run(&rest),
         _ => {
             eprintln!(
@@ -47,6 +50,7 @@ fn main() -> Result<()> {
                  tasks:\n  \
                  build-client [--dev]   build the browser client into target/client/\n  \
                  run [SERVER ARGS...]   build the client, then run the server (release) with it\n  \
+                 setup                  install and start what building and testing need\n  \
                  test [TEST ARGS...]    install and start what the tests need, then run them all"
             );
             if task.is_empty() || task == "help" || task == "--help" {

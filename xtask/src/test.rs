@@ -85,18 +85,34 @@ const NEEDS: &[Need] = &[
         why: "the TURN test's firewall inside its network namespace",
     },
     Need {
+        program: "/usr/include/opus/opus.h",
+        package: "libopus-dev",
+        why: "the sound record's tests encode and decode real Opus with libopus",
+    },
+    Need {
+        program: "pkg-config",
+        package: "pkg-config",
+        why: "finding libopus for the test kit's build",
+    },
+    Need {
         program: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
         package: "fonts-dejavu-core",
         why: "the media benchmark's plot",
     },
 ];
 
-pub fn run(cargo_test_args: &[String]) -> Result<()> {
-    let root = crate::workspace_root();
+/// Install and start what building and testing need: the wasm target, the system
+/// packages (libopus among them, which the test kit links), PostgreSQL and Redis.
+pub fn setup() -> Result<()> {
     crate::ensure_wasm_target()?;
     let installed_postgres = ensure_packages()?;
     ensure_postgres(installed_postgres)?;
-    ensure_redis(&crate::target_dir())?;
+    ensure_redis(&crate::target_dir())
+}
+
+pub fn run(cargo_test_args: &[String]) -> Result<()> {
+    let root = crate::workspace_root();
+    setup()?;
 
     step("the protocol crate builds for WebAssembly");
     cargo(

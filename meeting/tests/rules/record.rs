@@ -1,8 +1,8 @@
 //! The meeting record and its CSV export, read back from the event log alone.
 
 use crate::helpers::*;
-use floor_meeting::record::{meeting_record, speeches_csv};
-use floor_protocol::api::{RulingRecord, SpeakingTotal};
+use floor_meeting::record::{meeting_record, speeches_csv, with_sound_record};
+use floor_protocol::api::{RecordedTrack, RulingRecord, SoundRecording, SpeakingTotal};
 use floor_protocol::roster::AttendanceMode::{InPerson, Remote};
 use floor_protocol::*;
 use Command::*;
@@ -139,14 +139,100 @@ fn the_speeches_export_as_csv() {
     assert_eq!(
         lines,
         [
-            "entry,delegation,kind,capacity,item,attendance,started_at,ended_at,spoken_s,limit_s,overrun_s,interrupted",
-            "1,Austria,statement,national,1,in_person,2023-03-13T10:00:11.000Z,2023-03-13T10:01:51.000Z,100.000,300.000,0.000,false",
-            "2,Brazil,statement,on behalf of the Group of 77 and China,1,remote,2023-03-13T10:01:51.000Z,2023-03-13T10:09:58.000Z,440.000,420.000,20.000,true",
-            "4,Chile,point_of_order,,,in_person,2023-03-13T10:05:11.000Z,2023-03-13T10:05:56.000Z,45.000,120.000,0.000,false",
-            "3,Austria,right_of_reply,reply 1,1,remote,2023-03-13T10:09:58.000Z,2023-03-13T10:11:28.000Z,90.000,300.000,0.000,false",
+            "entry,delegation,kind,capacity,item,attendance,started_at,ended_at,spoken_s,limit_s,overrun_s,interrupted,recording_segment,recording_offset_s",
+            "1,Austria,statement,national,1,in_person,2023-03-13T10:00:11.000Z,2023-03-13T10:01:51.000Z,100.000,300.000,0.000,false,,",
+            "2,Brazil,statement,on behalf of the Group of 77 and China,1,remote,2023-03-13T10:01:51.000Z,2023-03-13T10:09:58.000Z,440.000,420.000,20.000,true,,",
+            "4,Chile,point_of_order,,,in_person,2023-03-13T10:05:11.000Z,2023-03-13T10:05:56.000Z,45.000,120.000,0.000,false,,",
+            "3,Austria,right_of_reply,reply 1,1,remote,2023-03-13T10:09:58.000Z,2023-03-13T10:11:28.000Z,90.000,300.000,0.000,false,,",
         ]
     );
     assert!(csv.ends_with("\r\n"));
+}
+
+/// A recording whose segment started `minutes` after 10:00:00.
+fn recording(id: i64, track: RecordedTrack, minutes: i64, duration_ms: u64) -> SoundRecording {
+    SoundRecording {
+        id,
+        track,
+        channel: (track == RecordedTrack::Interpretation).then(|| "fr".to_string()),
+        segment_started_at: after(minutes),
+        duration_ms,
+        bytes: 1000,
+        download: format!("/api/meetings/1/recordings/{id}"),
+    }
+}
+
+fn after(minutes: i64) -> Millis {
+    Millis(START.0 + minutes * 60_000)
+}
+
+#[test]
+fn each_speech_is_placed_in_the_segment_that_was_recording_when_it_started() {
+    let (f, _) = a_morning_of_debate();
+    // A node recorded from 10:00:00 for six minutes, then restarted: the second segment
+    // starts at 10:07:00 (a minute lost to nothing: nobody spoke while it restarted).
+    let record = with_sound_record(
+        meeting_record(MEETING, &f.log, &names()),
+        vec![
+            recording(3, RecordedTrack::Speaker, 7, 600_000),
+            recording(2, RecordedTrack::Interpretation, 0, 360_000),
+            recording(1, RecordedTrack::Room, 0, 360_000),
+        ],
+    );
+    let ids: Vec<i64> = record.recordings.iter().map(|r| r.id).collect();
+    assert_eq!(
+        ids,
+        [1, 2, 3],
+        "by segment, then floor tracks before the channels"
+    );
+    let places: Vec<Option<(Millis, u64)>> = record
+        .speeches
+        .iter()
+        .map(|s| s.recording.map(|r| (r.segment_started_at, r.offset_ms)))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            Some((after(0), 11_000)),
+            Some((after(0), 111_000)),
+            Some((after(0), 311_000)),
+            // Austria's reply started at 10:09:58: 178 s into the second segment.
+            Some((after(7), 178_000)),
+        ]
+    );
+    let csv = speeches_csv(&record);
+    assert!(
+        csv.contains("2023-03-13T10:09:58.000Z,2023-03-13T10:11:28.000Z,90.000,300.000,0.000,false,2023-03-13T10:07:00.000Z,178.000\r\n"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn a_speech_outside_every_segment_has_no_place_in_the_sound_record() {
+    let (f, _) = a_morning_of_debate();
+    let record = with_sound_record(
+        meeting_record(MEETING, &f.log, &names()),
+        vec![recording(1, RecordedTrack::Chair, 0, 11_000)],
+    );
+    // The first speech starts at 10:00:11, the very end of an 11-second segment.
+    assert!(record.speeches.iter().all(|s| s.recording.is_none()));
+}
+
+#[test]
+fn a_speech_under_way_when_recording_began_starts_where_the_segment_starts() {
+    let (f, _) = a_morning_of_debate();
+    // Recording began at 10:03:00, during Brazil's statement (10:01:51 to 10:09:58), and
+    // lasted a minute.
+    let record = with_sound_record(
+        meeting_record(MEETING, &f.log, &names()),
+        vec![recording(1, RecordedTrack::Speaker, 3, 60_000)],
+    );
+    let places: Vec<Option<(Millis, u64)>> = record
+        .speeches
+        .iter()
+        .map(|s| s.recording.map(|r| (r.segment_started_at, r.offset_ms)))
+        .collect();
+    assert_eq!(places, [None, Some((after(3), 0)), None, None]);
 }
 
 #[test]
@@ -184,6 +270,6 @@ fn a_speech_still_on_the_floor_has_no_end_and_no_total_yet() {
     let chile_row = csv.split_terminator("\r\n").nth(2).unwrap();
     assert_eq!(
         chile_row,
-        "2,Chile,statement,national,1,,2023-03-13T10:01:05.000Z,,0.000,300.000,0.000,false"
+        "2,Chile,statement,national,1,,2023-03-13T10:01:05.000Z,,0.000,300.000,0.000,false,,"
     );
 }

@@ -288,3 +288,29 @@ pub mod file_chunk {
 
     impl ActiveModelBehavior for ActiveModel {}
 }
+
+pub mod sound_recording {
+    use sea_orm::entity::prelude::*;
+
+    /// One recorded track of a segment of a meeting's sound record: an Ogg Opus file in
+    /// the file store.
+    #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+    #[sea_orm(table_name = "sound_recordings")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        pub meeting_id: i64,
+        /// Unix milliseconds: the segment's start, shared by all its tracks.
+        pub started_at: i64,
+        pub duration_ms: i64,
+        /// "speaker", "chair", "room" or "interpretation:<channel>".
+        pub track: String,
+        pub content_id: String,
+        pub len: i64,
+    }
+
+    #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+    pub enum Relation {}
+
+    impl ActiveModelBehavior for ActiveModel {}
+}

@@ -4,6 +4,7 @@
 //! meeting hubs tell it when the routing facts change.
 
 mod keyframes;
+pub mod recorder;
 mod sfu;
 pub mod turn;
 
@@ -136,10 +137,15 @@ pub struct Sfu {
 }
 
 impl Sfu {
-    pub async fn start(settings: MediaSettings) -> anyhow::Result<Sfu> {
+    /// Bind the media port and start the SFU task; with `recorder`, it records every
+    /// meeting's floor and interpretation channels.
+    pub async fn start(
+        settings: MediaSettings,
+        recorder: Option<recorder::Spool>,
+    ) -> anyhow::Result<Sfu> {
         let (tx, rx) = mpsc::unbounded_channel();
         let (levels, _) = broadcast::channel(64);
-        let server = sfu::Server::bind(&settings, levels.clone()).await?;
+        let server = sfu::Server::bind(&settings, levels.clone(), recorder).await?;
         let announced = server.announced();
         tokio::spawn(async move {
             if let Err(e) = server.run(rx).await {

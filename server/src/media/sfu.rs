@@ -8,11 +8,12 @@
 //! change of source, never a renegotiation.
 
 use super::keyframes::{asks_for_keyframe, KeyframeRequests};
+use super::recorder::{Spool, Track};
 use super::MeetingLevels;
 use super::{exempt_from_meeting_cap, Cmd, Holder, MediaError, MediaSettings, PeerId};
 use anyhow::{anyhow, Context};
 use bytes::BytesMut;
-use floor_protocol::api::MediaStats;
+use floor_protocol::api::{MediaStats, RecordedTrack};
 use floor_protocol::frames::{AudioLevel, ServerFrame};
 use floor_protocol::media::{feeds, FloorRoute, MediaKind, Publisher, Slot};
 use floor_protocol::{MeetingId, Role};
@@ -225,6 +226,38 @@ fn heard(route: &FloorRoute, who: &Publisher) -> bool {
                 .is_some_and(|p| route.live_booths.values().any(|live| *live == p)))
 }
 
+/// The publisher each recorded track comes from under `route`: the floor's three tracks,
+/// and every channel with a live booth. The first publisher (by connection) that feeds a
+/// slot, as for a listener's slot, so the record holds what listeners heard.
+fn recorded_sources(
+    route: &FloorRoute,
+    publishers: &[(PeerId, Publisher, Vec<MediaKind>)],
+) -> Vec<(Track, PeerId)> {
+    let source = |slot: Slot, channel: Option<&str>| {
+        publishers
+            .iter()
+            .find(|(_, who, kinds)| {
+                kinds.contains(&MediaKind::Audio)
+                    && feeds(route, who, MediaKind::Audio, slot, channel)
+            })
+            .map(|(id, _, _)| *id)
+    };
+    let floor = [
+        (Slot::Speaker, RecordedTrack::Speaker),
+        (Slot::Chair, RecordedTrack::Chair),
+        (Slot::Room, RecordedTrack::Room),
+    ]
+    .into_iter()
+    .filter_map(|(slot, track)| Some((Track::floor(track), source(slot, None)?)));
+    let channels = route.live_booths.keys().filter_map(|channel| {
+        Some((
+            Track::channel(channel),
+            source(Slot::Interpretation, Some(channel))?,
+        ))
+    });
+    floor.chain(channels).collect()
+}
+
 /// One of a listener's slots: a server-owned track and where its packets come from now.
 struct Out {
     slot: Slot,
@@ -330,6 +363,11 @@ pub(super) struct Server {
     levels: broadcast::Sender<MeetingLevels>,
     /// Connections given input since they were last drained: only these have work.
     dirty: HashSet<PeerId>,
+    /// The sound record, when this node records.
+    recorder: Option<Spool>,
+    /// Each meeting's recorded tracks and the publisher each comes from now: decided with
+    /// the listeners' slots in `reroute`, by the same rules.
+    recorded: HashMap<MeetingId, Vec<(Track, PeerId)>>,
 }
 
 fn codec(kind: MediaKind) -> RTCRtpCodec {
@@ -467,6 +505,7 @@ impl Server {
     pub(super) async fn bind(
         settings: &MediaSettings,
         levels: broadcast::Sender<MeetingLevels>,
+        recorder: Option<Spool>,
     ) -> anyhow::Result<Server> {
         let socket = bind_media_socket(settings.bind)
             .with_context(|| format!("binding the media port {}", settings.bind))?;
@@ -489,6 +528,8 @@ impl Server {
             stats: MediaStats::default(),
             levels,
             dirty: HashSet::new(),
+            recorder,
+            recorded: HashMap::new(),
         })
     }
 
@@ -921,6 +962,7 @@ impl Server {
             // The meeting's last peer left: nothing to route until one joins again (the
             // meeting's own route, `routes`, stays for that one).
             self.applied_routes.remove(&meeting);
+            self.recorded.remove(&meeting);
             return;
         }
         let connected: Vec<Publisher> = publishers
@@ -935,6 +977,10 @@ impl Server {
             .unwrap_or_default()
             .without_absent_speaker(&connected);
         self.applied_routes.insert(meeting, route.clone());
+        if self.recorder.is_some() {
+            self.recorded
+                .insert(meeting, recorded_sources(&route, &publishers));
+        }
         let mut keyframes = Vec::new();
         for (listener, p) in self.peers.iter_mut().filter(|(_, p)| p.meeting == meeting) {
             for out in &mut p.outs {
@@ -1168,6 +1214,13 @@ impl Server {
             return;
         };
         let meeting = from.meeting;
+        if let (Some(spool), Some(sources), MediaKind::Audio) =
+            (&self.recorder, self.recorded.get(&meeting), kind)
+        {
+            for (track, _) in sources.iter().filter(|(_, id)| *id == src) {
+                spool.record(meeting, track.clone(), now, packet.payload.clone());
+            }
+        }
         let mut forwarded = false;
         let mut touched = Vec::new();
         for (id, p) in self

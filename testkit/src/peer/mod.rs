@@ -5,11 +5,13 @@
 //!
 //! What it sends and how it reads what it receives are the two submodules: [`speech`],
 //! packets marked with who spoke, which the tests recognise on each slot; and [`timed`],
-//! numbered, timestamped streams, which the media benchmark measures.
+//! numbered, timestamped streams, which the media benchmark measures; and [`tone`], real
+//! Opus sound, which the sound record's tests find again in the recorded files.
 
 mod limits;
 pub mod speech;
 pub mod timed;
+pub mod tone;
 
 use crate::ws::Ws;
 use crate::{must, DEADLINE};

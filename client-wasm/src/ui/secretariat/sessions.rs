@@ -21,6 +21,7 @@ struct RulesDraft {
     replies_taken: RwSignal<RepliesTaken>,
     quorum: RwSignal<String>,
     ngo_self: RwSignal<bool>,
+    recordings_for_participants: RwSignal<bool>,
     channels: RwSignal<String>,
     right_of_reply: RwSignal<RightOfReplyFor>,
     adjourn_speakers: RwSignal<String>,
@@ -41,6 +42,7 @@ impl RulesDraft {
             replies_taken: RwSignal::new(RepliesTaken::EndOfItem),
             quorum: RwSignal::new(String::new()),
             ngo_self: RwSignal::new(false),
+            recordings_for_participants: RwSignal::new(false),
             channels: RwSignal::new(String::new()),
             right_of_reply: RwSignal::new(RightOfReplyFor::States),
             adjourn_speakers: RwSignal::new(String::new()),
@@ -64,6 +66,8 @@ impl RulesDraft {
         self.quorum
             .set(r.quorum.map(|q| q.to_string()).unwrap_or_default());
         self.ngo_self.set(r.ngo_self_inscription);
+        self.recordings_for_participants
+            .set(r.sound_recordings_for_participants);
         self.channels.set(r.interpretation_channels.join(" "));
         self.right_of_reply.set(r.right_of_reply);
         self.adjourn_speakers
@@ -125,6 +129,7 @@ impl RulesDraft {
                 self.reconsideration_against,
             )?,
             division_speakers: number("division", self.division_speakers)?,
+            sound_recordings_for_participants: self.recordings_for_participants.get_untracked(),
         })
     }
 }
@@ -220,6 +225,11 @@ fn RulesFields(draft: RulesDraft, prefix: &'static str) -> impl IntoView {
                 <input type="checkbox" id=id("ngo-self") prop:checked=move || draft.ngo_self.get()
                     on:change=move |ev| draft.ngo_self.set(event_target_checked(&ev))/>
                 {tr(T::ConsoleNgoSelf)}
+            </label>
+            <label class="check">
+                <input type="checkbox" id=id("recordings-for-participants") prop:checked=move || draft.recordings_for_participants.get()
+                    on:change=move |ev| draft.recordings_for_participants.set(event_target_checked(&ev))/>
+                {tr(T::ConsoleRecordingsForParticipants)}
             </label>
             <label for=id("channels")>{tr(T::ConsoleChannels)}</label>
             <input id=id("channels") prop:value=move || draft.channels.get() on:input=move |ev| draft.channels.set(event_target_value(&ev))/>
