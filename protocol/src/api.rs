@@ -425,6 +425,11 @@ pub struct MediaStats {
     pub rtp_over_limit: u64,
     /// Keyframe requests (PLI) passed to publishers.
     pub keyframe_requests: u64,
+    /// Keyframe requests held back because their publisher had been asked less than half
+    /// a second before; those held for one publisher go to it as one when the half second
+    /// is up (so listeners asking together cost the publisher one keyframe).
+    #[serde(default)]
+    pub keyframe_requests_held: u64,
     /// Bitrate limits told to publishers (RTCP REMB).
     pub limits_sent: u64,
     /// Of `peers`, those still completing ICE and DTLS (they are removed if they have not

@@ -60,6 +60,7 @@ pub const MEDIA_PACKETS_LOST: &str = "floor_media_packets_lost_total";
 pub const MEDIA_DATAGRAMS_UNSENT: &str = "floor_media_datagrams_unsent_total";
 /// Keyframe requests passed to publishers (counter).
 pub const MEDIA_KEYFRAME_REQUESTS: &str = "floor_media_keyframe_requests_total";
+pub const MEDIA_KEYFRAME_REQUESTS_HELD: &str = "floor_media_keyframe_requests_held_total";
 /// Media connections removed (counter; label `reason`: `failed`, `never_connected`).
 pub const MEDIA_CONNECTIONS_REMOVED: &str = "floor_media_connections_removed_total";
 /// Media offers refused (counter; label `reason`: `participant_limit`, `meeting_full`).
@@ -147,6 +148,10 @@ fn describe() {
         MEDIA_KEYFRAME_REQUESTS,
         "Keyframe requests passed to publishers."
     );
+    describe_counter!(
+        MEDIA_KEYFRAME_REQUESTS_HELD,
+        "Keyframe requests held back because their publisher was asked under 500 ms before."
+    );
     describe_counter!(MEDIA_CONNECTIONS_REMOVED, "Media connections removed.");
     describe_counter!(MEDIA_OFFERS_REFUSED, "Media offers refused.");
 
@@ -174,6 +179,7 @@ fn media(s: &MediaStats) {
     counter!(MEDIA_PACKETS_LOST).absolute(s.rtp_lost);
     counter!(MEDIA_DATAGRAMS_UNSENT).absolute(s.datagrams_unsent);
     counter!(MEDIA_KEYFRAME_REQUESTS).absolute(s.keyframe_requests);
+    counter!(MEDIA_KEYFRAME_REQUESTS_HELD).absolute(s.keyframe_requests_held);
     counter!(MEDIA_CONNECTIONS_REMOVED, "reason" => "failed").absolute(s.connections_failed);
     counter!(MEDIA_CONNECTIONS_REMOVED, "reason" => "never_connected")
         .absolute(s.expired_unconnected);

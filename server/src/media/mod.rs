@@ -3,7 +3,13 @@
 //! peer connections (sans-I/O `rtc`); WebSocket handlers talk to it through [`Sfu`], and the
 //! meeting hubs tell it when the routing facts change.
 
+mod batch;
+mod core;
+#[cfg(test)]
+mod in_memory_tests;
 mod keyframes;
+mod levels;
+mod negotiation;
 pub mod recorder;
 mod sfu;
 pub mod turn;
