@@ -7,10 +7,12 @@ use super::keyframes::KeyframeRequests;
 use anyhow::{anyhow, Context};
 use floor_protocol::media::{MediaKind, Slot};
 use rtc::ice::rand::generate_pwd;
-use rtc::interceptor::{Registry, Slot as InterceptorSlot};
+use rtc::interceptor::{
+    NackGeneratorBuilder, NackResponderBuilder, Registry, Slot as InterceptorSlot,
+};
 use rtc::media_stream::MediaStreamTrack;
 use rtc::peer_connection::configuration::interceptor_registry::{
-    configure_nack, configure_rtcp_reports, configure_twcc_receiver_only,
+    configure_rtcp_reports, configure_twcc_receiver_only,
 };
 use rtc::peer_connection::configuration::media_engine::{
     MediaEngine, MIME_TYPE_OPUS, MIME_TYPE_VP8,
@@ -22,7 +24,9 @@ use rtc::peer_connection::transport::{
     CandidateConfig, CandidateHostConfig, RTCDtlsRole, RTCIceCandidate,
 };
 use rtc::peer_connection::{RTCPeerConnection, RTCPeerConnectionBuilder};
-use rtc::rtp_transceiver::rtp_sender::RTCRtpHeaderExtensionCapability;
+use rtc::rtp_transceiver::rtp_sender::{
+    RTCPFeedback, RTCRtpHeaderExtensionCapability, TYPE_RTCP_FB_NACK,
+};
 use rtc::rtp_transceiver::rtp_sender::{
     RTCRtpCodec, RTCRtpCodingParameters, RTCRtpEncodingParameters, RtpCodecKind,
 };
@@ -135,7 +139,7 @@ fn new_peer_connection(
     )?;
     // NACK, RTCP reports and transport-wide congestion feedback; not the simulcast header
     // extensions: the SFU forwards one layer, and packets are told apart by their SSRC.
-    let interceptors = configure_nack(Registry::new(), &mut media);
+    let interceptors = with_nack(Registry::new(), &mut media);
     let interceptors = configure_twcc_receiver_only(interceptors, &mut media)?;
     let interceptors = configure_rtcp_reports(interceptors)
         .with(InterceptorSlot::Custom(14_000), KeyframeRequests::default());
@@ -145,6 +149,37 @@ fn new_peer_connection(
         .with_media_engine(media)
         .with_interceptor_registry(interceptors)
         .build(now)?)
+}
+
+/// Packets of each outgoing video stream kept to answer a listener's NACK: 256 is about
+/// 1.7 s of the floor video at 150 packets a second, longer than any retransmission is
+/// still worth. The library's default of 1,024 kept some 100 KiB of packet headers per
+/// listener for nothing. Audio is never retransmitted (no NACK is negotiated for it).
+const NACK_HISTORY_PACKETS: u16 = 256;
+
+/// NACK for video, both ways: retransmitting to listeners from the last
+/// [`NACK_HISTORY_PACKETS`] sent, and asking publishers for what they lost.
+fn with_nack(registry: Registry, media: &mut MediaEngine) -> Registry {
+    for parameter in ["", "pli"] {
+        media.register_feedback(
+            RTCPFeedback {
+                typ: TYPE_RTCP_FB_NACK.to_owned(),
+                parameter: parameter.to_owned(),
+            },
+            RtpCodecKind::Video,
+        );
+    }
+    registry
+        .with(
+            InterceptorSlot::NackResponder,
+            NackResponderBuilder::new()
+                .with_size(NACK_HISTORY_PACKETS)
+                .build(),
+        )
+        .with(
+            InterceptorSlot::NackGenerator,
+            NackGeneratorBuilder::new().build(),
+        )
 }
 
 /// The offer's audio and video m-lines, in order: their kind, and whether the offerer
