@@ -8,12 +8,11 @@ use anyhow::{anyhow, Context};
 use floor_protocol::media::{MediaKind, Slot};
 use rtc::ice::rand::generate_pwd;
 use rtc::interceptor::{
-    NackGeneratorBuilder, NackResponderBuilder, Registry, Slot as InterceptorSlot,
+    NackGeneratorBuilder, NackResponderBuilder, ReceiverReportBuilder, Registry,
+    SenderReportBuilder, Slot as InterceptorSlot,
 };
 use rtc::media_stream::MediaStreamTrack;
-use rtc::peer_connection::configuration::interceptor_registry::{
-    configure_rtcp_reports, configure_twcc_receiver_only,
-};
+use rtc::peer_connection::configuration::interceptor_registry::configure_twcc_receiver_only;
 use rtc::peer_connection::configuration::media_engine::{
     MediaEngine, MIME_TYPE_OPUS, MIME_TYPE_VP8,
 };
@@ -113,6 +112,7 @@ fn new_peer_connection(
     now: Instant,
     ufrag: String,
     consent: Duration,
+    publishes: bool,
 ) -> anyhow::Result<RTCPeerConnection> {
     // ICE-lite and the passive DTLS role: the client checks and connects; the server answers.
     // Only the client's STUN checks refresh consent here (the ICE layer does not count
@@ -137,11 +137,29 @@ fn new_peer_connection(
         RtpCodecKind::Audio,
         None,
     )?;
-    // NACK, RTCP reports and transport-wide congestion feedback; not the simulcast header
-    // extensions: the SFU forwards one layer, and packets are told apart by their SSRC.
-    let interceptors = with_nack(Registry::new(), &mut media);
-    let interceptors = configure_twcc_receiver_only(interceptors, &mut media)?;
-    let interceptors = configure_rtcp_reports(interceptors)
+    // Retransmissions to the listener and sender reports for what the server sends; for
+    // what it receives, NACKs, receiver reports and transport-wide congestion feedback,
+    // only if the peer publishes: every interceptor is a step every packet passes
+    // through, and a listener's connection forwards hundreds of packets a second. Not the
+    // simulcast header extensions: the SFU forwards one layer, and packets are told apart
+    // by their SSRC.
+    let mut interceptors = with_nack_responder(Registry::new(), &mut media);
+    if publishes {
+        interceptors = interceptors.with(
+            InterceptorSlot::NackGenerator,
+            NackGeneratorBuilder::new().build(),
+        );
+        interceptors = configure_twcc_receiver_only(interceptors, &mut media)?;
+        interceptors = interceptors.with(
+            InterceptorSlot::ReceiverReport,
+            ReceiverReportBuilder::new().build(),
+        );
+    }
+    let interceptors = interceptors
+        .with(
+            InterceptorSlot::SenderReport,
+            SenderReportBuilder::new().build(),
+        )
         .with(InterceptorSlot::Custom(14_000), KeyframeRequests::default());
     Ok(RTCPeerConnectionBuilder::new()
         .with_configuration(RTCConfigurationBuilder::new().build())
@@ -157,9 +175,9 @@ fn new_peer_connection(
 /// listener for nothing. Audio is never retransmitted (no NACK is negotiated for it).
 const NACK_HISTORY_PACKETS: u16 = 256;
 
-/// NACK for video, both ways: retransmitting to listeners from the last
-/// [`NACK_HISTORY_PACKETS`] sent, and asking publishers for what they lost.
-fn with_nack(registry: Registry, media: &mut MediaEngine) -> Registry {
+/// Retransmissions of video to a listener that asks (NACK), from the last
+/// [`NACK_HISTORY_PACKETS`] sent.
+fn with_nack_responder(registry: Registry, media: &mut MediaEngine) -> Registry {
     for parameter in ["", "pli"] {
         media.register_feedback(
             RTCPFeedback {
@@ -169,17 +187,39 @@ fn with_nack(registry: Registry, media: &mut MediaEngine) -> Registry {
             RtpCodecKind::Video,
         );
     }
-    registry
-        .with(
-            InterceptorSlot::NackResponder,
-            NackResponderBuilder::new()
-                .with_size(NACK_HISTORY_PACKETS)
-                .build(),
-        )
-        .with(
-            InterceptorSlot::NackGenerator,
-            NackGeneratorBuilder::new().build(),
-        )
+    registry.with(
+        InterceptorSlot::NackResponder,
+        NackResponderBuilder::new()
+            .with_size(NACK_HISTORY_PACKETS)
+            .build(),
+    )
+}
+
+/// Whether the offer sends media on any audio or video m-line (`sendonly`, `sendrecv`,
+/// or no direction, which means `sendrecv`).
+fn offer_publishes(sdp: &str) -> bool {
+    let mut publishes = false;
+    let mut in_media = false;
+    let mut direction: Option<&str> = None;
+    let mut close = |in_media: bool, direction: Option<&str>| {
+        if in_media && !matches!(direction, Some("a=recvonly" | "a=inactive")) {
+            publishes = true;
+        }
+    };
+    for line in sdp.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("m=") {
+            close(in_media, direction);
+            in_media = matches!(rest.split_whitespace().next(), Some("audio" | "video"));
+            direction = None;
+        } else if matches!(
+            line,
+            "a=sendonly" | "a=recvonly" | "a=sendrecv" | "a=inactive"
+        ) {
+            direction = Some(line);
+        }
+    }
+    close(in_media, direction);
+    publishes
 }
 
 /// The offer's audio and video m-lines, in order: their kind, and whether the offerer
@@ -263,7 +303,7 @@ pub(super) fn answer_offer(
     sdp: &str,
     settings: AnswerSettings,
 ) -> anyhow::Result<(RTCPeerConnection, String, Vec<NegotiatedSlot>)> {
-    let mut pc = new_peer_connection(now, ufrag, settings.consent_timeout)?;
+    let mut pc = new_peer_connection(now, ufrag, settings.consent_timeout, offer_publishes(sdp))?;
     pc.set_remote_description(now, RTCSessionDescription::offer(sdp.to_string())?)
         .context("reading the offer")?;
     // The listener's slots go on the m-lines it receives on, in order: the floor's audio
@@ -398,6 +438,23 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn an_offer_publishes_unless_every_media_line_only_receives() {
+        let listener = "v=0\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=video 9 UDP 96\r\na=recvonly\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
+        assert!(!offer_publishes(listener));
+        let muted = "v=0\r\nm=audio 9 UDP 111\r\na=inactive\r\nm=audio 9 UDP 111\r\na=recvonly\r\n";
+        assert!(!offer_publishes(muted));
+        let delegate =
+            "v=0\r\nm=audio 9 UDP 111\r\na=sendonly\r\nm=audio 9 UDP 111\r\na=recvonly\r\n";
+        assert!(offer_publishes(delegate));
+        let both_ways =
+            "v=0\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=video 9 UDP 96\r\na=sendrecv\r\n";
+        assert!(offer_publishes(both_ways));
+        // No direction attribute is sendrecv (RFC 3264).
+        let unmarked = "v=0\r\nm=audio 9 UDP 111\r\na=recvonly\r\nm=audio 9 UDP 111\r\na=rtpmap:111 opus/48000/2\r\n";
+        assert!(offer_publishes(unmarked));
     }
 
     #[test]
