@@ -1090,6 +1090,14 @@ fn print_side_by_side(args: &Args, runs: &[Figures]) {
             else {
                 continue;
             };
+            // Light listeners measure no delay.
+            let ms = |x: &Figures, v: Option<f64>| {
+                if x.light.is_some() {
+                    "–".to_string()
+                } else {
+                    ms(v)
+                }
+            };
             let us = |x: &Figures| {
                 x.server_us_per_packet()
                     .map(|v| format!("{v:.1}"))
@@ -1110,10 +1118,10 @@ fn print_side_by_side(args: &Args, runs: &[Figures]) {
                     .unwrap_or_else(|| "-".into()),
                 f.cpu.server,
                 o.cpu.server,
-                ms(f.all.p50),
-                ms(f.all.p99),
-                ms(o.all.p50),
-                ms(o.all.p99),
+                ms(f, f.all.p50),
+                ms(f, f.all.p99),
+                ms(o, o.all.p50),
+                ms(o, o.all.p99),
                 100.0 * f.mean_loss,
                 100.0 * o.mean_loss,
                 f.forwarded_per_second(),

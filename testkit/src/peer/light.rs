@@ -709,10 +709,12 @@ fn drive(epoll: OwnedFd, wake: Arc<OwnedFd>, commands: mpsc::Receiver<Command>) 
     let mut is_dirty: Vec<bool> = Vec::new();
     let mut next_timer: Option<Instant> = None;
     loop {
+        // Rounded up: a timer due in under a millisecond is waited for, not spun on.
         let wait_ms = match next_timer {
             Some(t) => t
                 .saturating_duration_since(Instant::now())
-                .as_millis()
+                .as_micros()
+                .div_ceil(1000)
                 .min(100) as i32,
             None => 100,
         };
