@@ -110,9 +110,11 @@ fn full() -> String {
 /// What only light listeners report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct LightRun {
-    /// Packets per second the publishers sent to the listeners in the window, by the
-    /// publishers' own log (`expected_pps` is what the slots' sequence numbers spanned).
-    pub sent_pps: f64,
+    /// Sequence numbers per second the listeners' slots spanned in the window (they
+    /// received `delivered_pps` of them; `expected_pps` is what the publishers sent).
+    pub span_pps: f64,
+    /// Sequence numbers spanned that never arrived, all listeners.
+    pub gaps: u64,
     /// Packets that came twice, and packets that came after a later one, all listeners.
     pub duplicates: u64,
     pub out_of_order: u64,
@@ -191,7 +193,8 @@ mod tests {
             others_cpu_percent: 1.0,
             listener: "light".into(),
             light: Some(LightRun {
-                sent_pps: 12_001.0,
+                span_pps: 12_001.0,
+                gaps: 11,
                 duplicates: 0,
                 out_of_order: 1,
                 driver_cpu_percent: Some(3.5),

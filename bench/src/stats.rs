@@ -98,23 +98,28 @@ pub fn analyse(
 /// One light listener over the window.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct LightOutcome {
-    /// `expected`: the sequence numbers its slots spanned in the window; `received`: how
-    /// many of them arrived; `misrouted`: packets on a slot it should get nothing on.
+    /// `expected`: what the publishers of its streams sent in the window, by their own
+    /// log; `received`: the packets that arrived with a sequence number its slots spanned
+    /// in the window; `misrouted`: packets on a slot it should get nothing on.
     pub outcome: Outcome,
-    /// What the publishers of its streams sent in the window, by their own log.
-    pub sent: u64,
+    /// The sequence numbers its slots spanned in the window: `span - received` are gaps
+    /// (packets the server numbered that never arrived).
+    pub span: u64,
     pub duplicates: u64,
     pub out_of_order: u64,
 }
 
 /// One light listener's outcome from its per-SSRC counts over the window (see
 /// `floor_testkit::peer::light`). A light listener cannot read which publisher packet a
-/// slot's packet is, nor when it was sent, so the window is the one its own sequence
-/// numbers span: from the highest sequence number of each SSRC when the window opened to
-/// the highest when it closed; a packet is lost if its number is missing there by the
-/// end of the grace time. `sent(stream)`, the publishers' count for the same window, is
-/// kept beside it to check the spans against: they differ only by the packets in flight
-/// at each edge.
+/// slot's packet is, nor when it was sent, so what it received is counted over the
+/// window its own sequence numbers span: from the highest sequence number of each SSRC
+/// when the window opened to the highest when it closed, each number once if it arrived
+/// by the end of the grace time. That is set against what the publishers sent in the
+/// window (`sent(stream)`, their log): with a server that keeps up, the two differ only
+/// by the packets in flight at each edge; a server that falls behind forwards fewer
+/// packets per second than are sent, queueing the rest, and its slots' sequences have no
+/// gap while it does, so only the publishers' count shows the shortfall. The gaps
+/// (`span - received`) are what was numbered and never arrived.
 ///
 /// This assumes each slot has one source for the whole window: the server rewrites a
 /// slot's sequence numbers so that they continue across a change of source (a floor
@@ -135,12 +140,12 @@ pub fn analyse_light(
         }
     }
     for (stream, slot) in expected {
-        out.sent += sent(*stream);
+        out.outcome.expected += sent(*stream);
         let (span, got) = windows
             .iter()
             .filter(|w| w.slot == *slot)
             .fold((0, 0), |(s, r), w| (s + w.span, r + w.received));
-        out.outcome.expected += span;
+        out.span += span;
         out.outcome.received += got;
         if got == 0 {
             out.outcome.silent_streams += 1;
@@ -218,17 +223,22 @@ mod tests {
             o,
             LightOutcome {
                 outcome: Outcome {
-                    expected: 2502,
+                    expected: 2501,
                     received: 2499,
                     misrouted: 10,
                     silent_streams: 0,
                 },
-                sent: 2501,
+                span: 2502,
                 duplicates: 4,
                 out_of_order: 0,
             }
         );
-        assert!((o.outcome.loss() - 3.0 / 2502.0).abs() < 1e-12);
+        assert!((o.outcome.loss() - 2.0 / 2501.0).abs() < 1e-12);
+        // A server that falls behind: no gap, but half of what was sent.
+        let behind = [window(0, 250, 250), window(4, 750, 750), window(3, 250, 250)];
+        let o = analyse_light(&expected, &behind, sent);
+        assert_eq!((o.span, o.outcome.received), (1250, 1250));
+        assert!((o.outcome.loss() - (1.0 - 1250.0 / 2501.0)).abs() < 1e-12);
         // Nothing at all on the interpretation slot.
         let o = analyse_light(&expected, &windows[..2], sent);
         assert_eq!(o.outcome.silent_streams, 1);
