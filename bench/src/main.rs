@@ -36,9 +36,7 @@ use floor_testkit::peer::timed::{self, now_ns, Recorder, SentLog, FLOOR_AUDIO};
 use futures_util::StreamExt;
 use meeting::CHANNELS;
 use sfu::{Ears, Kind, Listener, Target};
-use stats::{
-    analyse, analyse_light, expected_streams, percentiles, Delays, Outcome, Percentiles,
-};
+use stats::{analyse, analyse_light, expected_streams, percentiles, Delays, Outcome, Percentiles};
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -122,7 +120,7 @@ struct Args {
     /// Let the publishers start sending only once every listener has joined. When the
     /// server's SFU core is saturated by forwarding, joins (ICE and DTLS on the same task)
     /// slow to a crawl: here, of 500 light listeners joining while the media flowed, about
-    /// 430 had joined after 9 minutes. This measures forwarding to N listeners however long
+    /// 420 had joined after 9 minutes. This measures forwarding to N listeners however long
     /// joining under load would take.
     #[arg(long)]
     publish_after_join: bool,
@@ -675,9 +673,9 @@ async fn run(
     }
     tokio::time::sleep(Duration::from_secs_f64(args.warmup)).await;
     let driver_cpu = || {
-        driver.as_ref().and_then(|d| {
-            procfs::thread_cpu_seconds(std::process::id(), d.thread_id()).ok()
-        })
+        driver
+            .as_ref()
+            .and_then(|d| procfs::thread_cpu_seconds(std::process::id(), d.thread_id()).ok())
     };
     let t0 = now_ns();
     from.store(t0, Ordering::Relaxed);
