@@ -235,7 +235,11 @@ mod tests {
         );
         assert!((o.outcome.loss() - 2.0 / 2501.0).abs() < 1e-12);
         // A server that falls behind: no gap, but half of what was sent.
-        let behind = [window(0, 250, 250), window(4, 750, 750), window(3, 250, 250)];
+        let behind = [
+            window(0, 250, 250),
+            window(4, 750, 750),
+            window(3, 250, 250),
+        ];
         let o = analyse_light(&expected, &behind, sent);
         assert_eq!((o.span, o.outcome.received), (1250, 1250));
         assert!((o.outcome.loss() - (1.0 - 1250.0 / 2501.0)).abs() < 1e-12);

@@ -738,9 +738,7 @@ fn drive(epoll: OwnedFd, wake: Arc<OwnedFd>, commands: mpsc::Receiver<Command>) 
             if token == 0 {
                 let mut buf = [0u8; 8];
                 // SAFETY: reads at most 8 bytes into `buf`.
-                unsafe {
-                    libc::read(wake.as_raw_fd(), buf.as_mut_ptr() as *mut libc::c_void, 8)
-                };
+                unsafe { libc::read(wake.as_raw_fd(), buf.as_mut_ptr() as *mut libc::c_void, 8) };
                 while let Ok(c) = commands.try_recv() {
                     match c {
                         Command::Add(e) => {
@@ -909,7 +907,10 @@ mod tests {
         assert_eq!(Datagram::of(&[0x80, 111, 0]), Datagram::Other); // shorter than a header
         assert_eq!(Datagram::of(&[64, 0, 0]), Datagram::Other);
         assert_eq!(Datagram::of(&[]), Datagram::Other);
-        assert_eq!(rtp_ssrc_seq(&rtp(0xDEADBEEF, 65535)), Some((0xDEADBEEF, 65535)));
+        assert_eq!(
+            rtp_ssrc_seq(&rtp(0xDEADBEEF, 65535)),
+            Some((0xDEADBEEF, 65535))
+        );
     }
 
     #[test]
