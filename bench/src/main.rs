@@ -1387,6 +1387,17 @@ mod tests {
             .starts_with("target/release/floor-media-bench --listeners 50,100,200 --seconds 1"));
         let d = Args::parse_from(["floor-media-bench"]);
         assert_eq!((d.listeners, d.seconds), (vec![10], 10.0));
+        assert_eq!(d.listener, ListenerKind::Full);
+        let l = Args::parse_from([
+            "floor-media-bench",
+            "--listener",
+            "light",
+            "--publish-after-join",
+        ]);
+        assert_eq!(l.listener, ListenerKind::Light);
+        assert!(l
+            .command_line()
+            .ends_with(" --listener light --publish-after-join"));
     }
 
     #[test]
