@@ -13,6 +13,12 @@
 //! loopback; see `floor_bench::netns`), on the same CPUs, with their CPU time read from
 //! `/proc` of the server process itself; each listener receives the same streams from
 //! either (see `sfu.rs`), and only what it receives is counted.
+//!
+//! With `--listener light` the listeners are light ones (`floor_testkit::peer::light`):
+//! ICE and DTLS with the `rtc` stack, then the SRTP packets counted by their clear RTP
+//! header, never decrypted, all of them driven by one thread. They cost the tool far less
+//! CPU, so it can load the server with many more of them, but they measure delivery and
+//! loss only, not delay.
 
 mod janus;
 mod logsink;
@@ -25,11 +31,12 @@ use clap::Parser;
 use floor_bench::netns::{self, Veth};
 use floor_bench::results::{self, DelayMs, Report};
 use floor_bench::{procfs, server};
+use floor_testkit::peer::light::{DriverStats, LightDriver};
 use floor_testkit::peer::timed::{self, now_ns, Recorder, SentLog, FLOOR_AUDIO};
 use futures_util::StreamExt;
 use meeting::CHANNELS;
-use sfu::{Kind, Listener, Target};
-use stats::{analyse, expected_streams, percentiles, Delays, Outcome, Percentiles};
+use sfu::{Ears, Kind, Listener, Target};
+use stats::{analyse, analyse_light, expected_streams, percentiles, Delays, Outcome, Percentiles};
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -105,6 +112,34 @@ struct Args {
     /// Also write the figures to this file as JSON (for floor-media-plot).
     #[arg(long)]
     json: Option<PathBuf>,
+    /// The listeners: `full` WebRTC peers that decrypt every packet and measure its delay,
+    /// or `light` ones that count packets by their clear RTP header (loss, no delay), all
+    /// driven by one thread, so that the tool can drive many more.
+    #[arg(long, value_enum, default_value_t = ListenerKind::Full)]
+    listener: ListenerKind,
+    /// Let the publishers start sending only once every listener has joined. When the
+    /// server's SFU core is saturated by forwarding, joins (ICE and DTLS on the same task)
+    /// slow to a crawl: here, of 500 light listeners joining while the media flowed, about
+    /// 420 had joined after 9 minutes. This measures forwarding to N listeners however long
+    /// joining under load would take.
+    #[arg(long)]
+    publish_after_join: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ListenerKind {
+    #[default]
+    Full,
+    Light,
+}
+
+impl ListenerKind {
+    fn name(self) -> &'static str {
+        match self {
+            ListenerKind::Full => "full",
+            ListenerKind::Light => "light",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -201,6 +236,12 @@ impl Args {
         }
         if self.rounds != 1 {
             s += &format!(" --rounds {}", self.rounds);
+        }
+        if self.listener != ListenerKind::Full {
+            s += &format!(" --listener {}", self.listener.name());
+        }
+        if self.publish_after_join {
+            s += " --publish-after-join";
         }
         if let Some(j) = &self.json {
             s += &format!(" --json {}", j.display());
@@ -306,6 +347,22 @@ struct Figures {
     client_queue_drops: u64,
     client_errors: u64,
     first_join_error: Option<String>,
+    listener: ListenerKind,
+    /// Light listeners only.
+    light: Option<LightFigures>,
+}
+
+/// What only light listeners report.
+#[derive(Debug, Default, Clone, Copy)]
+struct LightFigures {
+    /// The sequence numbers the listeners' slots spanned in the window.
+    span: u64,
+    duplicates: u64,
+    out_of_order: u64,
+    /// The driver thread's CPU time in the window, in seconds.
+    driver_seconds: Option<f64>,
+    /// The driver's own counts over the whole run.
+    driver: DriverStats,
 }
 
 impl Figures {
@@ -322,6 +379,21 @@ impl Figures {
     fn rss_per_peer_kib(&self) -> Option<f64> {
         (self.peers > 0)
             .then(|| (self.rss_end_kib as f64 - self.rss_idle_kib as f64) / self.peers as f64)
+    }
+    /// This process's CPU time per listener, in percent of one core.
+    fn bench_percent_per_listener(&self) -> Option<f64> {
+        (self.joined > 0).then(|| self.cpu.bench / self.joined as f64)
+    }
+    /// This process's CPU time per delivered packet, in microseconds.
+    fn bench_us_per_packet(&self) -> Option<f64> {
+        (self.total.received > 0).then(|| {
+            1e6 * self.cpu.bench / 100.0 * self.window_seconds / self.total.received as f64
+        })
+    }
+    fn driver_percent(&self) -> Option<f64> {
+        self.light
+            .and_then(|l| l.driver_seconds)
+            .map(|s| 100.0 * s / self.window_seconds.max(1e-9))
     }
     /// CPU used by every other process on the machine during the window (% of one core).
     fn others_cpu(&self) -> f64 {
@@ -402,6 +474,34 @@ async fn wait_idle(max: f64, below: f64) {
 
 fn mask(streams: &[(u8, u8)]) -> u64 {
     streams.iter().fold(0, |m, (s, _)| m | (1 << s))
+}
+
+/// The stream publisher `index` sends: the floor's voice, or a booth's channel.
+fn stream_of(index: usize) -> u8 {
+    if index == 0 {
+        FLOOR_AUDIO
+    } else {
+        index as u8
+    }
+}
+
+/// The slots of `streams`, a bit each.
+fn slot_mask(streams: &[(u8, u8)]) -> u64 {
+    streams.iter().fold(0, |m, (_, slot)| m | (1 << slot))
+}
+
+/// Open (`start`) or close the window of every light listener's counts.
+fn mark_light(listeners: &[Listener], start: bool) {
+    for l in listeners {
+        if let Ears::Light(light) = &l.ears {
+            let mut c = light.counts.lock().unwrap_or_else(|p| p.into_inner());
+            if start {
+                c.mark_start();
+            } else {
+                c.mark_end();
+            }
+        }
+    }
 }
 
 /// Where the peers' sockets are: 127.0.0.1, or this side of the veth pair.
@@ -509,15 +609,20 @@ async fn run(
         if let Some(keep) = target.join_publisher(index, &mut peer).await? {
             tasks.push(keep);
         }
-        let stream = if index == 0 { FLOOR_AUDIO } else { index as u8 };
-        tasks.push(peer.publish(stream, log.clone()).await?);
+        if !args.publish_after_join {
+            tasks.push(peer.publish(stream_of(index), log.clone()).await?);
+        }
         publishers.push(peer);
     }
 
-    // The listeners, a few at a time.
+    // The listeners, a few at a time; light ones all on one driver thread.
+    let driver = match args.listener {
+        ListenerKind::Light => Some(LightDriver::start()?),
+        ListenerKind::Full => None,
+    };
     let started = Instant::now();
     let joins: Vec<anyhow::Result<Listener>> = futures_util::stream::iter(0..n)
-        .map(|i| target.join_listener(channel_of(i), local, from.clone()))
+        .map(|i| target.join_listener(channel_of(i), local, from.clone(), driver.as_ref()))
         .buffer_unordered(args.join_concurrency.max(1))
         .collect()
         .await;
@@ -529,6 +634,11 @@ async fn run(
             Err(e) => {
                 figures.first_join_error.get_or_insert(format!("{e:#}"));
             }
+        }
+    }
+    if args.publish_after_join {
+        for (index, peer) in publishers.iter().enumerate() {
+            tasks.push(peer.publish(stream_of(index), log.clone()).await?);
         }
     }
     figures.joined = listeners.len();
@@ -546,9 +656,15 @@ async fn run(
 
     // Everyone hears all their streams, then the warm-up, then the window.
     let all_heard = until(FIRST_PACKET_DEADLINE, || {
-        listeners.iter().all(|l| {
-            let want = mask(&expected_streams(l.channel));
-            l.recorder.streams_seen.load(Ordering::Relaxed) & want == want
+        listeners.iter().all(|l| match &l.ears {
+            Ears::Full { recorder, .. } => {
+                let want = mask(&expected_streams(l.channel));
+                recorder.streams_seen.load(Ordering::Relaxed) & want == want
+            }
+            Ears::Light(light) => {
+                let want = slot_mask(&expected_streams(l.channel));
+                light.slots_seen.load(Ordering::Relaxed) & want == want
+            }
         })
     })
     .await;
@@ -556,12 +672,21 @@ async fn run(
         eprintln!("  not every listener hears all its streams yet; measuring anyway");
     }
     tokio::time::sleep(Duration::from_secs_f64(args.warmup)).await;
+    let driver_cpu = || {
+        driver
+            .as_ref()
+            .and_then(|d| procfs::thread_cpu_seconds(std::process::id(), d.thread_id()).ok())
+    };
     let t0 = now_ns();
     from.store(t0, Ordering::Relaxed);
+    mark_light(&listeners, true);
     let before = Snapshot::take(Some(pid))?;
+    let driver_before = driver_cpu();
     tokio::time::sleep(Duration::from_secs_f64(args.seconds)).await;
     let t1 = now_ns();
+    mark_light(&listeners, false);
     let after = Snapshot::take(Some(pid))?;
+    let driver_after = driver_cpu();
     figures.rss_end_kib = procfs::process_rss_kib(pid)?;
     figures.server_threads = procfs::threads_of(pid);
     tokio::time::sleep(GRACE).await;
@@ -585,17 +710,33 @@ async fn run(
     figures.bench_udp_drops = after.bench_udp_drops.saturating_sub(before.bench_udp_drops);
     let mut delays = Delays::default();
     let mut losses = Vec::new();
+    let mut light = LightFigures::default();
     for l in &listeners {
-        let packets = l.recorder.take();
-        let o = analyse(
-            &expected_streams(l.channel),
-            &packets,
-            (t0, t1),
-            |s| log.sent_between(s, t0, t1),
-            // Floor's slots are its own; Janus's m-lines are what each listener asked for.
-            sfu == Kind::Floor,
-            &mut delays,
-        );
+        let o = match &l.ears {
+            Ears::Full { recorder, .. } => analyse(
+                &expected_streams(l.channel),
+                &recorder.take(),
+                (t0, t1),
+                |s| log.sent_between(s, t0, t1),
+                // Floor's slots are its own; Janus's m-lines are what each listener asked for.
+                sfu == Kind::Floor,
+                &mut delays,
+            ),
+            Ears::Light(ears) => {
+                let windows = ears
+                    .counts
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .window();
+                let o = analyse_light(&expected_streams(l.channel), &windows, |s| {
+                    log.sent_between(s, t0, t1)
+                });
+                light.span += o.span;
+                light.duplicates += o.duplicates;
+                light.out_of_order += o.out_of_order;
+                o.outcome
+            }
+        };
         figures.total.expected += o.expected;
         figures.total.received += o.received;
         figures.total.misrouted += o.misrouted;
@@ -618,8 +759,16 @@ async fn run(
         for t in &l.tasks {
             t.abort();
         }
-        l.peer.close().await;
+        if let Ears::Full { peer, .. } = &l.ears {
+            peer.close().await;
+        }
     }
+    if let Some(d) = driver {
+        light.driver = d.stop();
+        light.driver_seconds = driver_before.zip(driver_after).map(|(a, b)| b - a);
+        figures.light = Some(light);
+    }
+    figures.listener = args.listener;
     for p in &publishers {
         p.close().await;
     }
@@ -753,11 +902,21 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Op
     for f in runs {
         let over = match (base.and_then(|b| b.all.p50), f.all.p50) {
             (Some(b), Some(x)) => format!("{:+.1}", x - b),
+            _ if f.light.is_some() => "–".into(),
             _ => "-".into(),
         };
+        // Light listeners do not read the send time in the payload: no delay.
+        let ms = |x: Option<f64>| {
+            if f.light.is_some() {
+                "–".to_string()
+            } else {
+                ms(x)
+            }
+        };
         println!(
-            "| {} | {} | {} | {} | {:.0} | {:.0} | {:.2}% / {:.2}% | {} / {} | {} / {} | {} | {:.0} | {} | {} | {:.0} | {:.0} |",
+            "| {}{} | {} | {} | {} | {:.0} | {:.0} | {:.2}% / {:.2}% | {} / {} | {} / {} | {} | {:.0} | {} | {} | {:.0} | {:.0} |",
             f.sfu.title(),
+            if f.light.is_some() { ", light listeners" } else { "" },
             f.listeners,
             f.joined,
             f.peers,
@@ -833,6 +992,41 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Op
         if let Some(e) = &f.first_join_error {
             println!("  first join failure: {e}");
         }
+        if let Some(l) = &f.light {
+            println!(
+                "  light listeners: their slots' sequence numbers spanned {:.0} pkt/s in the window (against {:.0} pkt/s sent to them by the publishers' log), with {} gaps; \
+                 duplicates {}, out of order {}; tool CPU {:.3}% of a core per listener, {:.2} µs per delivered packet; \
+                 the driver thread {}% of a core ({} µs per delivered packet); over the run it made {} passes and {} reads of \
+                 {} RTP, {} RTCP, {} STUN, {} DTLS and {} other datagrams",
+                l.span as f64 / f.window_seconds,
+                f.expected_per_second(),
+                l.span.saturating_sub(f.total.received),
+                l.duplicates,
+                l.out_of_order,
+                f.bench_percent_per_listener().unwrap_or(0.0),
+                f.bench_us_per_packet().unwrap_or(0.0),
+                f.driver_percent()
+                    .map(|p| format!("{p:.1}"))
+                    .unwrap_or_else(|| "?".into()),
+                l.driver_seconds
+                    .filter(|_| f.total.received > 0)
+                    .map(|s| format!("{:.2}", 1e6 * s / f.total.received as f64))
+                    .unwrap_or_else(|| "?".into()),
+                l.driver.passes,
+                l.driver.reads,
+                l.driver.datagrams[2],
+                l.driver.datagrams[3],
+                l.driver.datagrams[0],
+                l.driver.datagrams[1],
+                l.driver.datagrams[4],
+            );
+        } else if let Some(p) = f.bench_percent_per_listener() {
+            println!(
+                "  tool CPU {:.3}% of a core per listener, {:.2} µs per delivered packet",
+                p,
+                f.bench_us_per_packet().unwrap_or(0.0)
+            );
+        }
     }
     for &sfu in &args.sfus {
         for round in 1..=args.rounds {
@@ -869,6 +1063,9 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Op
     }
     print_side_by_side(args, runs);
     println!();
+    if args.listener == ListenerKind::Light {
+        println!("- light listeners: they count SRTP packets by their clear RTP header and never decrypt them, so they measure delivery and loss, not delay (\"–\"). Expected pkt/s is what the publishers sent to them in the window (their log), delivered pkt/s the packets whose sequence numbers their slots spanned in the window (highest number at its start to highest at its end) that arrived by the end of the grace time; loss is the difference: lost, or queued by a server that falls behind (its slots then have no sequence gap, and the gaps are printed apart).");
+    }
     println!("- delivered pkt/s: packets received by the listeners (each once, on the right slot; for Janus, of a stream the listener subscribed to), sent in the window; the servers do not publish their own forwarding counters, so this stands for \"forwarded\".");
     println!("- delay: receive time minus the send time in the payload, one process clock: it includes both client WebRTC stacks (publisher and listener) as well as the server; \"p50 over p2p\" subtracts the all-packet p50 of a direct connection between two peers of this process.");
     println!("- server µs/pkt: server user+system CPU time in the window (/proc/<pid>/stat, all its threads) divided by the delivered packets.");
@@ -917,6 +1114,14 @@ fn print_side_by_side(args: &Args, runs: &[Figures]) {
             else {
                 continue;
             };
+            // Light listeners measure no delay.
+            let ms = |x: &Figures, v: Option<f64>| {
+                if x.light.is_some() {
+                    "–".to_string()
+                } else {
+                    ms(v)
+                }
+            };
             let us = |x: &Figures| {
                 x.server_us_per_packet()
                     .map(|v| format!("{v:.1}"))
@@ -937,10 +1142,10 @@ fn print_side_by_side(args: &Args, runs: &[Figures]) {
                     .unwrap_or_else(|| "-".into()),
                 f.cpu.server,
                 o.cpu.server,
-                ms(f.all.p50),
-                ms(f.all.p99),
-                ms(o.all.p50),
-                ms(o.all.p99),
+                ms(f, f.all.p50),
+                ms(f, f.all.p99),
+                ms(o, o.all.p50),
+                ms(o, o.all.p99),
                 100.0 * f.mean_loss,
                 100.0 * o.mean_loss,
                 f.forwarded_per_second(),
@@ -984,6 +1189,14 @@ fn report(args: &Args, started_utc: String, base: Option<&Figures>, runs: &[Figu
         server_threads: f.server_threads,
         bench_cpu_percent: f.cpu.bench,
         others_cpu_percent: f.others_cpu(),
+        listener: f.listener.name().to_string(),
+        light: f.light.map(|l| results::LightRun {
+            span_pps: l.span as f64 / f.window_seconds.max(1e-9),
+            gaps: l.span.saturating_sub(f.total.received),
+            duplicates: l.duplicates,
+            out_of_order: l.out_of_order,
+            driver_cpu_percent: f.driver_percent(),
+        }),
     };
     Report {
         started_utc,
@@ -1097,6 +1310,9 @@ async fn bench(args: &Args) -> anyhow::Result<bool> {
     };
     let base = if args.no_baseline {
         None
+    } else if args.listener == ListenerKind::Light {
+        eprintln!("no p2p baseline: light listeners measure no delay");
+        None
     } else {
         wait_idle(args.wait_idle, args.idle_below).await;
         eprintln!("p2p baseline: two peers of this process, no server ...");
@@ -1171,6 +1387,17 @@ mod tests {
             .starts_with("target/release/floor-media-bench --listeners 50,100,200 --seconds 1"));
         let d = Args::parse_from(["floor-media-bench"]);
         assert_eq!((d.listeners, d.seconds), (vec![10], 10.0));
+        assert_eq!(d.listener, ListenerKind::Full);
+        let l = Args::parse_from([
+            "floor-media-bench",
+            "--listener",
+            "light",
+            "--publish-after-join",
+        ]);
+        assert_eq!(l.listener, ListenerKind::Light);
+        assert!(l
+            .command_line()
+            .ends_with(" --listener light --publish-after-join"));
     }
 
     #[test]

@@ -46,6 +46,14 @@ pub fn process_cpu_seconds(pid: u32) -> anyhow::Result<f64> {
     Ok((utime + stime) as f64 / clock_ticks_per_second())
 }
 
+/// User and system CPU time of one thread `tid` of process `pid`, in seconds.
+pub fn thread_cpu_seconds(pid: u32, tid: i32) -> anyhow::Result<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/task/{tid}/stat"))
+        .with_context(|| format!("reading /proc/{pid}/task/{tid}/stat"))?;
+    let (utime, stime) = parse_stat_times(&stat)?;
+    Ok((utime + stime) as f64 / clock_ticks_per_second())
+}
+
 /// `utime` and `stime` (fields 14 and 15) of a `/proc/<pid>/stat` line, in clock ticks.
 pub fn parse_stat_times(stat: &str) -> anyhow::Result<(u64, u64)> {
     // The command name (field 2) is in parentheses and may contain spaces: count the

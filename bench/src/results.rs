@@ -92,6 +92,34 @@ pub struct Run {
     pub server_threads: Option<u64>,
     pub bench_cpu_percent: f64,
     pub others_cpu_percent: f64,
+    /// `full`: listeners that are whole WebRTC peers (`webrtc` crate) decrypting and timing
+    /// every packet; `light`: listeners that count packets by their clear RTP header and
+    /// measure no delay (`floor_testkit::peer::light`). Files written before light
+    /// listeners existed are `full`.
+    #[serde(default = "full")]
+    pub listener: String,
+    /// Light listeners only: what else they saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub light: Option<LightRun>,
+}
+
+fn full() -> String {
+    "full".to_string()
+}
+
+/// What only light listeners report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct LightRun {
+    /// Sequence numbers per second the listeners' slots spanned in the window (they
+    /// received `delivered_pps` of them; `expected_pps` is what the publishers sent).
+    pub span_pps: f64,
+    /// Sequence numbers spanned that never arrived, all listeners.
+    pub gaps: u64,
+    /// Packets that came twice, and packets that came after a later one, all listeners.
+    pub duplicates: u64,
+    pub out_of_order: u64,
+    /// The one thread driving every light listener, in percent of one core.
+    pub driver_cpu_percent: Option<f64>,
 }
 
 /// `YYYY-MM-DD HH:MM UTC` for a time in seconds since the Unix epoch.
@@ -163,6 +191,14 @@ mod tests {
             server_threads: Some(12),
             bench_cpu_percent: 40.0,
             others_cpu_percent: 1.0,
+            listener: "light".into(),
+            light: Some(LightRun {
+                span_pps: 12_001.0,
+                gaps: 11,
+                duplicates: 0,
+                out_of_order: 1,
+                driver_cpu_percent: Some(3.5),
+            }),
         };
         let r = Report {
             started_utc: utc(0),
@@ -178,6 +214,35 @@ mod tests {
         };
         let back: Report = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back, r);
+    }
+
+    #[test]
+    fn runs_written_before_light_listeners_read_as_full() {
+        let mut v = serde_json::to_value(Run {
+            sfu: "floor".into(),
+            round: 1,
+            listeners: 10,
+            joined: 10,
+            network: "loopback".into(),
+            window_seconds: 10.0,
+            expected_pps: 2_400.0,
+            delivered_pps: 2_400.0,
+            loss_mean: 0.0,
+            loss_worst: 0.0,
+            delay_ms: DelayMs::default(),
+            server_cpu_percent: 7.0,
+            server_us_per_packet: Some(30.0),
+            server_rss_kib_per_peer: None,
+            server_threads: None,
+            bench_cpu_percent: 12.0,
+            others_cpu_percent: 0.0,
+            listener: "full".into(),
+            light: None,
+        })
+        .unwrap();
+        v.as_object_mut().unwrap().remove("listener");
+        let old: Run = serde_json::from_value(v).unwrap();
+        assert_eq!((old.listener.as_str(), old.light), ("full", None));
     }
 
     #[test]

@@ -10,6 +10,10 @@
 //!   and each listener subscribes on one PeerConnection to the speaker's feed (voice and
 //!   video) and its channel's booth feed, answering Janus's offer. Janus is full ICE and
 //!   takes the peers' candidates from their SDP, so the peers wait for them first.
+//!
+//! A listener is full (a `webrtc`-crate peer that decrypts and times every packet) or
+//! light (`floor_testkit::peer::light`: ICE and DTLS only, its packets counted by their
+//! clear header, every light listener driven by one thread); both join the same way.
 
 use crate::janus::{self, JanusProcess};
 use crate::meeting::{Meeting, CHANNELS};
@@ -17,6 +21,7 @@ use anyhow::{anyhow, Context};
 use floor_bench::netns::Veth;
 use floor_bench::server::Server;
 use floor_protocol::frames::ClientFrame;
+use floor_testkit::peer::light::{LightDriver, LightListener, LightPeer};
 use floor_testkit::peer::timed::Recorder;
 use floor_testkit::peer::{MediaPeer, PeerOptions};
 use floor_testkit::Ws;
@@ -72,12 +77,22 @@ impl Kind {
     }
 }
 
-/// A listener joined: its peer, what it records, and what keeps its signalling open.
+/// What a listener receives with.
+pub enum Ears {
+    /// A full WebRTC peer, recording every packet's stream, counter and times.
+    Full {
+        peer: MediaPeer,
+        recorder: Arc<Recorder>,
+    },
+    /// A light listener, counting packets per SSRC.
+    Light(LightListener),
+}
+
+/// A listener joined: how it receives, and what keeps its signalling open.
 pub struct Listener {
     /// The interpretation channel it follows (1 to 6), if any.
     pub channel: Option<u8>,
-    pub peer: MediaPeer,
-    pub recorder: Arc<Recorder>,
+    pub ears: Ears,
     pub tasks: Vec<tokio::task::JoinHandle<()>>,
     /// Janus: the subscriber handle (its events are routed while it lives).
     _handle: Option<janus::Handle>,
@@ -224,13 +239,18 @@ impl Target {
     }
 
     /// Listener `index` joins, following the floor only or `channel` (1 to 6), its peer's
-    /// socket on `local`; what it receives is recorded from the time in `from` on.
+    /// socket on `local`; what it receives is recorded from the time in `from` on. With
+    /// `light`, it is a light listener driven by that driver.
     pub async fn join_listener(
         &self,
         channel: Option<u8>,
         local: IpAddr,
         from: Arc<AtomicU64>,
+        light: Option<&LightDriver>,
     ) -> anyhow::Result<Listener> {
+        if let Some(driver) = light {
+            return self.join_light_listener(channel, local, driver).await;
+        }
         let recorder = Recorder::new(from);
         match self {
             Target::Floor { server, meeting } => {
@@ -250,8 +270,7 @@ impl Target {
                 let tasks = vec![peer.record(recorder.clone()), ws.keep_open()];
                 Ok(Listener {
                     channel,
-                    peer,
-                    recorder,
+                    ears: Ears::Full { peer, recorder },
                     tasks,
                     _handle: None,
                 })
@@ -287,9 +306,75 @@ impl Target {
                 peer.try_connected().await?;
                 Ok(Listener {
                     channel,
-                    peer,
-                    recorder,
+                    ears: Ears::Full { peer, recorder },
                     tasks,
+                    _handle: Some(handle),
+                })
+            }
+        }
+    }
+
+    /// [`Target::join_listener`] for a light listener: the same signalling, its
+    /// connection then handed to `driver`.
+    async fn join_light_listener(
+        &self,
+        channel: Option<u8>,
+        local: IpAddr,
+        driver: &LightDriver,
+    ) -> anyhow::Result<Listener> {
+        match self {
+            Target::Floor { server, meeting } => {
+                let mut peer = LightPeer::new(local, true)?;
+                let mut ws =
+                    Ws::try_connect(&server.node.ws_url(), meeting.viewer.token(), DEADLINE)
+                        .await?;
+                peer.try_join(&mut ws, meeting.id).await?;
+                let light = driver.add(peer)?;
+                light.try_connected(DEADLINE).await?;
+                if let Some(c) = channel {
+                    ws.try_send(&ClientFrame::MediaListen {
+                        meeting_id: meeting.id,
+                        channel: Some(CHANNELS[c as usize - 1].to_string()),
+                    })
+                    .await?;
+                }
+                Ok(Listener {
+                    channel,
+                    ears: Ears::Light(light),
+                    tasks: vec![ws.keep_open()],
+                    _handle: None,
+                })
+            }
+            Target::Janus {
+                session,
+                room,
+                feeds,
+                ..
+            } => {
+                let mut wanted = vec![feeds[0]];
+                if let Some(c) = channel {
+                    wanted.push(feeds[c as usize]);
+                }
+                let mut peer = LightPeer::new(local, false)?;
+                let mut handle = session.attach().await?;
+                let attached = handle
+                    .request_event(janus::subscribe(*room, &wanted), None)
+                    .await
+                    .context("subscribing")?;
+                let answer = peer.answer(janus::jsep_sdp(&attached, "offer")?)?;
+                let light = driver.add(peer)?;
+                handle
+                    .request_event(
+                        json!({ "request": "start" }),
+                        Some(json!({ "type": "answer", "sdp": answer })),
+                    )
+                    .await
+                    .context("starting the subscription")?;
+                light.try_connected(DEADLINE).await?;
+                Ok(Listener {
+                    channel,
+                    ears: Ears::Light(light),
+                    tasks: vec![],
                     _handle: Some(handle),
                 })
             }

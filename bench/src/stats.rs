@@ -1,6 +1,8 @@
 //! From what was sent and what each listener received, in the measured window: delivery,
-//! loss and delay.
+//! loss and delay ([`analyse`], full listeners); delivery and loss only ([`analyse_light`],
+//! light listeners, which do not read the payload).
 
+use floor_testkit::peer::light::SsrcWindow;
 use floor_testkit::peer::timed::{Received, FLOOR_AUDIO, SLOTS, STREAMS, VIDEO};
 use std::collections::HashSet;
 
@@ -93,6 +95,65 @@ pub fn analyse(
     out
 }
 
+/// One light listener over the window.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct LightOutcome {
+    /// `expected`: what the publishers of its streams sent in the window, by their own
+    /// log; `received`: the packets that arrived with a sequence number its slots spanned
+    /// in the window; `misrouted`: packets on a slot it should get nothing on.
+    pub outcome: Outcome,
+    /// The sequence numbers its slots spanned in the window: `span - received` are gaps
+    /// (packets the server numbered that never arrived).
+    pub span: u64,
+    pub duplicates: u64,
+    pub out_of_order: u64,
+}
+
+/// One light listener's outcome from its per-SSRC counts over the window (see
+/// `floor_testkit::peer::light`). A light listener cannot read which publisher packet a
+/// slot's packet is, nor when it was sent, so what it received is counted over the
+/// window its own sequence numbers span: from the highest sequence number of each SSRC
+/// when the window opened to the highest when it closed, each number once if it arrived
+/// by the end of the grace time. That is set against what the publishers sent in the
+/// window (`sent(stream)`, their log): with a server that keeps up, the two differ only
+/// by the packets in flight at each edge; a server that falls behind forwards fewer
+/// packets per second than are sent, queueing the rest, and its slots' sequences have no
+/// gap while it does, so only the publishers' count shows the shortfall. The gaps
+/// (`span - received`) are what was numbered and never arrived.
+///
+/// This assumes each slot has one source for the whole window: the server rewrites a
+/// slot's sequence numbers so that they continue across a change of source (a floor
+/// change, a booth handover, a channel switch), so a slot's span is what the server
+/// forwarded on it whoever spoke; the benchmark changes no source during the window, so
+/// a slot's span is its one publisher's packets.
+pub fn analyse_light(
+    expected: &[(u8, u8)],
+    windows: &[SsrcWindow],
+    sent: impl Fn(u8) -> u64,
+) -> LightOutcome {
+    let mut out = LightOutcome::default();
+    for w in windows {
+        out.duplicates += w.duplicates;
+        out.out_of_order += w.out_of_order;
+        if !expected.iter().any(|(_, slot)| *slot == w.slot) {
+            out.outcome.misrouted += w.received;
+        }
+    }
+    for (stream, slot) in expected {
+        out.outcome.expected += sent(*stream);
+        let (span, got) = windows
+            .iter()
+            .filter(|w| w.slot == *slot)
+            .fold((0, 0), |(s, r), w| (s + w.span, r + w.received));
+        out.span += span;
+        out.outcome.received += got;
+        if got == 0 {
+            out.outcome.silent_streams += 1;
+        }
+    }
+    out
+}
+
 /// The `q` quantile (0 to 1) by nearest rank, of values in microseconds, in milliseconds.
 pub fn quantile_ms(sorted_us: &[u32], q: f64) -> Option<f64> {
     if sorted_us.is_empty() {
@@ -129,6 +190,62 @@ mod tests {
             sent_ns,
             received_ns: sent_ns + delay_us * 1000,
         }
+    }
+
+    fn window(slot: u8, span: u64, received: u64) -> SsrcWindow {
+        SsrcWindow {
+            ssrc: 1000 + u32::from(slot),
+            slot,
+            span,
+            received,
+            duplicates: 1,
+            out_of_order: 0,
+        }
+    }
+
+    #[test]
+    fn a_light_listener_counts_its_slots_spans() {
+        // Follows channel 4: the speaker (slot 0), the video (4) and interpretation (3).
+        let expected = expected_streams(Some(4));
+        let sent = |s: u8| match s {
+            0 => 500,
+            7 => 1500,
+            _ => 501,
+        };
+        let windows = [
+            window(0, 500, 500),
+            window(4, 1502, 1499), // three lost
+            window(3, 500, 500),
+            window(1, 10, 10), // the chair slot carries nothing here: misrouted
+        ];
+        let o = analyse_light(&expected, &windows, sent);
+        assert_eq!(
+            o,
+            LightOutcome {
+                outcome: Outcome {
+                    expected: 2501,
+                    received: 2499,
+                    misrouted: 10,
+                    silent_streams: 0,
+                },
+                span: 2502,
+                duplicates: 4,
+                out_of_order: 0,
+            }
+        );
+        assert!((o.outcome.loss() - 2.0 / 2501.0).abs() < 1e-12);
+        // A server that falls behind: no gap, but half of what was sent.
+        let behind = [
+            window(0, 250, 250),
+            window(4, 750, 750),
+            window(3, 250, 250),
+        ];
+        let o = analyse_light(&expected, &behind, sent);
+        assert_eq!((o.span, o.outcome.received), (1250, 1250));
+        assert!((o.outcome.loss() - (1.0 - 1250.0 / 2501.0)).abs() < 1e-12);
+        // Nothing at all on the interpretation slot.
+        let o = analyse_light(&expected, &windows[..2], sent);
+        assert_eq!(o.outcome.silent_streams, 1);
     }
 
     #[test]

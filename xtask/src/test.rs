@@ -160,6 +160,11 @@ pub fn run(cargo_test_args: &[String]) -> Result<()> {
         &bin.join("floor-media-bench"),
         &[&["--server", floor][..], &tiny].concat(),
     )?;
+    // The light listeners (rtc's ICE and DTLS, packets counted by their clear header).
+    program(
+        &bin.join("floor-media-bench"),
+        &[&["--server", floor, "--listener", "light"][..], &tiny].concat(),
+    )?;
     program(
         &bin.join("floor-media-bench"),
         &[

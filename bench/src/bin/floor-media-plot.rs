@@ -7,6 +7,9 @@
 //! wherever the workspace does; the only thing it needs at run time is a TrueType font,
 //! Debian's DejaVu Sans by default (`fonts-dejavu-core`), `--font` for another.
 //!
+//! Runs with light listeners (`--listener light`) are a series of their own, on the left
+//! panel only: they measure no delay.
+//!
 //! With several runs of one SFU at one listener count (several files, or `--rounds`),
 //! every run is a dot and the line goes through their median.
 
@@ -61,9 +64,16 @@ fn points(reports: &[Report]) -> Vec<(String, Vec<Point>)> {
                 us_per_packet: run.server_us_per_packet,
                 p99_ms: run.delay_ms.all_p99,
             };
-            match out.iter_mut().find(|(s, _)| *s == run.sfu) {
+            // Light listeners load the server the same way but measure no delay: their
+            // runs are a series of their own.
+            let name = if run.listener == "light" {
+                format!("{}, light listeners", run.sfu)
+            } else {
+                run.sfu.clone()
+            };
+            match out.iter_mut().find(|(s, _)| *s == name) {
                 Some((_, v)) => v.push(p),
-                None => out.push((run.sfu.clone(), vec![p])),
+                None => out.push((name, vec![p])),
             }
         }
     }
@@ -311,6 +321,10 @@ fn draw(args: &Args, reports: &[Report], series: &[(String, Vec<Point>)]) -> any
         })
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], red.stroke_width(2)));
     for (i, (sfu, pts)) in series.iter().enumerate() {
+        // Light listeners measure no delay: nothing of theirs on this panel.
+        if pts.iter().all(|p| p.p99_ms.is_none()) {
+            continue;
+        }
         let c = color(i);
         right
             .draw_series(
@@ -368,6 +382,8 @@ mod tests {
             server_threads: None,
             bench_cpu_percent: 0.0,
             others_cpu_percent: 0.0,
+            listener: "full".into(),
+            light: None,
         }
     }
 
@@ -417,6 +433,16 @@ mod tests {
         assert_eq!(median(vec![4.0, 1.0]), Some(2.5));
         assert_eq!(median(vec![]), None);
         assert_eq!(sfu_title("janus"), "Janus");
+
+        let mut light = run("floor", 10, 31.0, 0.0);
+        light.listener = "light".into();
+        light.delay_ms = DelayMs::default();
+        let s = points(&[report(vec![run("floor", 10, 30.0, 2.0), light])]);
+        assert_eq!(
+            s.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+            vec!["floor", "floor, light listeners"]
+        );
+        assert_eq!(sfu_title(&s[1].0), "Floor, light listeners");
     }
 
     #[test]

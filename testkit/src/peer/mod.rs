@@ -7,7 +7,12 @@
 //! packets marked with who spoke, which the tests recognise on each slot; and [`timed`],
 //! numbered, timestamped streams, which the media benchmark measures; and [`tone`], real
 //! Opus sound, which the sound record's tests find again in the recorded files.
+//!
+//! [`light`] is another kind of listener, for the benchmark only: ICE and DTLS with the
+//! sans-I/O `rtc` stack, many of them driven by one thread, counting the SRTP packets by
+//! their clear RTP header without decrypting them.
 
+pub mod light;
 mod limits;
 pub mod speech;
 pub mod timed;
@@ -346,21 +351,7 @@ impl MediaPeer {
     /// [`Refused`] error with the server's message.
     pub async fn try_join(&mut self, ws: &mut Ws, meeting: MeetingId) -> anyhow::Result<()> {
         let sdp = self.try_offer().await?;
-        ws.try_send(&ClientFrame::MediaOffer {
-            meeting_id: meeting,
-            sdp,
-        })
-        .await?;
-        let answer = ws
-            .try_wait_for(|f| match f {
-                ServerFrame::MediaAnswer { sdp, .. } => Some(Ok(sdp.clone())),
-                ServerFrame::Error { message, .. } => Some(Err(Refused(message.clone()))),
-                _ => None,
-            })
-            .await??;
-        if std::env::var("FLOOR_TEST_SDP").is_ok() {
-            eprintln!("ANSWER\n{answer}");
-        }
+        let answer = offer_over_ws(ws, meeting, sdp).await?;
         self.try_accept(answer).await
     }
 
@@ -529,6 +520,30 @@ impl MediaPeer {
     pub async fn close(&self) {
         let _ = self.pc.close().await;
     }
+}
+
+/// Offer `sdp` for `meeting` over its WebSocket (`media_offer`) and wait for the server's
+/// answer (`media_answer`), as the browser client does; a refusal (an `error` frame) is a
+/// [`Refused`] error with the server's message. What every peer of the test kit that talks
+/// to the SFU shares, whatever WebRTC stack made the offer ([`MediaPeer`], or the
+/// benchmark's [`light`] listener).
+pub async fn offer_over_ws(ws: &mut Ws, meeting: MeetingId, sdp: String) -> anyhow::Result<String> {
+    ws.try_send(&ClientFrame::MediaOffer {
+        meeting_id: meeting,
+        sdp,
+    })
+    .await?;
+    let answer = ws
+        .try_wait_for(|f| match f {
+            ServerFrame::MediaAnswer { sdp, .. } => Some(Ok(sdp.clone())),
+            ServerFrame::Error { message, .. } => Some(Err(Refused(message.clone()))),
+            _ => None,
+        })
+        .await??;
+    if std::env::var("FLOOR_TEST_SDP").is_ok() {
+        eprintln!("ANSWER\n{answer}");
+    }
+    Ok(answer)
 }
 
 /// The test peers' own WebRTC log, when a media test needs explaining:
