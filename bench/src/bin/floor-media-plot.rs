@@ -1,14 +1,14 @@
-//! `floor-media-plot`: draw what `floor-media-bench --json FILE` wrote, as a PNG with two
+//! `floor-media-plot`: draw what `floor-media-bench --json FILE` wrote, as a PNG with three
 //! panels against the number of listeners, one line per SFU: the server's CPU time per
-//! delivered packet, and the p99 delay of all packets (log scale, with the direct
-//! peer-to-peer baseline and the 5 ms target).
+//! delivered packet, the listeners' mean loss, and the p99 delay of all packets (log
+//! scale, with the direct peer-to-peer baseline and the 5 ms target).
 //!
 //! Pure Rust (`plotters` with its bitmap backend and `ab_glyph` for text), so it builds
 //! wherever the workspace does; the only thing it needs at run time is a TrueType font,
 //! Debian's DejaVu Sans by default (`fonts-dejavu-core`), `--font` for another.
 //!
-//! Runs with light listeners (`--listener light`) are a series of their own, on the left
-//! panel only: they measure no delay.
+//! Runs with light listeners (`--listener light`) are a series of their own, on the CPU
+//! and loss panels only: they measure no delay.
 //!
 //! With several runs of one SFU at one listener count (several files, or `--rounds`),
 //! every run is a dot and the line goes through their median.
@@ -24,7 +24,7 @@ use std::path::PathBuf;
 #[derive(Parser, Debug)]
 #[command(
     name = "floor-media-plot",
-    about = "Plot floor-media-bench's JSON figures: server CPU per delivered packet and p99 delay against the number of listeners, per SFU."
+    about = "Plot floor-media-bench's JSON figures: server CPU per delivered packet, loss and p99 delay against the number of listeners, per SFU."
 )]
 struct Args {
     /// The JSON files `floor-media-bench --json` wrote.
@@ -40,7 +40,7 @@ struct Args {
     )]
     font: PathBuf,
     /// Size in pixels.
-    #[arg(long, default_value_t = 1400)]
+    #[arg(long, default_value_t = 1800)]
     width: u32,
     #[arg(long, default_value_t = 620)]
     height: u32,
@@ -51,6 +51,8 @@ struct Args {
 struct Point {
     listeners: usize,
     us_per_packet: Option<f64>,
+    /// The listeners' mean loss, in percent.
+    loss_percent: f64,
     p99_ms: Option<f64>,
 }
 
@@ -62,6 +64,7 @@ fn points(reports: &[Report]) -> Vec<(String, Vec<Point>)> {
             let p = Point {
                 listeners: run.listeners,
                 us_per_packet: run.server_us_per_packet,
+                loss_percent: run.loss_mean * 100.0,
                 p99_ms: run.delay_ms.all_p99,
             };
             // Light listeners load the server the same way but measure no delay: their
@@ -198,7 +201,7 @@ fn draw(args: &Args, reports: &[Report], series: &[(String, Vec<Point>)]) -> any
         (14, 40),
     )
     .map_err(|e| anyhow!("{e:?}"))?;
-    let panels = body.split_evenly((1, 2));
+    let panels = body.split_evenly((1, 3));
     let max_n = series
         .iter()
         .flat_map(|(_, v)| v.iter().map(|p| p.listeners))
@@ -253,6 +256,54 @@ fn draw(args: &Args, reports: &[Report], series: &[(String, Vec<Point>)]) -> any
         .draw()
         .map_err(|e| anyhow!("{e:?}"))?;
 
+    // Middle: the listeners' mean loss, in percent of what was sent to them.
+    let max_loss = series
+        .iter()
+        .flat_map(|(_, v)| v.iter().map(|p| p.loss_percent))
+        .fold(0.0, f64::max);
+    let mut middle = ChartBuilder::on(&panels[1])
+        .caption("Loss, mean of the listeners (%)", ("sans-serif", 20))
+        .margin(15)
+        .x_label_area_size(45)
+        .y_label_area_size(55)
+        .build_cartesian_2d(x_range.clone(), 0f64..(max_loss * 1.2).max(1.0))
+        .map_err(|e| anyhow!("{e:?}"))?;
+    middle
+        .configure_mesh()
+        .x_desc("listeners")
+        .y_desc("% of the packets sent to them")
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.1}"))
+        .light_line_style(RGBColor(238, 238, 238))
+        .label_style(("sans-serif", 14))
+        .draw()
+        .map_err(|e| anyhow!("{e:?}"))?;
+    for (i, (sfu, pts)) in series.iter().enumerate() {
+        let c = color(i);
+        middle
+            .draw_series(
+                pts.iter()
+                    .map(|p| Circle::new((p.listeners as f64, p.loss_percent), 3, c.filled())),
+            )
+            .map_err(|e| anyhow!("{e:?}"))?;
+        middle
+            .draw_series(LineSeries::new(
+                medians(pts, |p| Some(p.loss_percent)),
+                c.stroke_width(3),
+            ))
+            .map_err(|e| anyhow!("{e:?}"))?
+            .label(sfu_title(sfu))
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(3)));
+    }
+    middle
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(("sans-serif", 16))
+        .background_style(WHITE.mix(0.9))
+        .border_style(BLACK)
+        .draw()
+        .map_err(|e| anyhow!("{e:?}"))?;
+
     // Right: p99 delay of all packets, log scale, with the baseline and the target. The
     // delay includes both client stacks, so the target (5 ms added by the server) is
     // drawn 5 ms above the direct connection's p99 when there is one.
@@ -267,7 +318,7 @@ fn draw(args: &Args, reports: &[Report], series: &[(String, Vec<Point>)]) -> any
             .chain(baseline)
             .chain([target]),
     );
-    let mut right = ChartBuilder::on(&panels[1])
+    let mut right = ChartBuilder::on(&panels[2])
         .caption("Delay p99, all packets (ms, log scale)", ("sans-serif", 20))
         .margin(15)
         .x_label_area_size(45)
@@ -443,6 +494,16 @@ mod tests {
             vec!["floor", "floor, light listeners"]
         );
         assert_eq!(sfu_title(&s[1].0), "Floor, light listeners");
+
+        // Loss is drawn in percent of what was sent, for full and light listeners alike.
+        let mut short = run("floor", 1000, 7.6, 0.0);
+        short.listener = "light".into();
+        short.loss_mean = 0.459;
+        let s = points(&[report(vec![short])]);
+        assert_eq!(
+            medians(&s[0].1, |p| Some(p.loss_percent)),
+            vec![(1000.0, 45.9)]
+        );
     }
 
     #[test]
