@@ -540,7 +540,11 @@ pub fn start_self_check(video: &web_sys::HtmlVideoElement) -> bool {
     ) else {
         return false;
     };
-    analyser.set_fft_size(1024);
+    // The meter is read every 100 ms; the analyser keeps the last 8,192 samples (170 ms
+    // at 48 kHz), so every sound between two readings is seen, however short: with 1,024
+    // (21 ms) a click or a short beep fell between readings and the meter stayed at
+    // silence.
+    analyser.set_fft_size(SELF_CHECK_SAMPLES);
     let _ = source.connect_with_audio_node(&analyser);
     SELF_CHECK.with(|c| {
         *c.borrow_mut() = Some(SelfCheck {
@@ -552,16 +556,32 @@ pub fn start_self_check(video: &web_sys::HtmlVideoElement) -> bool {
     true
 }
 
-/// The microphone's level now, in dBFS (−100 for silence), while the check runs.
+/// The samples the level is read from: more than the 100 ms between two readings.
+const SELF_CHECK_SAMPLES: u32 = 8192;
+/// The level is the loudest of these blocks (21 ms at 48 kHz), so a short sound is not
+/// averaged away over the whole window.
+const SELF_CHECK_BLOCK: usize = 1024;
+
+/// The microphone's level now, in dBFS (−100 for silence), while the check runs: the
+/// loudest 21 ms of the last 170 ms.
 pub fn self_check_level() -> Option<f32> {
     SELF_CHECK.with(|c| {
         let c = c.borrow();
         let c = c.as_ref()?;
         let mut samples = vec![0f32; c.analyser.fft_size() as usize];
         c.analyser.get_float_time_domain_data(&mut samples);
-        let mean_square = samples.iter().map(|s| s * s).sum::<f32>() / samples.len().max(1) as f32;
-        Some((10.0 * mean_square.max(1e-10).log10()).max(-100.0))
+        Some(loudest_block_dbfs(&samples, SELF_CHECK_BLOCK))
     })
+}
+
+/// The level of the loudest block of `block` samples, in dBFS (mean square), no lower
+/// than −100.
+fn loudest_block_dbfs(samples: &[f32], block: usize) -> f32 {
+    let loudest = samples
+        .chunks(block.max(1))
+        .map(|b| b.iter().map(|s| s * s).sum::<f32>() / b.len() as f32)
+        .fold(0f32, f32::max);
+    (10.0 * loudest.max(1e-10).log10()).max(-100.0)
 }
 
 /// End the check: the copies stop (the camera light goes off if nothing else uses it).
@@ -571,5 +591,25 @@ pub fn stop_self_check() {
             t.stop();
         }
         let _ = c.context.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_sound_anywhere_in_the_window_sets_the_level() {
+        let mut samples = vec![0f32; SELF_CHECK_SAMPLES as usize];
+        assert_eq!(loudest_block_dbfs(&samples, SELF_CHECK_BLOCK), -100.0);
+        // A 20 ms beep at half scale, early in the window: the reading sees it whole.
+        for s in &mut samples[1024..1984] {
+            *s = 0.5;
+        }
+        let level = loudest_block_dbfs(&samples, SELF_CHECK_BLOCK);
+        assert!(level > -10.0, "{level} dBFS");
+        // Averaged over the whole window the same beep would read some 9 dB lower.
+        let whole = loudest_block_dbfs(&samples, samples.len());
+        assert!(whole < level - 8.0, "{whole} against {level}");
     }
 }
