@@ -836,7 +836,10 @@ fn drive(epoll: OwnedFd, wake: Arc<OwnedFd>, commands: mpsc::Receiver<Command>) 
             is_dirty[i] = false;
             flush(&mut entries[i], &mut next_timer);
         }
-        // Let datagrams gather: one pass per BATCH at most.
+        // Let datagrams gather: one pass per BATCH at most. This sleep paces the load
+        // tool's own reading, it synchronises nothing: what arrives meanwhile waits in the
+        // sockets' buffers and is read whole on the next pass, and light listeners measure
+        // no delay, so the wait changes no figure (see BATCH for what it saves).
         let spent = woke.elapsed();
         if n > 0 && spent < BATCH {
             std::thread::sleep(BATCH - spent);
