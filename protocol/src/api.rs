@@ -458,6 +458,20 @@ pub struct MediaStats {
     /// kernel's send buffer was full).
     #[serde(default)]
     pub datagrams_unsent: u64,
+    /// Other nodes of the cluster whose media this node has heard of (0 on a node alone).
+    #[serde(default)]
+    pub relay_nodes: u64,
+    /// Packets of this node's publishers relayed to other nodes (one per node that has
+    /// listeners for them).
+    #[serde(default)]
+    pub relayed_out: u64,
+    /// Packets of other nodes' publishers relayed to this node.
+    #[serde(default)]
+    pub relayed_in: u64,
+    /// Relay datagrams refused: from an address that is no node's, naming a publisher its
+    /// node never told of, or malformed.
+    #[serde(default)]
+    pub relay_refused: u64,
 }
 
 /// The ICE servers a browser gives its media connection (`GET /api/media/ice-servers`):

@@ -78,6 +78,10 @@ struct ServeArgs {
     /// The IP address peers should send media to, if not the bound one.
     #[arg(long, env = "FLOOR_MEDIA_ANNOUNCED_IP")]
     media_announced_ip: Option<std::net::IpAddr>,
+    /// The IP address the other nodes of a cluster relay media to (this node's address on
+    /// the cluster's network), if not the announced one.
+    #[arg(long, env = "FLOOR_MEDIA_RELAY_IP")]
+    media_relay_ip: Option<std::net::IpAddr>,
     /// Media connections per meeting (the chair, the room and interpreters not counted).
     #[arg(long, env = "FLOOR_MEDIA_MAX_PEERS", default_value_t = 3000)]
     media_max_peers: usize,
@@ -241,6 +245,7 @@ impl ServeArgs {
             media: floor_server::media::MediaSettings {
                 bind: self.media_addr,
                 announced_ip: self.media_announced_ip,
+                relay_ip: self.media_relay_ip,
                 max_peers_per_meeting: self.media_max_peers,
                 max_peers_per_participant: self.media_max_peers_per_participant.max(1),
                 connect_deadline: std::time::Duration::from_secs(

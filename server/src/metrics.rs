@@ -65,6 +65,13 @@ pub const MEDIA_KEYFRAME_REQUESTS_HELD: &str = "floor_media_keyframe_requests_he
 pub const MEDIA_CONNECTIONS_REMOVED: &str = "floor_media_connections_removed_total";
 /// Media offers refused (counter; label `reason`: `participant_limit`, `meeting_full`).
 pub const MEDIA_OFFERS_REFUSED: &str = "floor_media_offers_refused_total";
+/// Other nodes of the cluster whose media this node has heard of (gauge).
+pub const MEDIA_RELAY_NODES: &str = "floor_media_relay_nodes";
+/// Packets relayed between nodes (counter; label `direction`: `out`, `in`).
+pub const MEDIA_PACKETS_RELAYED: &str = "floor_media_packets_relayed_total";
+/// Relay datagrams refused: from no known node, naming an unknown publisher, or malformed
+/// (counter).
+pub const MEDIA_RELAY_REFUSED: &str = "floor_media_relay_refused_total";
 
 /// Upper bounds of the command latency buckets, in seconds (a command is a database
 /// transaction: milliseconds, up to seconds when a secret ballot's close waits).
@@ -186,6 +193,10 @@ fn media(s: &MediaStats) {
     counter!(MEDIA_OFFERS_REFUSED, "reason" => "participant_limit")
         .absolute(s.refused_participant_limit);
     counter!(MEDIA_OFFERS_REFUSED, "reason" => "meeting_full").absolute(s.refused_meeting_full);
+    gauge!(MEDIA_RELAY_NODES).set(s.relay_nodes as f64);
+    counter!(MEDIA_PACKETS_RELAYED, "direction" => "out").absolute(s.relayed_out);
+    counter!(MEDIA_PACKETS_RELAYED, "direction" => "in").absolute(s.relayed_in);
+    counter!(MEDIA_RELAY_REFUSED).absolute(s.relay_refused);
 }
 
 /// Counts one open WebSocket for as long as it lives.

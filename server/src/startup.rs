@@ -109,6 +109,24 @@ impl Application {
         };
         let media = crate::media::Sfu::start(settings.media.clone(), spool).await?;
         let media_addr = media.announced;
+        if let EventBus::Redis {
+            client,
+            conn,
+            channel,
+            node,
+        } = &bus
+        {
+            // A meeting's media spans the nodes that share the bus.
+            media
+                .join_cluster(crate::media::cluster::ClusterSettings {
+                    client: client.clone(),
+                    conn: conn.clone(),
+                    channel: format!("{channel}:media"),
+                    node: node.clone(),
+                    relay: media.relay,
+                })
+                .await?;
+        }
         let meetings = Arc::new(
             Meetings::new(EventLog::new(db), directory, bus, media)
                 .evicting_idle_after(settings.hub_idle),

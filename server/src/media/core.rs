@@ -17,6 +17,7 @@ use super::keyframes::{asks_for_keyframe, KeyframeThrottle};
 use super::levels::{frames, Loudest, LEVELS_EVERY};
 use super::negotiation::{answer_offer, AnswerSettings, AUDIO_LEVEL_URI};
 use super::recorder::{Spool, Track};
+use super::relay::{MeetingPresence, RelayHeader, RelayedPublisher, HEADER as RELAY_HEADER};
 use super::{exempt_from_meeting_cap, Holder, MediaError, MediaSettings, MeetingLevels, PeerId};
 use bytes::BytesMut;
 use floor_protocol::api::{MediaStats, RecordedTrack};
@@ -31,12 +32,12 @@ use rtc::rtcp::payload_feedbacks::picture_loss_indication::PictureLossIndication
 use rtc::rtcp::payload_feedbacks::receiver_estimated_maximum_bitrate::ReceiverEstimatedMaximumBitrate;
 use rtc::rtp_transceiver::{RTCRtpReceiverId, RTCRtpSenderId};
 use rtc::sansio::Protocol;
-use rtc::shared::marshal::MarshalSize;
+use rtc::shared::marshal::{Marshal, MarshalSize, Unmarshal};
 use rtc::shared::{TaggedBytesMut, TransportContext, TransportProtocol};
 use rtc::stun::attributes::ATTR_USERNAME;
 use rtc::stun::message::{is_stun_message, Message};
 use rtc::stun::textattrs::Username;
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -233,6 +234,44 @@ struct Peer {
     timeout: Option<Instant>,
 }
 
+/// Peer ids from here up name publishers connected to other nodes (the WebSocket handlers
+/// number this node's own peers from 1).
+const REMOTE_PEERS: PeerId = 1 << 62;
+
+/// Another node of the cluster, as it last told of itself.
+struct RemoteNode {
+    /// Its media address: where relay datagrams go, and the only address they are taken
+    /// from.
+    relay: SocketAddr,
+    /// Its meetings with listeners, and how many.
+    listeners: HashMap<MeetingId, u32>,
+}
+
+/// A publisher connected to another node, whose packets that node relays here.
+struct RemotePublisher {
+    node: String,
+    relay: SocketAddr,
+    meeting: MeetingId,
+    /// Its peer id on its own node.
+    origin: u64,
+    publisher: Publisher,
+    kinds: Vec<MediaKind>,
+    /// Its microphone's loudest level since the last report, as relayed.
+    loudest: Option<Loudest>,
+}
+
+/// Whether a publisher's track of `kind` feeds any slot of any listener under `route`:
+/// then the nodes with listeners in its meeting are sent it.
+fn heard_anywhere(route: &FloorRoute, who: &Publisher, kind: MediaKind) -> bool {
+    [Slot::Speaker, Slot::Chair, Slot::Room, Slot::Video]
+        .into_iter()
+        .any(|slot| feeds(route, who, kind, slot, None))
+        || route
+            .live_booths
+            .keys()
+            .any(|c| feeds(route, who, kind, Slot::Interpretation, Some(c)))
+}
+
 /// What the core gives the socket loop, in the order it should be handled.
 #[derive(Debug)]
 pub(super) enum Output {
@@ -240,6 +279,9 @@ pub(super) enum Output {
     Transmit(BytesMut, SocketAddr),
     /// Who is talking in one meeting, for its chair's view.
     Levels(MeetingLevels),
+    /// What the other nodes of the cluster are to know of this node's meetings: it
+    /// changed (only given once the core is [`SfuCore::cluster`]ed).
+    Presence(Vec<MeetingPresence>),
     /// Nothing more to do before this time, or before new input.
     Timeout(Instant),
 }
@@ -285,6 +327,23 @@ pub(super) struct SfuCore {
     /// Each meeting's recorded tracks and the publisher each comes from now: decided with
     /// the listeners' slots in `reroute`, by the same rules.
     recorded: HashMap<MeetingId, Vec<(Track, PeerId)>>,
+    /// The other nodes of the cluster, by node id.
+    nodes: HashMap<String, RemoteNode>,
+    /// Publishers connected to other nodes, by the id this node gives them (from
+    /// [`REMOTE_PEERS`] up); they feed slots like this node's own publishers.
+    remotes: HashMap<PeerId, RemotePublisher>,
+    /// The same, by their node's media address and their peer id there.
+    remote_ids: HashMap<(SocketAddr, u64), PeerId>,
+    next_remote: PeerId,
+    /// For each of this node's publishers' tracks, the nodes it is relayed to: those with
+    /// listeners in its meeting, while it feeds some slot. Decided in `reroute`.
+    relayed: HashMap<(PeerId, MediaKind), Vec<SocketAddr>>,
+    /// This node is one of a cluster: it tells the others of its meetings.
+    clustered: bool,
+    /// The meetings' peers changed since the presence was last looked at.
+    presence_changed: bool,
+    /// The presence last given out.
+    presence_sent: Option<Vec<MeetingPresence>>,
 }
 
 impl SfuCore {
@@ -320,6 +379,14 @@ impl SfuCore {
             levels: VecDeque::new(),
             recorder,
             recorded: HashMap::new(),
+            nodes: HashMap::new(),
+            remotes: HashMap::new(),
+            remote_ids: HashMap::new(),
+            next_remote: REMOTE_PEERS,
+            relayed: HashMap::new(),
+            clustered: false,
+            presence_changed: false,
+            presence_sent: None,
         }
     }
 
@@ -334,6 +401,14 @@ impl SfuCore {
         }
         if let Some(levels) = self.levels.pop_front() {
             return Output::Levels(levels);
+        }
+        if self.presence_changed {
+            self.presence_changed = false;
+            let presence = self.presence();
+            if self.presence_sent.as_ref() != Some(&presence) {
+                self.presence_sent = Some(presence.clone());
+                return Output::Presence(presence);
+            }
         }
         Output::Timeout(self.poll_timeout())
     }
@@ -382,6 +457,10 @@ impl SfuCore {
 
     /// A datagram from `from`, received at `now`.
     pub(super) fn handle_receive(&mut self, now: Instant, from: SocketAddr, data: &[u8]) {
+        if super::relay::is_relay(data) {
+            self.handle_relay(now, from, data);
+            return;
+        }
         let Some(id) = self.peer_of(from, data) else {
             return;
         };
@@ -413,6 +492,7 @@ impl SfuCore {
         let mut s = self.stats.clone();
         s.peers = self.peers.len() as u64;
         s.connecting = self.peers.values().filter(|p| !p.ever_connected).count() as u64;
+        s.relay_nodes = self.nodes.len() as u64;
         s
     }
 
@@ -445,7 +525,12 @@ impl SfuCore {
                 Some((p.meeting, loudest.report(&p.publisher, route)))
             })
             .collect();
-        self.levels.extend(frames(heard));
+        let relayed = self.remotes.values_mut().filter_map(|r| {
+            let loudest = r.loudest.take()?;
+            let route = self.applied_routes.get(&r.meeting).unwrap_or(&nobody);
+            Some((r.meeting, loudest.report(&r.publisher, route)))
+        });
+        self.levels.extend(frames(heard.into_iter().chain(relayed)));
     }
 
     /// Remind every publisher of its bitrate limit (RTCP REMB): senders that adapt to the
@@ -536,6 +621,8 @@ impl SfuCore {
         }
         self.fed.remove(&(id, MediaKind::Audio));
         self.fed.remove(&(id, MediaKind::Video));
+        self.relayed.remove(&(id, MediaKind::Audio));
+        self.relayed.remove(&(id, MediaKind::Video));
         self.keyframes.forget(id);
         Some(p)
     }
@@ -659,16 +746,26 @@ impl SfuCore {
     /// Decide again, for every listener of the meeting, which publisher feeds each slot,
     /// and rebuild the meeting's part of the forwarding index.
     fn reroute(&mut self, now: Instant, meeting: MeetingId) {
+        self.presence_changed |= self.clustered;
         let mut publishers: Vec<(PeerId, Publisher, Vec<MediaKind>)> = self
             .peers
             .iter()
             .filter(|(_, p)| p.meeting == meeting)
             .map(|(id, p)| (*id, p.publisher, p.inbound.iter().map(|i| i.kind).collect()))
+            .chain(
+                self.remotes
+                    .iter()
+                    .filter(|(_, r)| r.meeting == meeting)
+                    .map(|(id, r)| (*id, r.publisher, r.kinds.clone())),
+            )
             .collect();
+        // This node's own publishers first (by connection), then the relayed ones.
         publishers.sort_by_key(|(id, _, _)| *id);
         for (id, _, _) in &publishers {
-            self.fed.remove(&(*id, MediaKind::Audio));
-            self.fed.remove(&(*id, MediaKind::Video));
+            for kind in [MediaKind::Audio, MediaKind::Video] {
+                self.fed.remove(&(*id, kind));
+                self.relayed.remove(&(*id, kind));
+            }
         }
         if publishers.is_empty() {
             // The meeting's last peer left: nothing to route until one joins again (the
@@ -689,9 +786,30 @@ impl SfuCore {
             .unwrap_or_default()
             .without_absent_speaker(&connected);
         self.applied_routes.insert(meeting, route.clone());
+        // Each node records its own publishers: a relayed one is recorded on its node.
+        let local: Vec<_> = publishers
+            .iter()
+            .filter(|(id, _, _)| !self.remotes.contains_key(id))
+            .cloned()
+            .collect();
         if self.recorder.is_some() {
             self.recorded
-                .insert(meeting, recorded_sources(&route, &publishers));
+                .insert(meeting, recorded_sources(&route, &local));
+        }
+        let relay_to: Vec<SocketAddr> = self
+            .nodes
+            .values()
+            .filter(|n| n.listeners.contains_key(&meeting))
+            .map(|n| n.relay)
+            .collect();
+        if !relay_to.is_empty() {
+            for (id, who, kinds) in &local {
+                for &kind in kinds {
+                    if heard_anywhere(&route, who, kind) {
+                        self.relayed.insert((*id, kind), relay_to.clone());
+                    }
+                }
+            }
         }
         let mut keyframes = Vec::new();
         for (listener, p) in self.peers.iter_mut().filter(|(_, p)| p.meeting == meeting) {
@@ -739,6 +857,22 @@ impl SfuCore {
     }
 
     fn send_keyframe_request(&mut self, now: Instant, publisher: PeerId) {
+        if let Some(r) = self.remotes.get(&publisher) {
+            // Its own node asks it (through its own throttle).
+            let mut datagram = Vec::with_capacity(RELAY_HEADER);
+            RelayHeader {
+                keyframe_request: true,
+                kind: MediaKind::Video,
+                level: None,
+                meeting: r.meeting,
+                peer: r.origin,
+            }
+            .write(&mut datagram);
+            self.transmits
+                .push_back((BytesMut::from(&datagram[..]), r.relay));
+            self.stats.keyframe_requests += 1;
+            return;
+        }
         let Some(p) = self.peers.get_mut(&publisher) else {
             return;
         };
@@ -866,7 +1000,7 @@ impl SfuCore {
                         if let Some(byte) = level {
                             p.loudest = Some(Loudest::add(p.loudest, byte));
                         }
-                        packets.push((id, packet))
+                        packets.push((id, packet, level))
                     }
                     RTCMessage::RtcpPacket(_, rtcp) => {
                         for r in rtcp.iter().filter(|r| asks_for_keyframe(r.as_ref())) {
@@ -897,8 +1031,8 @@ impl SfuCore {
         for id in told {
             self.tell_limit(now, id);
         }
-        for (src, packet) in packets {
-            self.forward(now, src, packet);
+        for (src, packet, level) in packets {
+            self.forward(now, src, packet, level);
         }
         keyframes.sort();
         keyframes.dedup();
@@ -928,7 +1062,9 @@ impl SfuCore {
         }
     }
 
-    fn forward(&mut self, now: Instant, src: PeerId, packet: rtc::rtp::Packet) {
+    /// A packet from one of this node's publishers: recorded, relayed to the nodes that
+    /// have listeners for it, and forwarded to the slots it feeds here.
+    fn forward(&mut self, now: Instant, src: PeerId, packet: rtc::rtp::Packet, level: Option<u8>) {
         self.stats.rtp_in += 1;
         let Some(from) = self.peers.get(&src) else {
             return;
@@ -956,12 +1092,114 @@ impl SfuCore {
         for ext in packet.header.get_extension_ids() {
             let _ = packet.header.del_extension(ext);
         }
-        let mut forwarded = false;
-        let Some(fed) = self.fed.get(&(src, kind)) else {
+        let relayed = self.relay(src, kind, meeting, level, &packet);
+        if !self.fan_out(now, src, kind, packet) && !relayed {
             // Nobody's slot takes it: a delegate without the floor, a viewer, a booth partner.
             self.stats.rtp_dropped += 1;
+        }
+    }
+
+    /// Send a packet of this node's publisher once to each node with listeners for it;
+    /// whether it went to any.
+    fn relay(
+        &mut self,
+        src: PeerId,
+        kind: MediaKind,
+        meeting: MeetingId,
+        level: Option<u8>,
+        packet: &rtc::rtp::Packet,
+    ) -> bool {
+        let Some(nodes) = self.relayed.get(&(src, kind)) else {
+            return false;
+        };
+        let mut datagram = BytesMut::with_capacity(RELAY_HEADER + packet.marshal_size());
+        let mut header = Vec::with_capacity(RELAY_HEADER);
+        RelayHeader {
+            keyframe_request: false,
+            kind,
+            level,
+            meeting,
+            peer: src,
+        }
+        .write(&mut header);
+        datagram.extend_from_slice(&header);
+        datagram.resize(RELAY_HEADER + packet.marshal_size(), 0);
+        if packet.marshal_to(&mut datagram[RELAY_HEADER..]).is_err() {
+            return false;
+        }
+        for &node in nodes {
+            self.transmits.push_back((datagram.clone(), node));
+            self.stats.relayed_out += 1;
+        }
+        true
+    }
+
+    /// A datagram from another node: a publisher's packet for the slots it feeds here, or
+    /// a listener's request there for a picture from a publisher here. Refused (and
+    /// counted) unless it comes from a node this one has heard of and holds a packet of a
+    /// track that node told of; one naming a publisher it has not told of yet is dropped.
+    fn handle_relay(&mut self, now: Instant, from: SocketAddr, data: &[u8]) {
+        let Some((h, rest)) = RelayHeader::read(data) else {
+            self.stats.relay_refused += 1;
             return;
         };
+        if h.keyframe_request {
+            let known = self.nodes.values().any(|n| n.relay == from);
+            let ours = h.peer < REMOTE_PEERS
+                && self
+                    .peers
+                    .get(&h.peer)
+                    .is_some_and(|p| p.meeting == h.meeting);
+            if known && ours {
+                self.request_keyframe(now, h.peer);
+            } else {
+                self.stats.relay_refused += 1;
+            }
+            return;
+        }
+        let Some(&id) = self.remote_ids.get(&(from, h.peer)) else {
+            if self.nodes.values().any(|n| n.relay == from) {
+                // A track that opened on its node moments ago: its packets come straight
+                // here, its node's presence one Redis hop later. Nobody's slot takes it yet.
+                self.stats.rtp_dropped += 1;
+            } else {
+                self.stats.relay_refused += 1;
+            }
+            return;
+        };
+        let Some(r) = self.remotes.get_mut(&id) else {
+            return;
+        };
+        if r.meeting != h.meeting || !r.kinds.contains(&h.kind) {
+            self.stats.relay_refused += 1;
+            return;
+        }
+        let Ok(packet) = rtc::rtp::Packet::unmarshal(&mut &rest[..]) else {
+            self.stats.relay_refused += 1;
+            return;
+        };
+        if let Some(byte) = h.level {
+            r.loudest = Some(Loudest::add(r.loudest, byte));
+        }
+        self.stats.relayed_in += 1;
+        if !self.fan_out(now, id, h.kind, packet) {
+            self.stats.rtp_dropped += 1;
+        }
+    }
+
+    /// Write a packet of `src`'s track of `kind` to every listener's slot it feeds, each
+    /// rewritten onto the slot's own stream; whether any took it.
+    fn fan_out(
+        &mut self,
+        now: Instant,
+        src: PeerId,
+        kind: MediaKind,
+        packet: rtc::rtp::Packet,
+    ) -> bool {
+        let Some(fed) = self.fed.get(&(src, kind)) else {
+            return false;
+        };
+        let mut forwarded = false;
         let mut touched = Vec::with_capacity(fed.len());
         for &(listener, index) in fed {
             let Some(p) = self.peers.get_mut(&listener) else {
@@ -993,10 +1231,170 @@ impl SfuCore {
             }
         }
         self.dirty.extend(touched);
-        if !forwarded {
-            // Nobody's slot takes it: a delegate without the floor, a viewer, a booth partner.
-            self.stats.rtp_dropped += 1;
+        forwarded
+    }
+
+    /// Make this node one of a cluster: from now on it gives out its
+    /// [`Output::Presence`] whenever it changes.
+    pub(super) fn cluster(&mut self) {
+        self.clustered = true;
+        self.presence_changed = true;
+        self.presence_sent = None;
+    }
+
+    /// This node's meetings as the other nodes are to know them: each meeting's
+    /// publishers (with what they send) and how many listeners it has here.
+    fn presence(&self) -> Vec<MeetingPresence> {
+        let mut meetings: BTreeMap<MeetingId, MeetingPresence> = BTreeMap::new();
+        for (id, p) in &self.peers {
+            let m = meetings
+                .entry(p.meeting)
+                .or_insert_with(|| MeetingPresence {
+                    meeting: p.meeting,
+                    listeners: 0,
+                    publishers: Vec::new(),
+                });
+            if !p.outs.is_empty() {
+                m.listeners += 1;
+            }
+            if !p.inbound.is_empty() {
+                let kinds: Vec<MediaKind> = p.inbound.iter().map(|i| i.kind).collect();
+                m.publishers
+                    .push(RelayedPublisher::new(*id, &p.publisher, &kinds));
+            }
         }
+        let mut meetings: Vec<MeetingPresence> = meetings.into_values().collect();
+        for m in &mut meetings {
+            m.publishers.sort_by_key(|p| p.peer);
+        }
+        meetings
+    }
+
+    /// What another node of the cluster has now (its whole presence, each time): its
+    /// publishers come to feed slots here, and this node's publishers are relayed to it
+    /// where it has listeners. A node heard at the media address of another replaced it
+    /// (it restarted).
+    pub(super) fn node_presence(
+        &mut self,
+        now: Instant,
+        node: String,
+        relay: SocketAddr,
+        meetings: Vec<MeetingPresence>,
+    ) {
+        let replaced: Vec<String> = self
+            .nodes
+            .iter()
+            .filter(|(name, n)| n.relay == relay && **name != node)
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in replaced {
+            self.node_gone(now, &name);
+        }
+        let mut changed: BTreeSet<MeetingId> = BTreeSet::new();
+        let listeners: HashMap<MeetingId, u32> = meetings
+            .iter()
+            .filter(|m| m.listeners > 0)
+            .map(|m| (m.meeting, m.listeners))
+            .collect();
+        let before = self
+            .nodes
+            .insert(
+                node.clone(),
+                RemoteNode {
+                    relay,
+                    listeners: listeners.clone(),
+                },
+            )
+            .map(|n| n.listeners)
+            .unwrap_or_default();
+        for m in before.keys().chain(listeners.keys()) {
+            if before.contains_key(m) != listeners.contains_key(m) {
+                changed.insert(*m);
+            }
+        }
+        let wanted: HashMap<(MeetingId, u64), &RelayedPublisher> = meetings
+            .iter()
+            .flat_map(|m| m.publishers.iter().map(move |p| ((m.meeting, p.peer), p)))
+            .collect();
+        let gone: Vec<PeerId> = self
+            .remotes
+            .iter()
+            .filter(|(_, r)| r.node == node && !wanted.contains_key(&(r.meeting, r.origin)))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in gone {
+            if let Some(r) = self.forget_remote(id) {
+                changed.insert(r.meeting);
+            }
+        }
+        for ((meeting, origin), p) in wanted {
+            let (publisher, kinds) = (p.publisher(), p.kinds());
+            match self.remote_ids.get(&(relay, origin)).copied() {
+                Some(id) => {
+                    let Some(r) = self.remotes.get_mut(&id) else {
+                        continue;
+                    };
+                    if r.publisher != publisher || r.kinds != kinds {
+                        r.publisher = publisher;
+                        r.kinds = kinds;
+                        changed.insert(meeting);
+                    }
+                }
+                None => {
+                    let id = self.next_remote;
+                    self.next_remote += 1;
+                    self.remote_ids.insert((relay, origin), id);
+                    self.remotes.insert(
+                        id,
+                        RemotePublisher {
+                            node: node.clone(),
+                            relay,
+                            meeting,
+                            origin,
+                            publisher,
+                            kinds,
+                            loudest: None,
+                        },
+                    );
+                    changed.insert(meeting);
+                }
+            }
+        }
+        for meeting in changed {
+            self.reroute(now, meeting);
+        }
+    }
+
+    /// Another node left the cluster (it said so, or was not heard from for too long):
+    /// its publishers no longer feed anything here, and nothing is relayed to it.
+    pub(super) fn node_gone(&mut self, now: Instant, node: &str) {
+        let Some(gone) = self.nodes.remove(node) else {
+            return;
+        };
+        let mut changed: BTreeSet<MeetingId> = gone.listeners.into_keys().collect();
+        let publishers: Vec<PeerId> = self
+            .remotes
+            .iter()
+            .filter(|(_, r)| r.node == node)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in publishers {
+            if let Some(r) = self.forget_remote(id) {
+                changed.insert(r.meeting);
+            }
+        }
+        for meeting in changed {
+            self.reroute(now, meeting);
+        }
+    }
+
+    fn forget_remote(&mut self, id: PeerId) -> Option<RemotePublisher> {
+        let r = self.remotes.remove(&id)?;
+        self.remote_ids.remove(&(r.relay, r.origin));
+        self.fed.remove(&(id, MediaKind::Audio));
+        self.fed.remove(&(id, MediaKind::Video));
+        self.keyframes.forget(id);
+        Some(r)
     }
 }
 

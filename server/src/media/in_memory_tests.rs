@@ -1,7 +1,10 @@
 //! The SFU core with no socket and no clock: real `rtc` peer connections on the client
 //! side (ICE, DTLS, SRTP, as a participant's stack does them) exchange datagrams with
 //! [`SfuCore`] in memory, under a virtual clock the test advances. What crosses is what
-//! would cross the network; only the time and the wire are the test's.
+//! would cross the network; only the time and the wire are the test's. Several cores make
+//! a cluster: their relay datagrams cross the same wire, and each core's presence is
+//! handed to the others as Redis would hand it (`cluster.rs` does that part for real, and
+//! `tests/integration/cluster.rs` runs it).
 
 use super::core::{Output, SfuCore};
 use super::keyframes::{asks_for_keyframe, KeyframeRequests};
@@ -31,7 +34,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-const SERVER: &str = "10.0.0.1:3478";
 const MEETING: MeetingId = MeetingId(1);
 const SPEAKER: ParticipantId = ParticipantId(1);
 const SPEAKER_DELEGATION: DelegationId = DelegationId(10);
@@ -50,6 +52,8 @@ struct Received {
 struct Client {
     id: PeerId,
     addr: SocketAddr,
+    /// The node it is connected to.
+    node: usize,
     pc: RTCPeerConnection,
     connected: bool,
     /// Its published tracks: kind, sender, SSRC, payload type, next sequence number.
@@ -61,11 +65,17 @@ struct Client {
     keyframe_requests: usize,
 }
 
-/// The clients, the core between them, and the virtual clock.
+/// A server node: its core, at its media address.
+struct Node {
+    addr: SocketAddr,
+    core: SfuCore,
+    timeout: Instant,
+}
+
+/// The clients, the nodes between them, and the virtual clock.
 struct Net {
     now: Instant,
-    core: SfuCore,
-    core_timeout: Instant,
+    nodes: Vec<Node>,
     clients: Vec<Client>,
 }
 
@@ -86,21 +96,57 @@ fn client_connection(now: Instant) -> RTCPeerConnection {
 }
 
 impl Net {
+    /// One node.
     fn new() -> Net {
+        Net::cluster(1)
+    }
+
+    /// `count` nodes, the n-th at 10.0.0.n; with more than one, each tells the others of
+    /// its meetings.
+    fn cluster(count: usize) -> Net {
         let now = Instant::now();
-        let server: SocketAddr = SERVER.parse().expect("an address");
+        let nodes = (0..count)
+            .map(|n| {
+                let addr: SocketAddr = format!("10.0.0.{}:3478", n + 1).parse().unwrap();
+                let mut core = SfuCore::new(now, &MediaSettings::default(), addr, None);
+                if count > 1 {
+                    core.cluster();
+                }
+                Node {
+                    addr,
+                    core,
+                    timeout: now,
+                }
+            })
+            .collect();
         Net {
             now,
-            core: SfuCore::new(now, &MediaSettings::default(), server, None),
-            core_timeout: now,
+            nodes,
             clients: Vec::new(),
         }
     }
 
-    /// A participant offers: `publishes` its microphone (and camera) send-only, and
-    /// `receives` the five slots. Returns its index.
+    /// The first node's core.
+    fn core(&mut self) -> &mut SfuCore {
+        &mut self.nodes[0].core
+    }
+
+    /// A participant offers on the first node.
     fn join(
         &mut self,
+        who: Publisher,
+        publishes: &[MediaKind],
+        receives: bool,
+        route: &FloorRoute,
+    ) -> usize {
+        self.join_on(0, who, publishes, receives, route)
+    }
+
+    /// A participant offers on node `node`: `publishes` its microphone (and camera)
+    /// send-only, and `receives` the five slots. Returns its index.
+    fn join_on(
+        &mut self,
+        node: usize,
         who: Publisher,
         publishes: &[MediaKind],
         receives: bool,
@@ -153,7 +199,7 @@ impl Net {
         pc.set_local_description(self.now, offer.clone())
             .expect("the offer set");
         let holder = Holder::Participant(who.participant.expect("a participant"));
-        let answer = self
+        let answer = self.nodes[node]
             .core
             .join(
                 self.now,
@@ -176,6 +222,7 @@ impl Net {
         self.clients.push(Client {
             id,
             addr,
+            node,
             pc,
             connected: false,
             sending,
@@ -188,40 +235,70 @@ impl Net {
 
     /// Move every datagram until nothing more moves at this instant.
     fn exchange(&mut self) {
-        let server: SocketAddr = SERVER.parse().unwrap();
         loop {
             let mut moved = false;
             for c in &mut self.clients {
+                let node = &mut self.nodes[c.node];
                 while let Some(w) = c.pc.poll_write() {
-                    assert_eq!(w.transport.peer_addr, server, "clients talk to the server");
-                    self.core.handle_receive(self.now, c.addr, &w.message);
+                    assert_eq!(
+                        w.transport.peer_addr, node.addr,
+                        "clients talk to their node"
+                    );
+                    node.core.handle_receive(self.now, c.addr, &w.message);
                     moved = true;
                 }
             }
-            loop {
-                match self.core.poll_output(self.now) {
-                    Output::Transmit(datagram, to) => {
-                        let c = self
-                            .clients
-                            .iter_mut()
-                            .find(|c| c.addr == to)
-                            .expect("the server sends only to its peers");
-                        let _ = c.pc.handle_read(TaggedBytesMut {
-                            now: self.now,
-                            transport: TransportContext {
-                                local_addr: c.addr,
-                                peer_addr: server,
-                                ecn: None,
-                                transport_protocol: TransportProtocol::UDP,
-                            },
-                            message: datagram,
-                        });
-                        moved = true;
+            for n in 0..self.nodes.len() {
+                let mut output = Vec::new();
+                loop {
+                    match self.nodes[n].core.poll_output(self.now) {
+                        Output::Timeout(at) => {
+                            self.nodes[n].timeout = at;
+                            break;
+                        }
+                        other => output.push(other),
                     }
-                    Output::Levels(_) => {}
-                    Output::Timeout(at) => {
-                        self.core_timeout = at;
-                        break;
+                }
+                let from = self.nodes[n].addr;
+                for o in output {
+                    moved = true;
+                    match o {
+                        Output::Transmit(datagram, to) => {
+                            if let Some(other) = self.nodes.iter_mut().find(|m| m.addr == to) {
+                                other.core.handle_receive(self.now, from, &datagram);
+                                continue;
+                            }
+                            let c = self
+                                .clients
+                                .iter_mut()
+                                .find(|c| c.addr == to)
+                                .expect("a node sends only to its peers and the other nodes");
+                            assert_eq!(c.node, n, "a node sends only to its own peers");
+                            let _ = c.pc.handle_read(TaggedBytesMut {
+                                now: self.now,
+                                transport: TransportContext {
+                                    local_addr: c.addr,
+                                    peer_addr: from,
+                                    ecn: None,
+                                    transport_protocol: TransportProtocol::UDP,
+                                },
+                                message: datagram,
+                            });
+                        }
+                        Output::Presence(meetings) => {
+                            // What Redis carries between nodes.
+                            for (m, other) in self.nodes.iter_mut().enumerate() {
+                                if m != n {
+                                    other.core.node_presence(
+                                        self.now,
+                                        format!("node-{n}"),
+                                        from,
+                                        meetings.clone(),
+                                    );
+                                }
+                            }
+                        }
+                        Output::Levels(_) | Output::Timeout(_) => {}
                     }
                 }
             }
@@ -243,9 +320,9 @@ impl Net {
                 .clients
                 .iter_mut()
                 .filter_map(|c| c.pc.poll_timeout())
-                .chain([self.core_timeout])
+                .chain(self.nodes.iter().map(|n| n.timeout))
                 .min()
-                .expect("the core always has a timeout")
+                .expect("a core always has a timeout")
                 // A timer already due fires now; time never goes back.
                 .max(self.now);
             if next > until {
@@ -254,8 +331,10 @@ impl Net {
                 return;
             }
             self.now = next.max(self.now + Duration::from_micros(100));
-            if self.now >= self.core_timeout {
-                self.core.handle_timeout(self.now);
+            for n in &mut self.nodes {
+                if self.now >= n.timeout {
+                    n.core.handle_timeout(self.now);
+                }
             }
             for c in &mut self.clients {
                 if c.pc.poll_timeout().is_some_and(|t| t <= self.now) {
@@ -389,7 +468,8 @@ fn meeting_under_way() -> (Net, usize, usize, usize) {
         &route,
     );
     let listener_id = net.clients[listener].id;
-    net.core.listen(net.now, listener_id, Some("fr".to_owned()));
+    let now = net.now;
+    net.core().listen(now, listener_id, Some("fr".to_owned()));
     // ICE and DTLS, in virtual time: well within the connect deadline.
     for _ in 0..100 {
         if net.clients.iter().all(|c| c.connected) {
@@ -401,7 +481,7 @@ fn meeting_under_way() -> (Net, usize, usize, usize) {
         net.clients.iter().all(|c| c.connected),
         "every client connects"
     );
-    assert_eq!(net.core.stats().connecting, 0, "and the server agrees");
+    assert_eq!(net.core().stats().connecting, 0, "and the server agrees");
     // The publishers' first packets open their tracks on the server.
     net.speak(5, &[(speaker, "speaker"), (interpreter, "booth")]);
     (net, speaker, interpreter, listener)
@@ -459,8 +539,8 @@ fn a_floor_change_silences_the_old_speaker_at_once_and_the_channel_goes_on() {
         ..floor_to_speaker_and_french_booth_live()
     };
     let now = net.now;
-    net.core.route(now, MEETING, route);
-    let dropped_before = net.core.stats().rtp_dropped;
+    net.core().route(now, MEETING, route);
+    let dropped_before = net.core().stats().rtp_dropped;
     net.speak(20, &[(speaker, "speaker"), (interpreter, "booth")]);
     assert_eq!(
         heard(&net, "speaker"),
@@ -470,7 +550,7 @@ fn a_floor_change_silences_the_old_speaker_at_once_and_the_channel_goes_on() {
     assert_eq!(heard(&net, "video"), video, "nor of their camera");
     assert!(heard(&net, "interpretation") >= channel + 20);
     assert!(
-        net.core.stats().rtp_dropped >= dropped_before + 40,
+        net.core().stats().rtp_dropped >= dropped_before + 40,
         "the old speaker's voice and camera go to nobody"
     );
 }
@@ -480,7 +560,7 @@ fn listeners_asking_together_cost_the_publisher_one_keyframe_an_interval() {
     let (mut net, speaker, interpreter, listener) = meeting_under_way();
     net.speak(50, &[(speaker, "speaker"), (interpreter, "booth")]);
     let asked_before = net.clients[speaker].keyframe_requests;
-    let held_before = net.core.stats().keyframe_requests_held;
+    let held_before = net.core().stats().keyframe_requests_held;
     let l = &net.clients[listener];
     let video_ssrc = l
         .received
@@ -512,5 +592,239 @@ fn listeners_asking_together_cost_the_publisher_one_keyframe_an_interval() {
         2,
         "one at once, and the nineteen others merged into one half a second later"
     );
-    assert_eq!(net.core.stats().keyframe_requests_held - held_before, 19);
+    assert_eq!(net.core().stats().keyframe_requests_held - held_before, 19);
+}
+
+const SECOND: ParticipantId = ParticipantId(4);
+const SECOND_DELEGATION: DelegationId = DelegationId(30);
+
+/// Two nodes of a cluster: on the first, the speaker holding the floor (microphone and
+/// camera), the live French booth and a listener of the floor; on the second, another
+/// delegate (microphone and camera) and a listener following French; all connected.
+/// Returns the net and the clients: speaker, interpreter, first listener, second
+/// delegate, second listener.
+fn meeting_across_two_nodes() -> (Net, [usize; 5]) {
+    let route = floor_to_speaker_and_french_booth_live();
+    let mut net = Net::cluster(2);
+    let delegate = |participant, delegation| Publisher {
+        role: Role::Delegate,
+        participant: Some(participant),
+        delegation: Some(delegation),
+    };
+    let av = [MediaKind::Audio, MediaKind::Video];
+    let speaker = net.join_on(0, delegate(SPEAKER, SPEAKER_DELEGATION), &av, false, &route);
+    let interpreter = net.join_on(
+        0,
+        Publisher {
+            role: Role::Interpreter,
+            participant: Some(INTERPRETER),
+            delegation: None,
+        },
+        &[MediaKind::Audio],
+        false,
+        &route,
+    );
+    let listener_here = net.join_on(0, delegate(LISTENER, DelegationId(20)), &[], true, &route);
+    let second = net.join_on(1, delegate(SECOND, SECOND_DELEGATION), &av, false, &route);
+    let listener_there = net.join_on(
+        1,
+        delegate(ParticipantId(5), DelegationId(40)),
+        &[],
+        true,
+        &route,
+    );
+    let (now, id) = (net.now, net.clients[listener_there].id);
+    net.nodes[1].core.listen(now, id, Some("fr".to_owned()));
+    for _ in 0..100 {
+        if net.clients.iter().all(|c| c.connected) {
+            break;
+        }
+        net.advance(Duration::from_millis(50));
+    }
+    assert!(
+        net.clients.iter().all(|c| c.connected),
+        "every client connects"
+    );
+    net.speak(
+        5,
+        &[
+            (speaker, "speaker"),
+            (interpreter, "booth"),
+            (second, "second"),
+        ],
+    );
+    (
+        net,
+        [speaker, interpreter, listener_here, second, listener_there],
+    )
+}
+
+#[test]
+fn a_listener_on_another_node_hears_the_floor_and_the_channel_and_a_floor_change_reroutes_both_nodes(
+) {
+    let (mut net, [speaker, interpreter, here, second, there]) = meeting_across_two_nodes();
+    let all = [
+        (speaker, "speaker"),
+        (interpreter, "booth"),
+        (second, "second"),
+    ];
+    net.speak(50, &all);
+    let l = &net.clients[there];
+    let (voice, channel, video) = (
+        l.heard_on("speaker"),
+        l.heard_on("interpretation"),
+        l.heard_on("video"),
+    );
+    // The speaker and the booth are on the first node; the listener on the second hears
+    // both, each on its own slot, and sees the speaker; every round arrives.
+    assert!(
+        voice.iter().all(|p| p.starts_with("speaker Audio")),
+        "{voice:?}"
+    );
+    assert!(channel.iter().all(|p| p.starts_with("booth Audio")));
+    assert!(video.iter().all(|p| p.starts_with("speaker Video")));
+    for (slot, heard) in [
+        ("speaker", &voice),
+        ("interpretation", &channel),
+        ("video", &video),
+    ] {
+        assert!(heard.len() >= 50, "{slot}: {} packets", heard.len());
+    }
+    let (first, relayed_in) = (&net.nodes[0].core, &net.nodes[1].core);
+    let (out, into) = (first.stats().relayed_out, relayed_in.stats().relayed_in);
+    // All but the first packet of each of the three tracks, relayed before their node's
+    // presence (which Redis carries, a hop behind) told the second node of them.
+    assert!(
+        out >= 150 && out - into <= 3,
+        "relayed {out}, received {into}"
+    );
+    assert_eq!(relayed_in.stats().relay_refused, 0);
+    assert_eq!(relayed_in.stats().relay_nodes, 1);
+    // Nothing of the second delegate, who does not hold the floor, went anywhere.
+    assert!(net.clients[here]
+        .heard_on("speaker")
+        .iter()
+        .all(|p| p.starts_with("speaker")));
+
+    // The floor passes to the delegate on the second node: both nodes reroute from the
+    // same log.
+    let route = FloorRoute {
+        remote_speaker: Some(SECOND_DELEGATION),
+        remote_speaker_participant: Some(SECOND),
+        ..floor_to_speaker_and_french_booth_live()
+    };
+    let counts = |net: &Net, who: usize| {
+        let c = &net.clients[who];
+        (c.heard_on("speaker").len(), c.heard_on("video").len())
+    };
+    let (before_here, before_there) = (counts(&net, here), counts(&net, there));
+    let now = net.now;
+    for n in &mut net.nodes {
+        n.core.route(now, MEETING, route.clone());
+    }
+    net.speak(30, &all);
+    for (who, before) in [(here, before_here), (there, before_there)] {
+        let c = &net.clients[who];
+        let voice = &c.heard_on("speaker")[before.0..];
+        let video = &c.heard_on("video")[before.1..];
+        // Not one packet of the old speaker after the change, on either node; the new one
+        // is heard and, from its first keyframe request, seen.
+        assert!(
+            voice.iter().all(|p| p.starts_with("second Audio")),
+            "{voice:?}"
+        );
+        assert!(voice.len() >= 29, "{}: {} packets", who, voice.len());
+        assert!(video.iter().all(|p| p.starts_with("second Video")));
+        assert!(!video.is_empty());
+    }
+    assert!(
+        net.clients[second].keyframe_requests >= 1,
+        "the new speaker's camera was asked for a picture, across nodes too"
+    );
+    // The listener's slot is one stream across the change: one SSRC, no gap.
+    let on_speaker: Vec<&Received> = net.clients[here]
+        .received
+        .iter()
+        .filter(|r| r.track == "speaker")
+        .collect();
+    assert!(on_speaker
+        .windows(2)
+        .all(|w| w[0].ssrc == w[1].ssrc && w[1].seq == w[0].seq.wrapping_add(1)));
+    // The channel goes on at the second node's listener.
+    assert!(net.clients[there].heard_on("interpretation").len() >= channel.len() + 29);
+}
+
+#[test]
+fn relay_datagrams_from_no_node_or_for_no_publisher_are_refused_and_a_node_gone_is_not_heard() {
+    use super::relay::RelayHeader;
+    use rtc::shared::marshal::Marshal;
+    let (mut net, [speaker, interpreter, _here, second, there]) = meeting_across_two_nodes();
+    let all = [
+        (speaker, "speaker"),
+        (interpreter, "booth"),
+        (second, "second"),
+    ];
+    net.speak(5, &all);
+    let first_node = net.nodes[0].addr;
+    let forged = |peer: u64, kind: MediaKind| {
+        let mut d = Vec::new();
+        RelayHeader {
+            keyframe_request: false,
+            kind,
+            level: None,
+            meeting: MEETING,
+            peer,
+        }
+        .write(&mut d);
+        let packet = rtc::rtp::Packet {
+            header: rtc::rtp::header::Header {
+                version: 2,
+                payload_type: 111,
+                sequence_number: 7,
+                ssrc: 7,
+                ..Default::default()
+            },
+            payload: Bytes::from_static(b"forged Audio"),
+        };
+        d.extend_from_slice(&packet.marshal().unwrap());
+        d
+    };
+    let speaker_id = net.clients[speaker].id;
+    let interpreter_id = net.clients[interpreter].id;
+    let stranger: SocketAddr = "10.9.9.9:3478".parse().unwrap();
+    let refused = |net: &Net| net.nodes[1].core.stats().relay_refused;
+    let before = refused(&net);
+    let now = net.now;
+    let core = &mut net.nodes[1].core;
+    // From an address that is no node's, though it names a real publisher.
+    core.handle_receive(now, stranger, &forged(speaker_id, MediaKind::Audio));
+    // From the node, for a track its publisher does not send (an interpreter's camera).
+    core.handle_receive(now, first_node, &forged(interpreter_id, MediaKind::Video));
+    // Cut short.
+    core.handle_receive(now, first_node, &forged(speaker_id, MediaKind::Audio)[..12]);
+    assert_eq!(refused(&net) - before, 3);
+    // From the node, naming a publisher it never told of: not refused (its presence may
+    // be on its way), but taken by nobody.
+    let dropped = net.nodes[1].core.stats().rtp_dropped;
+    let core = &mut net.nodes[1].core;
+    core.handle_receive(now, first_node, &forged(999, MediaKind::Audio));
+    assert_eq!(core.stats().rtp_dropped, dropped + 1);
+    net.speak(5, &all);
+    assert!(
+        net.clients[there]
+            .received
+            .iter()
+            .all(|r| !r.payload.starts_with(b"forged")),
+        "nothing forged reached a listener"
+    );
+
+    // The first node is forgotten (it went silent): its publishers are heard no more on
+    // the second, and what it still sends is refused.
+    let heard = net.clients[there].received.len();
+    let now = net.now;
+    net.nodes[1].core.node_gone(now, "node-0");
+    assert_eq!(net.nodes[1].core.stats().relay_nodes, 0);
+    net.speak(10, &all);
+    assert_eq!(net.clients[there].received.len(), heard);
+    assert!(refused(&net) > before + 3);
 }

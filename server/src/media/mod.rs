@@ -4,6 +4,7 @@
 //! meeting hubs tell it when the routing facts change.
 
 mod batch;
+pub mod cluster;
 mod core;
 #[cfg(test)]
 mod in_memory_tests;
@@ -11,6 +12,7 @@ mod keyframes;
 mod levels;
 mod negotiation;
 pub mod recorder;
+pub mod relay;
 mod sfu;
 pub mod turn;
 
@@ -32,6 +34,10 @@ pub struct MediaSettings {
     /// The address put in the answer's candidate, if not the bound one (behind NAT, or
     /// bound to 0.0.0.0).
     pub announced_ip: Option<IpAddr>,
+    /// The address the other nodes of a cluster relay this node's meetings' media to, and
+    /// from which they see this node's relayed media come, if not the announced one (the
+    /// node's address on the cluster's own network).
+    pub relay_ip: Option<IpAddr>,
     /// Peers per meeting beyond which joins are refused. The chair, the room and the
     /// interpreters are not counted and never refused for it: they are few (the roster
     /// bounds them, and each holds at most `max_peers_per_participant`), and a meeting
@@ -62,6 +68,7 @@ impl Default for MediaSettings {
         MediaSettings {
             bind: "127.0.0.1:0".parse().expect("an address"),
             announced_ip: None,
+            relay_ip: None,
             max_peers_per_meeting: 3000,
             max_peers_per_participant: 3,
             connect_deadline: Duration::from_secs(8),
@@ -123,6 +130,18 @@ pub(crate) enum Cmd {
     Stats {
         reply: oneshot::Sender<MediaStats>,
     },
+    /// This node joined a cluster: give out its presence from now on.
+    Clustered,
+    /// Another node's presence, as it published it.
+    NodePresence {
+        node: String,
+        relay: SocketAddr,
+        meetings: Vec<relay::MeetingPresence>,
+    },
+    /// Another node left, or was not heard from for too long.
+    NodeGone {
+        node: String,
+    },
 }
 
 /// An `audio_levels` frame for one meeting, encoded once for all its presiding followers.
@@ -137,8 +156,13 @@ pub struct MeetingLevels {
 pub struct Sfu {
     tx: mpsc::UnboundedSender<Cmd>,
     levels: broadcast::Sender<MeetingLevels>,
+    /// This node's meetings as the other nodes are to know them, latest first (given out
+    /// once the node joined a cluster).
+    presence: tokio::sync::watch::Receiver<Vec<relay::MeetingPresence>>,
     /// The address peers send to.
     pub announced: SocketAddr,
+    /// The address the other nodes of a cluster relay media to.
+    pub relay: SocketAddr,
     turn: Option<std::sync::Arc<turn::TurnSettings>>,
 }
 
@@ -151,8 +175,13 @@ impl Sfu {
     ) -> anyhow::Result<Sfu> {
         let (tx, rx) = mpsc::unbounded_channel();
         let (levels, _) = broadcast::channel(64);
-        let server = sfu::Server::bind(&settings, levels.clone(), recorder).await?;
+        let (presence_tx, presence) = tokio::sync::watch::channel(Vec::new());
+        let server = sfu::Server::bind(&settings, levels.clone(), presence_tx, recorder).await?;
         let announced = server.announced();
+        let relay = SocketAddr::new(
+            settings.relay_ip.unwrap_or(announced.ip()),
+            announced.port(),
+        );
         tokio::spawn(async move {
             if let Err(e) = server.run(rx).await {
                 tracing::error!(error = %e, "the SFU stopped");
@@ -161,7 +190,9 @@ impl Sfu {
         Ok(Sfu {
             tx,
             levels,
+            presence,
             announced,
+            relay,
             turn: settings.turn.map(std::sync::Arc::new),
         })
     }

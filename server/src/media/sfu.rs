@@ -7,12 +7,13 @@
 
 use super::batch::Outgoing;
 use super::core::{Output, SfuCore};
+use super::relay::MeetingPresence;
 use super::{Cmd, MediaSettings, MeetingLevels};
 use anyhow::Context;
 use std::net::SocketAddr;
 use std::time::Instant;
 use tokio::net::UdpSocket;
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::{broadcast, mpsc, watch};
 
 /// Datagrams read from the socket before the core works through them: enough to batch the
 /// fan-out of a burst, few enough that the first of them is not kept waiting.
@@ -48,6 +49,7 @@ pub(super) struct Server {
     announced: SocketAddr,
     core: SfuCore,
     levels: broadcast::Sender<MeetingLevels>,
+    presence: watch::Sender<Vec<MeetingPresence>>,
     outgoing: Outgoing,
 }
 
@@ -55,6 +57,7 @@ impl Server {
     pub(super) async fn bind(
         settings: &MediaSettings,
         levels: broadcast::Sender<MeetingLevels>,
+        presence: watch::Sender<Vec<MeetingPresence>>,
         recorder: Option<super::recorder::Spool>,
     ) -> anyhow::Result<Server> {
         let socket = bind_media_socket(settings.bind)
@@ -66,6 +69,7 @@ impl Server {
             announced,
             core: SfuCore::new(Instant::now(), settings, announced, recorder),
             levels,
+            presence,
             outgoing: Outgoing::default(),
         })
     }
@@ -87,6 +91,9 @@ impl Server {
                     Output::Levels(levels) => {
                         // Nobody listening is fine: levels are only worth something now.
                         let _ = self.levels.send(levels);
+                    }
+                    Output::Presence(meetings) => {
+                        self.presence.send_replace(meetings);
                     }
                     Output::Timeout(at) => break at,
                 }
@@ -148,6 +155,13 @@ impl Server {
             Cmd::Stats { reply } => {
                 let _ = reply.send(self.core.stats());
             }
+            Cmd::Clustered => self.core.cluster(),
+            Cmd::NodePresence {
+                node,
+                relay,
+                meetings,
+            } => self.core.node_presence(now, node, relay, meetings),
+            Cmd::NodeGone { node } => self.core.node_gone(now, &node),
         }
     }
 }
