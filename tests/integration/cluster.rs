@@ -1,12 +1,15 @@
 //! Two server nodes sharing PostgreSQL and Redis: a chair on one, delegates on both; a
-//! document uploaded through one node served by the other.
+//! document uploaded through one node served by the other; a meeting's media heard on
+//! both, whichever node the speaker, the booth and the listener are on.
 
 use crate::documents::{publish, published, upload, uploaded};
 use floor_protocol::api::UploadedFile;
 use floor_protocol::document::{Distribution, DocumentKind};
 use floor_protocol::frames::ServerFrame;
 use floor_protocol::*;
+use floor_testkit::peer::{speech::*, *};
 use floor_testkit::*;
+use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_inscriptions_on_two_nodes_end_in_one_order_everyone_sees() {
@@ -286,4 +289,157 @@ async fn a_document_uploaded_through_one_node_downloads_whole_and_in_ranges_thro
 
     // Neither node wrote anything to its disk.
     assert!(!dir_a.exists() && !dir_b.exists(), "no file on either disk");
+}
+
+/// The speaker and the French booth on node A, a listener following French on node B,
+/// another delegate on node B and a listener of the floor on node A, all real WebRTC peers
+/// through each node's SFU. B's listener hears the speaker and the channel, relayed from A;
+/// the chair, connected to B, gives the floor to B's delegate, and A's listener hears the
+/// new speaker and never the old one again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_meetings_media_spans_two_nodes_and_a_floor_change_on_one_reroutes_the_other() {
+    const ALICE: u32 = 0xA11CE;
+    const BOB: u32 = 0xB0B;
+    const FRENCH: u32 = 0xF1;
+    let db = TestDb::new(Backend::Postgres);
+    let channel = format!("floor:test:media:{}:{}", std::process::id(), db.url.len());
+    let options = NodeOptions {
+        redis_channel: Some(channel),
+        ..Default::default()
+    };
+    let a = Node::start_with(&db, &options);
+    let b = Node::start_with(&db, &options);
+    let fx = Fixture::new(&a, 3).await;
+    fx.open().await;
+    let on_b = |c: &Client| Client {
+        base: b.base.clone(),
+        ..c.clone()
+    };
+    for d in &fx.delegates[..2] {
+        d.command_ok(
+            fx.meeting,
+            Command::CheckIn {
+                mode: AttendanceMode::Remote,
+            },
+        )
+        .await;
+        d.command_ok(
+            fx.meeting,
+            Command::RequestFloor {
+                item: None,
+                capacity: Default::default(),
+            },
+        )
+        .await;
+    }
+    let interpreter = fx.participant(Role::Interpreter, None).await;
+    let me: api::TokenResponse = interpreter.get_ok("/api/me").await;
+    fx.secretariat
+        .command_ok(
+            fx.meeting,
+            Command::AssignInterpreter {
+                participant: me.participant.unwrap(),
+                channel: "fr".into(),
+            },
+        )
+        .await;
+    let viewer = fx.participant(Role::Viewer, None).await;
+
+    // On A: Alice (microphone and camera), the French booth, and Dave listening.
+    let mut alice = MediaPeer::new(true, true, false).await;
+    let mut ws_alice = Ws::connect(&a, &fx.delegates[0]).await;
+    alice.join(&mut ws_alice, fx.meeting).await;
+    let _alice = alice.speak(ALICE).await;
+    let mut booth = MediaPeer::new(true, false, false).await;
+    let mut ws_booth = Ws::connect(&a, &interpreter).await;
+    booth.join(&mut ws_booth, fx.meeting).await;
+    let _booth = booth.speak(FRENCH).await;
+    let mut dave = MediaPeer::new(false, false, true).await;
+    let mut ws_dave = Ws::connect(&a, &fx.delegates[2]).await;
+    dave.join(&mut ws_dave, fx.meeting).await;
+    let mut heard_by_dave = dave.listen();
+    // On B: Bob (microphone and camera) and Carol, following French.
+    let mut bob = MediaPeer::new(true, true, false).await;
+    let mut ws_bob = Ws::connect(&b, &on_b(&fx.delegates[1])).await;
+    bob.join(&mut ws_bob, fx.meeting).await;
+    let _bob = bob.speak(BOB).await;
+    let mut carol = MediaPeer::new(false, false, true).await;
+    let mut ws_carol = Ws::connect(&b, &on_b(&viewer)).await;
+    carol.join(&mut ws_carol, fx.meeting).await;
+    let mut heard_by_carol = carol.listen();
+    ws_carol
+        .send(&frames::ClientFrame::MediaListen {
+            meeting_id: fx.meeting,
+            channel: Some("fr".into()),
+        })
+        .await;
+
+    // Alice gets the floor (the chair on A) and the booth goes live.
+    fx.chair.command_ok(fx.meeting, Command::NextSpeaker).await;
+    interpreter
+        .command_ok(
+            fx.meeting,
+            Command::TakeMicrophone {
+                channel: "fr".into(),
+            },
+        )
+        .await;
+    // Carol, on the other node, hears her, sees her, and hears the channel.
+    next_heard(&mut heard_by_carol, "speaker", |h| h.marker == ALICE).await;
+    next_heard(&mut heard_by_carol, "video", |h| {
+        h.marker == ALICE && h.video
+    })
+    .await;
+    next_heard(&mut heard_by_carol, "interpretation", |h| {
+        h.marker == FRENCH
+    })
+    .await;
+    let window = heard_during(&mut heard_by_carol, Duration::from_millis(400)).await;
+    let speaker: Vec<&Heard> = window.iter().filter(|h| h.slot == "speaker").collect();
+    assert!(
+        !speaker.is_empty() && speaker.iter().all(|h| h.marker == ALICE),
+        "only the floor holder on the speaker slot"
+    );
+    assert!(
+        speaker.windows(2).all(|w| w[1].counter == w[0].counter + 1),
+        "nothing lost on the way between nodes: {:?}",
+        speaker.iter().map(|h| h.counter).collect::<Vec<_>>()
+    );
+    next_heard(&mut heard_by_dave, "speaker", |h| h.marker == ALICE).await;
+
+    // The chair, now on B, gives the floor to Bob: on A, Dave hears Bob, relayed from B,
+    // and Alice no more.
+    on_b(&fx.chair)
+        .command_ok(fx.meeting, Command::NextSpeaker)
+        .await;
+    next_heard(&mut heard_by_dave, "speaker", |h| h.marker == BOB).await;
+    next_heard(&mut heard_by_dave, "video", |h| h.marker == BOB && h.video).await;
+    let after = heard_during(&mut heard_by_dave, Duration::from_millis(400)).await;
+    let speaker: Vec<&Heard> = after.iter().filter(|h| h.slot == "speaker").collect();
+    assert!(
+        !speaker.is_empty() && speaker.iter().all(|h| h.marker == BOB),
+        "the old speaker is silent on the other node: {:?}",
+        speaker.iter().map(|h| h.marker).collect::<Vec<_>>()
+    );
+    assert!(after
+        .iter()
+        .filter(|h| h.slot == "video")
+        .all(|h| h.marker == BOB));
+    // And Carol, on B, still has her channel.
+    next_heard(&mut heard_by_carol, "interpretation", |h| {
+        h.marker == FRENCH
+    })
+    .await;
+
+    // Each node counts what it relayed and received, and knows the other.
+    let stats_a: api::MediaStats = fx.secretariat.get_ok("/api/media/stats").await;
+    let stats_b: api::MediaStats = on_b(&fx.secretariat).get_ok("/api/media/stats").await;
+    for s in [&stats_a, &stats_b] {
+        assert_eq!(s.relay_nodes, 1);
+        assert!(s.relayed_out > 0 && s.relayed_in > 0, "{s:?}");
+        assert_eq!(s.relay_refused, 0);
+    }
+    for p in [&alice, &booth, &dave, &bob, &carol] {
+        p.close().await;
+    }
 }
