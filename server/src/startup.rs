@@ -117,6 +117,12 @@ impl Application {
         } = &bus
         {
             // A meeting's media spans the nodes that share the bus.
+            if media.relay.ip().is_unspecified() {
+                tracing::warn!(
+                    relay = %media.relay,
+                    "the media port is bound to every address and none is announced: the other nodes cannot relay media to this one; set FLOOR_MEDIA_RELAY_IP"
+                );
+            }
             media
                 .join_cluster(crate::media::cluster::ClusterSettings {
                     client: client.clone(),
