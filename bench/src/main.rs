@@ -124,6 +124,12 @@ struct Args {
     /// joining under load would take.
     #[arg(long)]
     publish_after_join: bool,
+    /// Floor nodes sharing the meeting's media (one cluster: a PostgreSQL database and a
+    /// Redis channel of their own; loopback only): the publishers join the first, the
+    /// listeners go round the nodes, and the server figures are the nodes' sums. With
+    /// --pin, node k runs on CPU (CPUs - 1 - k), which needs a CPU more than nodes.
+    #[arg(long, default_value_t = 1)]
+    nodes: usize,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -161,7 +167,12 @@ impl Args {
 
     /// The CPUs the server gets, if pinned.
     fn server_cpus(&self) -> Option<Vec<usize>> {
-        self.pin.then(|| vec![cores() - 1])
+        self.node_cpus(0)
+    }
+
+    /// The CPUs node `k` of a cluster gets, if pinned.
+    fn node_cpus(&self, k: usize) -> Option<Vec<usize>> {
+        self.pin.then(|| vec![cores() - 1 - k])
     }
 
     fn janus_event_loops(&self) -> usize {
@@ -192,6 +203,9 @@ impl Args {
                     .collect::<Vec<_>>()
                     .join(",")
             );
+        }
+        if self.nodes > 1 {
+            s += &format!(" --nodes {}", self.nodes);
         }
         s += &format!(
             " --listeners {} --seconds {} --warmup {}",
@@ -251,17 +265,20 @@ impl Args {
 }
 
 /// CPU use over the window, in percent of one core.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 struct Cpu {
     server: f64,
     bench: f64,
     machine: f64,
     server_seconds: f64,
+    /// Each server process's share of `server` (one per node), in % of one core.
+    server_each: Vec<f64>,
 }
 
 struct Snapshot {
     at: Instant,
-    server: f64,
+    /// Each server process's CPU seconds.
+    server: Vec<f64>,
     bench: f64,
     machine: procfs::MachineCpu,
     udp: procfs::UdpCounters,
@@ -272,13 +289,19 @@ struct Snapshot {
 }
 
 impl Snapshot {
-    fn take(server_pid: Option<u32>) -> anyhow::Result<Snapshot> {
+    /// The machine's counters and those of the server processes `server_pids` (none for a
+    /// run without a server; every node of a cluster).
+    fn take(server_pids: &[u32]) -> anyhow::Result<Snapshot> {
+        let mut server = Vec::new();
+        for &pid in server_pids {
+            server.push(procfs::process_cpu_seconds(pid)?);
+        }
+        // The nodes of a cluster share one namespace; a server in a namespace of its own
+        // runs alone.
+        let server_pid = server_pids.first().copied();
         Ok(Snapshot {
             at: Instant::now(),
-            server: match server_pid {
-                Some(pid) => procfs::process_cpu_seconds(pid)?,
-                None => 0.0,
-            },
+            server,
             bench: procfs::process_cpu_seconds(std::process::id())?,
             machine: procfs::machine_cpu()?,
             // This namespace's counters, and the server's if it has a namespace of its own.
@@ -288,7 +311,7 @@ impl Snapshot {
                     _ => Default::default(),
                 },
             client: logsink::counts(),
-            server_udp_drops: server_pid.map(procfs::udp_drops_of).unwrap_or(0),
+            server_udp_drops: server_pids.iter().map(|&p| procfs::udp_drops_of(p)).sum(),
             bench_udp_drops: procfs::udp_drops_of(std::process::id()),
         })
     }
@@ -301,11 +324,24 @@ impl Snapshot {
             .saturating_sub(before.machine.total)
             .max(1) as f64;
         let busy = self.machine.busy.saturating_sub(before.machine.busy) as f64;
+        let server_each: Vec<f64> = self
+            .server
+            .iter()
+            .zip(&before.server)
+            .map(|(after, before)| 100.0 * (after - before) / wall)
+            .collect();
+        let server_seconds: f64 = self
+            .server
+            .iter()
+            .zip(&before.server)
+            .map(|(after, before)| after - before)
+            .sum();
         Cpu {
-            server: 100.0 * (self.server - before.server) / wall,
+            server: 100.0 * server_seconds / wall,
             bench: 100.0 * (self.bench - before.bench) / wall,
             machine: 100.0 * cores() as f64 * busy / total,
-            server_seconds: self.server - before.server,
+            server_seconds,
+            server_each,
         }
     }
 }
@@ -324,6 +360,8 @@ struct Figures {
     network: &'static str,
     server_threads: Option<u64>,
     listeners: usize,
+    /// Floor nodes sharing the meeting (1: one server).
+    nodes: usize,
     joined: usize,
     peers: usize,
     join_seconds: f64,
@@ -521,6 +559,17 @@ fn channel_of(index: usize) -> Option<u8> {
 async fn start(args: &Args, sfu: Kind, n: usize, veth: Option<&Veth>) -> anyhow::Result<Target> {
     match sfu {
         // Raise the per-meeting limit well above what this run connects.
+        Kind::Floor if args.nodes > 1 => {
+            if veth.is_some() {
+                bail!("several nodes run on loopback only (--net loopback)");
+            }
+            Target::floor_cluster(
+                &args.server_path(),
+                n + CHANNELS.len() + 1 + 64,
+                (0..args.nodes).map(|k| args.node_cpus(k)).collect(),
+            )
+            .await
+        }
         Kind::Floor => {
             Target::floor(
                 &args.server_path(),
@@ -583,13 +632,16 @@ async fn run(
 ) -> anyhow::Result<Figures> {
     let local = local_ip(veth);
     let mut target = start(args, sfu, n, veth).await?;
-    let pid = target.pid();
+    let pids = target.pids();
     let binary = match sfu {
         Kind::Floor => args.server_path(),
         Kind::Janus => args.janus.clone(),
     };
-    check_server_process(pid, &binary, veth.is_some())?;
-    let rss_idle_kib = procfs::process_rss_kib(pid)?;
+    let mut rss_idle_kib = 0;
+    for &pid in &pids {
+        check_server_process(pid, &binary, veth.is_some())?;
+        rss_idle_kib += procfs::process_rss_kib(pid)?;
+    }
     let log = Arc::new(SentLog::default());
     let from = Arc::new(AtomicU64::new(u64::MAX));
     let mut figures = Figures {
@@ -597,6 +649,7 @@ async fn run(
         round,
         network: if veth.is_some() { "veth" } else { "loopback" },
         listeners: n,
+        nodes: pids.len(),
         rss_idle_kib,
         ..Default::default()
     };
@@ -622,7 +675,7 @@ async fn run(
     };
     let started = Instant::now();
     let joins: Vec<anyhow::Result<Listener>> = futures_util::stream::iter(0..n)
-        .map(|i| target.join_listener(channel_of(i), local, from.clone(), driver.as_ref()))
+        .map(|i| target.join_listener(i, channel_of(i), local, from.clone(), driver.as_ref()))
         .buffer_unordered(args.join_concurrency.max(1))
         .collect()
         .await;
@@ -680,15 +733,17 @@ async fn run(
     let t0 = now_ns();
     from.store(t0, Ordering::Relaxed);
     mark_light(&listeners, true);
-    let before = Snapshot::take(Some(pid))?;
+    let before = Snapshot::take(&pids)?;
     let driver_before = driver_cpu();
     tokio::time::sleep(Duration::from_secs_f64(args.seconds)).await;
     let t1 = now_ns();
     mark_light(&listeners, false);
-    let after = Snapshot::take(Some(pid))?;
+    let after = Snapshot::take(&pids)?;
     let driver_after = driver_cpu();
-    figures.rss_end_kib = procfs::process_rss_kib(pid)?;
-    figures.server_threads = procfs::threads_of(pid);
+    for &pid in &pids {
+        figures.rss_end_kib += procfs::process_rss_kib(pid)?;
+    }
+    figures.server_threads = procfs::threads_of(pids[0]);
     tokio::time::sleep(GRACE).await;
     if !target.alive() {
         bail!(
@@ -801,10 +856,10 @@ async fn baseline(args: &Args) -> anyhow::Result<Figures> {
     tokio::time::sleep(Duration::from_secs_f64(args.warmup)).await;
     let t0 = now_ns();
     from.store(t0, Ordering::Relaxed);
-    let before = Snapshot::take(None)?;
+    let before = Snapshot::take(&[])?;
     tokio::time::sleep(Duration::from_secs_f64(args.seconds)).await;
     let t1 = now_ns();
-    let after = Snapshot::take(None)?;
+    let after = Snapshot::take(&[])?;
     tokio::time::sleep(GRACE).await;
     let mut delays = Delays::default();
     let o = analyse(
@@ -957,7 +1012,7 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Op
              UDP datagrams sent {:.0}/s, of which not delivered media {:.0}/s (publishers' packets, RTCP, STUN, retransmissions); \
              UDP RcvbufErrors {} SndbufErrors {} (machine-wide, both namespaces); \
              datagrams dropped on arrival: server socket {}, bench sockets {}; \
-             client queue drops {}, other client errors {}; server CPU {:.2} s in a {:.1} s window; {}",
+             client queue drops {}, other client errors {}; server CPU {:.2} s in a {:.1} s window{}; {}",
             f.sfu.title(),
             f.listeners,
             if args.rounds > 1 {
@@ -987,6 +1042,20 @@ fn print_results(args: &Args, base: Option<&Figures>, runs: &[Figures], veth: Op
             f.client_errors,
             f.cpu.server_seconds,
             f.window_seconds,
+            if f.nodes > 1 {
+                format!(
+                    " over {} nodes ({} % of a core each, the publishers' node first)",
+                    f.nodes,
+                    f.cpu
+                        .server_each
+                        .iter()
+                        .map(|c| format!("{c:.0}"))
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                )
+            } else {
+                String::new()
+            },
             f.verdict()
         );
         if let Some(e) = &f.first_join_error {
@@ -1190,6 +1259,12 @@ fn report(args: &Args, started_utc: String, base: Option<&Figures>, runs: &[Figu
         bench_cpu_percent: f.cpu.bench,
         others_cpu_percent: f.others_cpu(),
         listener: f.listener.name().to_string(),
+        nodes: f.nodes,
+        server_cpu_percent_per_node: if f.nodes > 1 {
+            f.cpu.server_each.clone()
+        } else {
+            Vec::new()
+        },
         light: f.light.map(|l| results::LightRun {
             span_pps: l.span as f64 / f.window_seconds.max(1e-9),
             gaps: l.span.saturating_sub(f.total.received),
@@ -1210,19 +1285,20 @@ fn report(args: &Args, started_utc: String, base: Option<&Figures>, runs: &[Figu
 fn main() -> std::process::ExitCode {
     let args = Args::parse();
     let cpus = cores();
+    let nodes = args.nodes.max(1);
     if args.pin {
-        if cpus < 2 {
-            eprintln!("floor-media-bench: --pin needs at least two CPUs");
+        if cpus < nodes + 1 {
+            eprintln!("floor-media-bench: --pin needs a CPU for each node and one for the tool");
             return std::process::ExitCode::from(2);
         }
         // Before the runtime starts, so that every worker thread inherits it.
-        if let Err(e) = procfs::pin_to(&(0..cpus - 1).collect::<Vec<_>>()) {
+        if let Err(e) = procfs::pin_to(&(0..cpus - nodes).collect::<Vec<_>>()) {
             eprintln!("floor-media-bench: pinning: {e}");
             return std::process::ExitCode::from(2);
         }
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(if args.pin { cpus - 1 } else { cpus })
+        .worker_threads(if args.pin { cpus - nodes } else { cpus })
         .enable_all()
         .build()
     {

@@ -101,10 +101,22 @@ pub struct Run {
     /// Light listeners only: what else they saw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub light: Option<LightRun>,
+    /// Floor nodes sharing the meeting (`--nodes`); the server figures above are their
+    /// sums. Files written before clusters were measured are of one node.
+    #[serde(default = "one")]
+    pub nodes: usize,
+    /// With several nodes, each node's CPU time in the window (% of one core), the
+    /// publishers' node first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub server_cpu_percent_per_node: Vec<f64>,
 }
 
 fn full() -> String {
     "full".to_string()
+}
+
+fn one() -> usize {
+    1
 }
 
 /// What only light listeners report.
@@ -192,6 +204,8 @@ mod tests {
             bench_cpu_percent: 40.0,
             others_cpu_percent: 1.0,
             listener: "light".into(),
+            nodes: 1,
+            server_cpu_percent_per_node: vec![],
             light: Some(LightRun {
                 span_pps: 12_001.0,
                 gaps: 11,
@@ -237,6 +251,8 @@ mod tests {
             bench_cpu_percent: 12.0,
             others_cpu_percent: 0.0,
             listener: "full".into(),
+            nodes: 2,
+            server_cpu_percent_per_node: vec![4.0, 3.0],
             light: None,
         })
         .unwrap();

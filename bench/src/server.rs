@@ -2,7 +2,9 @@
 //! fresh SQLite database in a temporary folder of its own, its log in that folder, killed
 //! and cleaned up when dropped. It listens on 127.0.0.1, or inside a network namespace on
 //! the far side of a veth pair ([`crate::netns`]), and has the limits of a benchmark: room
-//! for every media peer, and the edge's rate limits out of the way.
+//! for every media peer, and the edge's rate limits out of the way. Several nodes of one
+//! cluster share a PostgreSQL database and a Redis channel ([`Server::start_cluster`]),
+//! so that a meeting's media spans them.
 
 use crate::netns::Veth;
 use anyhow::Context;
@@ -14,7 +16,7 @@ use std::sync::Arc;
 pub struct Server {
     /// Dropped first: the process is killed before its folder is removed.
     pub node: Node,
-    _db: TestDb,
+    _db: Arc<TestDb>,
 }
 
 impl Server {
@@ -36,11 +38,48 @@ impl Server {
         cpus: Option<Vec<usize>>,
         veth: Option<&Veth>,
     ) -> anyhow::Result<Server> {
+        let db = Arc::new(TestDb::new(Backend::Sqlite));
+        Server::start_node(binary, max_peers, cpus, veth, db, None, "server")
+    }
+
+    /// `cpus.len()` nodes of one cluster on 127.0.0.1 (a fresh PostgreSQL database, a Redis
+    /// channel of their own), node `k` on the CPUs `cpus[k]` if given.
+    pub fn start_cluster(
+        binary: &Path,
+        max_peers: usize,
+        cpus: Vec<Option<Vec<usize>>>,
+    ) -> anyhow::Result<Vec<Server>> {
+        let db = Arc::new(TestDb::new(Backend::Postgres));
+        let channel = format!("floor:bench:{:016x}", rand::random::<u64>());
+        cpus.into_iter()
+            .enumerate()
+            .map(|(k, cpus)| {
+                Server::start_node(
+                    binary,
+                    max_peers,
+                    cpus,
+                    None,
+                    db.clone(),
+                    Some(channel.clone()),
+                    &format!("server-{k}"),
+                )
+            })
+            .collect()
+    }
+
+    fn start_node(
+        binary: &Path,
+        max_peers: usize,
+        cpus: Option<Vec<usize>>,
+        veth: Option<&Veth>,
+        db: Arc<TestDb>,
+        redis_channel: Option<String>,
+        name: &str,
+    ) -> anyhow::Result<Server> {
         let host = veth
             .map(|v| IpAddr::V4(v.sfu_ip))
             .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
         let netns_fd = veth.map(Veth::fd);
-        let db = TestDb::new(Backend::Sqlite);
         let max_peers = max_peers.to_string();
         let options = NodeOptions {
             binary: Some(binary.to_path_buf()),
@@ -49,7 +88,8 @@ impl Server {
             log_filter: Some(
                 std::env::var("FLOOR_BENCH_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
             ),
-            log_file: Some(db.dir().join("server.log")),
+            log_file: Some(db.dir().join(format!("{name}.log"))),
+            redis_channel,
             env: vec![
                 ("FLOOR_MEDIA_ADDR", format!("{host}:0")),
                 ("FLOOR_MEDIA_MAX_PEERS", max_peers.clone()),

@@ -101,7 +101,10 @@ pub struct Listener {
 /// The SFU running, ready for peers to join.
 pub enum Target {
     Floor {
+        /// The node the publishers join; listeners go round the nodes.
         server: Server,
+        /// The other nodes of the cluster, if the run has several.
+        others: Vec<Server>,
         meeting: Meeting,
     },
     Janus {
@@ -127,7 +130,49 @@ impl Target {
         let meeting = Meeting::set_up(&server)
             .await
             .context("setting up the meeting")?;
-        Ok(Target::Floor { server, meeting })
+        Ok(Target::Floor {
+            server,
+            others: Vec::new(),
+            meeting,
+        })
+    }
+
+    /// Start a cluster of Floor nodes on loopback, node `k` on `cpus[k]`, and set up the
+    /// meeting through the first.
+    pub async fn floor_cluster(
+        binary: &Path,
+        max_peers: usize,
+        cpus: Vec<Option<Vec<usize>>>,
+    ) -> anyhow::Result<Target> {
+        let mut servers = Server::start_cluster(binary, max_peers, cpus)?.into_iter();
+        let server = servers.next().context("no node")?;
+        let meeting = Meeting::set_up(&server)
+            .await
+            .context("setting up the meeting")?;
+        Ok(Target::Floor {
+            server,
+            others: servers.collect(),
+            meeting,
+        })
+    }
+
+    /// Every server process's pid: Floor's nodes, the publishers' first, or Janus's.
+    pub fn pids(&self) -> Vec<u32> {
+        match self {
+            Target::Floor { server, others, .. } => std::iter::once(server)
+                .chain(others)
+                .map(|s| s.node.pid())
+                .collect(),
+            Target::Janus { process, .. } => vec![process.pid],
+        }
+    }
+
+    /// The WebSocket address of node `node` (counted round the nodes).
+    fn ws_url(server: &Server, others: &[Server], node: usize) -> String {
+        match node % (others.len() + 1) {
+            0 => server.node.ws_url(),
+            k => others[k - 1].node.ws_url(),
+        }
     }
 
     /// Start Janus in the namespace of `veth` and create the room.
@@ -157,23 +202,22 @@ impl Target {
         })
     }
 
-    pub fn pid(&self) -> u32 {
-        match self {
-            Target::Floor { server, .. } => server.node.pid(),
-            Target::Janus { process, .. } => process.pid,
-        }
-    }
-
     pub fn alive(&mut self) -> bool {
         match self {
-            Target::Floor { server, .. } => server.node.alive(),
+            Target::Floor { server, others, .. } => {
+                server.node.alive() && others.iter_mut().all(|s| s.node.alive())
+            }
             Target::Janus { process, .. } => process.alive(),
         }
     }
 
     pub fn log_tail(&self) -> String {
         match self {
-            Target::Floor { server, .. } => server.node.log_tail(),
+            Target::Floor { server, others, .. } => std::iter::once(server)
+                .chain(others.iter())
+                .map(|s| s.node.log_tail())
+                .collect::<Vec<_>>()
+                .join("\n"),
             Target::Janus { process, .. } => process.log_tail(),
         }
     }
@@ -191,7 +235,9 @@ impl Target {
             format!("the {} booth", CHANNELS[index - 1])
         };
         match self {
-            Target::Floor { server, meeting } => {
+            Target::Floor {
+                server, meeting, ..
+            } => {
                 let token = if index == 0 {
                     meeting.speaker.token()
                 } else {
@@ -238,26 +284,31 @@ impl Target {
         }
     }
 
-    /// Listener `index` joins, following the floor only or `channel` (1 to 6), its peer's
-    /// socket on `local`; what it receives is recorded from the time in `from` on. With
-    /// `light`, it is a light listener driven by that driver.
+    /// A listener joins node `node` (Floor, counted round the nodes), following the floor
+    /// only or `channel` (1 to 6), its peer's socket on `local`; what it receives is
+    /// recorded from the time in `from` on. With `light`, it is a light listener driven by
+    /// that driver.
     pub async fn join_listener(
         &self,
+        node: usize,
         channel: Option<u8>,
         local: IpAddr,
         from: Arc<AtomicU64>,
         light: Option<&LightDriver>,
     ) -> anyhow::Result<Listener> {
         if let Some(driver) = light {
-            return self.join_light_listener(channel, local, driver).await;
+            return self.join_light_listener(node, channel, local, driver).await;
         }
         let recorder = Recorder::new(from);
         match self {
-            Target::Floor { server, meeting } => {
+            Target::Floor {
+                server,
+                others,
+                meeting,
+            } => {
                 let mut peer = new_peer(false, false, true, local).await?;
-                let mut ws =
-                    Ws::try_connect(&server.node.ws_url(), meeting.viewer.token(), DEADLINE)
-                        .await?;
+                let url = Target::ws_url(server, others, node);
+                let mut ws = Ws::try_connect(&url, meeting.viewer.token(), DEADLINE).await?;
                 peer.try_join(&mut ws, meeting.id).await?;
                 peer.try_connected().await?;
                 if let Some(c) = channel {
@@ -318,16 +369,20 @@ impl Target {
     /// connection then handed to `driver`.
     async fn join_light_listener(
         &self,
+        node: usize,
         channel: Option<u8>,
         local: IpAddr,
         driver: &LightDriver,
     ) -> anyhow::Result<Listener> {
         match self {
-            Target::Floor { server, meeting } => {
+            Target::Floor {
+                server,
+                others,
+                meeting,
+            } => {
                 let mut peer = LightPeer::new(local, true)?;
-                let mut ws =
-                    Ws::try_connect(&server.node.ws_url(), meeting.viewer.token(), DEADLINE)
-                        .await?;
+                let url = Target::ws_url(server, others, node);
+                let mut ws = Ws::try_connect(&url, meeting.viewer.token(), DEADLINE).await?;
                 peer.try_join(&mut ws, meeting.id).await?;
                 let light = driver.add(peer)?;
                 light.try_connected(DEADLINE).await?;

@@ -69,11 +69,15 @@ fn points(reports: &[Report]) -> Vec<(String, Vec<Point>)> {
             };
             // Light listeners load the server the same way but measure no delay: their
             // runs are a series of their own.
-            let name = if run.listener == "light" {
+            let mut name = if run.listener == "light" {
                 format!("{}, light listeners", run.sfu)
             } else {
                 run.sfu.clone()
             };
+            // A meeting spread over nodes is a series of its own too.
+            if run.nodes > 1 {
+                name += &format!(", {} nodes", run.nodes);
+            }
             match out.iter_mut().find(|(s, _)| *s == name) {
                 Some((_, v)) => v.push(p),
                 None => out.push((name, vec![p])),
@@ -435,6 +439,8 @@ mod tests {
             others_cpu_percent: 0.0,
             listener: "full".into(),
             light: None,
+            nodes: 1,
+            server_cpu_percent_per_node: vec![],
         }
     }
 
